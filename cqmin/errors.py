@@ -1,0 +1,22 @@
+"""The one domain error and the exit codes the command line promises."""
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILURE = 1  # the command ran and could not do what was asked
+    USAGE = 2  # the command line itself was wrong
+    INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+
+
+class CqminError(Exception):
+    """An expected failure: cli.py prints it as one line on stderr and exits 1.
+
+    `hint` is an optional second line telling the user what to do next.
+    """
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint

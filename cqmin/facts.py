@@ -1,0 +1,216 @@
+"""Find, read, check and load a fact base into the records every command shows.
+
+The bundled base is read through importlib.resources, so it is found in a wheel,
+an editable install or a zip alike. `--facts PATH` or CQMIN_FACTS replaces it.
+A fact base is untrusted input: it is size-limited, decoded strictly, parsed,
+validated, and only then compiled into the records of the JSON contract (see
+the README), which are cached.
+"""
+
+import os
+
+from cqmin import cache, compare
+from cqmin.errors import CqminError
+
+MAX_BYTES = 16 * 1024 * 1024  # far above the bundled base (~60 KB); refuses runaway input
+ENV_VAR = "CQMIN_FACTS"
+
+
+class InvalidFactBase(CqminError):
+    """A fact base that cannot be used; `problems` are formatted lines, file and line first."""
+
+    def __init__(self, label: str, problems: list[str]) -> None:
+        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
+        super().__init__(f"{label}: {count}", hint=f"run 'cqmin validate {label}' for the full list")
+        self.problems = problems
+
+
+class Source:
+    """Where a fact base comes from: a path the user gave, or the bundled file."""
+
+    def __init__(self, path: str | None) -> None:
+        chosen = path or os.environ.get(ENV_VAR) or None
+        self.bundled = chosen is None
+        self.path = chosen
+        self.label = chosen if chosen else "facts.toml (bundled)"
+        # The cache is per location; the bundled base shares one name whichever copy of cqmin reads it.
+        self.cache_name = os.path.abspath(chosen) if chosen else "bundled"
+
+    def read(self) -> bytes:
+        if self.bundled:
+            from importlib.resources import files
+
+            return files("cqmin").joinpath("facts.toml").read_bytes()
+        return _read_user_file(self.path)
+
+
+def _read_user_file(path: str) -> bytes:
+    try:
+        if os.path.isdir(path):
+            raise CqminError(f"{path}: is a folder, not a fact base", hint="give the path of a .toml file")
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise CqminError(f"{path}: {size:,} bytes is over the {MAX_BYTES // 2**20} MiB limit for a fact base")
+        with open(path, "rb") as handle:
+            content = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise CqminError(f"{path}: no such file", hint="check the path given with --facts or CQMIN_FACTS") from None
+    except PermissionError:
+        raise CqminError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise CqminError(f"{path}: cannot read ({error.strerror or error})") from None
+    if len(content) > MAX_BYTES:
+        raise CqminError(f"{path}: over the {MAX_BYTES // 2**20} MiB limit for a fact base")
+    return content
+
+
+def parse(content: bytes, label: str) -> tuple[dict, str]:
+    """Decode and parse TOML; raise InvalidFactBase with the line and column of the fault."""
+    if not content.strip():
+        raise InvalidFactBase(label, [f"{label}: the file is empty"])
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        raise InvalidFactBase(label, [f"{label}:{line}: not UTF-8 text (byte {error.start})"]) from None
+    import tomli
+
+    try:
+        return tomli.loads(text), text
+    except tomli.TOMLDecodeError as error:
+        where = f"{label}:{error.lineno}:{error.colno}" if getattr(error, "lineno", None) else label
+        raise InvalidFactBase(label, [f"{where}: TOML syntax: {getattr(error, 'msg', error)}"]) from None
+    except RecursionError:
+        raise InvalidFactBase(label, [f"{label}: nested too deeply to be a fact base"]) from None
+
+
+def check(content: bytes, label: str, article: str | None = None) -> tuple[dict, list[str]]:
+    """Parse and validate; return the data and the formatted problems (empty when sound)."""
+    from cqmin import validate
+
+    data, text = parse(content, label)
+    problems = validate.check(data, text)
+    if article is not None:
+        problems += validate.check_quotes(data, text, article)
+    problems.sort(key=lambda problem: problem.line or 0)
+    return data, [problem.format(label) for problem in problems]
+
+
+def load(path: str | None = None) -> "FactBase":
+    """The fact base at `path` (else CQMIN_FACTS, else the bundled one), validated, from cache if possible."""
+    source = Source(path)
+    content = source.read()
+    use_cache = cache.enabled()
+    cache_key = cache.key(content)
+    if use_cache:
+        compiled = cache.read(source.cache_name, cache_key)
+        if compiled is not None:
+            return FactBase(compiled, source.label)
+    data, problems = check(content, source.label)
+    if problems:
+        raise InvalidFactBase(source.label, problems)
+    compiled = compile_base(data)
+    if use_cache:
+        cache.write(source.cache_name, cache_key, compiled)
+    return FactBase(compiled, source.label)
+
+
+# ---------------------------------------------------------------- compiling to the JSON contract
+
+
+def _speaker_ref(speaker: dict | None) -> dict | None:
+    if speaker is None:
+        return None
+    return {"id": speaker["id"], "name": speaker["name"], "department": speaker["department"]}
+
+
+def _record(fact: dict, units: dict, speakers: dict) -> dict:
+    """One fact in the contract's key order (README, "The JSON contract")."""
+    baseline = fact.get("baseline")
+    if baseline is not None:
+        baseline = {
+            "value": baseline["value"],
+            "as_of": baseline["as_of"] or None,
+            "derived": baseline["derived"],
+            "method": baseline.get("method") or None,
+        }
+    as_of = fact["as_of"] or None
+    return {
+        "id": fact["id"],
+        "topic": fact["topic"],
+        "label": {"zh": fact["label"]["zh"], "en": fact["label"]["en"]},
+        "value": fact["value"],
+        "high": fact.get("high"),
+        "unit": {"zh": units[fact["unit"]]["zh"], "en": units[fact["unit"]]["en"]},
+        "stated": fact["stated"],
+        "qualifier": fact["qualifier"],
+        "kind": fact["kind"],
+        "as_of": as_of,
+        "baseline": baseline,
+        "change": compare.change(fact["value"], as_of, baseline),
+        "source": {"speaker": _speaker_ref(speakers.get(fact["speaker"])), "quote": fact["quote"]},
+    }
+
+
+def _bilingual(text: dict) -> dict:
+    return {"zh": text["zh"], "en": text["en"]}
+
+
+def compile_base(data: dict) -> dict:
+    """A validated fact base as plain records: what commands read, and what the cache stores."""
+    event = data["event"]
+    speakers = {
+        speaker["id"]: {
+            "id": speaker["id"],
+            "name": _bilingual(speaker["name"]),
+            "role": _bilingual(speaker["role"]),
+            "department": _bilingual(speaker["department"]),
+        }
+        for speaker in data["speakers"]
+    }
+    return {
+        "event": {
+            "title": _bilingual(event["title"]),
+            "organizer": _bilingual(event["organizer"]) if "organizer" in event else None,
+            "date": event["date"],
+            "place": _bilingual(event["place"]),
+            "article": _bilingual(event["article"]) if "article" in event else None,
+        },
+        "speakers": list(speakers.values()),
+        "topics": [
+            {
+                "id": topic["id"],
+                "title": _bilingual(topic["title"]),
+                "summary": _bilingual(topic["summary"]),
+                "headline": topic.get("headline"),
+            }
+            for topic in data["topics"]
+        ],
+        "facts": [_record(fact, data["units"], speakers) for fact in data["facts"]],
+    }
+
+
+class FactBase:
+    """The loaded records, with the look-ups commands need."""
+
+    def __init__(self, compiled: dict, label: str) -> None:
+        self.label = label
+        self.event: dict = compiled["event"]
+        self.speakers: list[dict] = compiled["speakers"]
+        self.topics: list[dict] = compiled["topics"]
+        self.facts: list[dict] = compiled["facts"]
+        self._facts = {fact["id"]: fact for fact in self.facts}
+        self._topics = {topic["id"]: topic for topic in self.topics}
+        self._speakers = {speaker["id"]: speaker for speaker in self.speakers}
+
+    def fact(self, fact_id: str) -> dict | None:
+        return self._facts.get(fact_id)
+
+    def topic(self, topic_id: str) -> dict | None:
+        return self._topics.get(topic_id)
+
+    def speaker(self, speaker_id: str | None) -> dict | None:
+        return self._speakers.get(speaker_id) if speaker_id else None
+
+    def facts_of(self, topic_id: str) -> list[dict]:
+        return [fact for fact in self.facts if fact["topic"] == topic_id]

@@ -1,0 +1,165 @@
+"""Reading figures the way Chinese statistical writing states them.
+
+`read_stated("超千亿元")` gives (10^11, None, "more_than"); `evaluate("717 ÷ (1 + 1.2)")`
+does the arithmetic of a derived baseline. The validator uses both to check that
+every fact's value, qualifier and baseline agree with the words of the article.
+Decimal keeps 77.57万 exactly 775700, where floats would not.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+# Words before or after a number that bound it (see the README, "Reading the figures").
+_PREFIXES = {"超过": "more_than", "突破": "more_than", "超": "more_than", "约": "approx", "近": "approx"}
+_INFIXES = {"余": "more_than", "多": "more_than"}
+_SUFFIXES = {"左右": "approx", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
+
+_NUMBER = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
+_STATED = re.compile(
+    rf"(?P<prefix>超过|突破|超|约|近)?(?P<ordinal>(?:全国)?第)?"
+    rf"(?P<number>{_NUMBER})"
+    rf"(?:[—–~～至-](?P<high>{_NUMBER})|:(?P<other>{_NUMBER}))?"
+    rf"(?P<multiplier>[万亿]*)(?P<infix>[余多])?"
+    rf"(?P<unit>.*?)(?P<suffix>左右|以上|以内|以下)?"
+)
+
+
+class Reading(NamedTuple):
+    value: Decimal
+    high: Decimal | None
+    qualifier: str
+
+
+def chinese_number(text: str) -> Decimal:
+    """Arabic digits, or Chinese numerals below 万: "两百" is 200, "千" is 1000."""
+    if text[0].isdigit():
+        return Decimal(text)
+    total = current = 0
+    for char in text:
+        if char in _DIGITS:
+            current = _DIGITS[char]
+        else:
+            total += (current or 1) * _UNITS[char]
+            current = 0
+    return Decimal(total + current)
+
+
+def read_stated(text: str) -> Reading:
+    """Read a figure as the article writes it; raise ValueError if it cannot be read."""
+    match = _STATED.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"cannot read '{text}' as a figure")
+    parts = match.groupdict()
+    scale = Decimal(1)
+    for char in parts["multiplier"]:
+        scale *= MULTIPLIERS[char]
+    value = chinese_number(parts["number"]) * scale
+    high = chinese_number(parts["high"]) * scale if parts["high"] else None
+    if parts["other"] is not None and chinese_number(parts["number"]) + chinese_number(parts["other"]) != 100:
+        raise ValueError(f"the ratio '{text}' does not add up to 100")
+    markers = [
+        qualifier
+        for qualifier in (
+            _PREFIXES.get(parts["prefix"] or ""),
+            _INFIXES.get(parts["infix"] or ""),
+            _SUFFIXES.get(parts["suffix"] or ""),
+            "range" if high is not None else None,
+        )
+        if qualifier
+    ]
+    if len(markers) > 1:
+        raise ValueError(f"'{text}' has more than one qualifier")
+    return Reading(value, high, markers[0] if markers else "exact")
+
+
+# ---------------------------------------------------------------- arithmetic of derived baselines
+
+_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?[万亿]*)|(?P<op>[-+−×*÷/()]))")
+_OPERATORS = {"−": "-", "×": "*", "÷": "/"}
+
+
+class Arithmetic(NamedTuple):
+    result: Decimal
+    operands: list[str]  # the numbers as written, "468万" included
+
+
+def _tokens(text: str) -> list[str]:
+    tokens, position = [], 0
+    text = text.rstrip()
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if not match:
+            raise ValueError(f"unexpected '{text[position:].strip()[:10]}' in '{text}'")
+        tokens.append(match.group("number") or _OPERATORS.get(match.group("op"), match.group("op")))
+        position = match.end()
+    return tokens
+
+
+def _number(token: str) -> Decimal:
+    digits = token.rstrip("万亿")
+    value = Decimal(digits)
+    for char in token[len(digits) :]:
+        value *= MULTIPLIERS[char]
+    return value
+
+
+def evaluate(text: str) -> Arithmetic:
+    """Evaluate "2550万 − 468万" or "717 ÷ (1 + 1.2)"; raise ValueError if malformed."""
+    tokens = _tokens(text)
+    operands = [token for token in tokens if token[0].isdigit()]
+    position = 0
+
+    def peek() -> str | None:
+        return tokens[position] if position < len(tokens) else None
+
+    def take() -> str:
+        nonlocal position
+        if position >= len(tokens):
+            raise ValueError(f"'{text}' ends too early")
+        position += 1
+        return tokens[position - 1]
+
+    def expression() -> Decimal:
+        value = term()
+        while peek() in ("+", "-"):
+            value = value + term() if take() == "+" else value - term()
+        return value
+
+    def term() -> Decimal:
+        value = factor()
+        while peek() in ("*", "/"):
+            if take() == "*":
+                value *= factor()
+            else:
+                divisor = factor()
+                if divisor == 0:
+                    raise ValueError(f"'{text}' divides by zero")
+                value /= divisor
+        return value
+
+    def factor() -> Decimal:
+        token = take()
+        if token == "(":
+            value = expression()
+            if take() != ")":
+                raise ValueError(f"'{text}' has an unclosed '('")
+            return value
+        if token == "-":
+            return -factor()
+        if not token[0].isdigit():
+            raise ValueError(f"'{text}' has '{token}' where a number should be")
+        return _number(token)
+
+    try:
+        result = expression()
+    except InvalidOperation:
+        raise ValueError(f"'{text}' is not arithmetic cqmin can do") from None
+    if position != len(tokens):
+        raise ValueError(f"'{text}' has '{tokens[position]}' left over")
+    return Arithmetic(result, operands)
