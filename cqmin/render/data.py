@@ -1,0 +1,53 @@
+"""Data for scripts and documents: JSON, NDJSON, CSV and Markdown, as text.
+
+JSON is UTF-8 with the records' own key order (the README's contract); when the
+output cannot hold Chinese (PYTHONIOENCODING=ascii) the caller asks for ASCII
+and gets \\u escapes instead. CSV follows RFC 4180 (CRLF, quotes doubled).
+"""
+
+import json
+
+from cqmin.render.safe import clean
+
+
+def to_json(records: list, ascii_only: bool = False) -> str:
+    return json.dumps(records, ensure_ascii=ascii_only, indent=2) + "\n"
+
+
+def to_ndjson(records: list, ascii_only: bool = False) -> str:
+    return "".join(json.dumps(record, ensure_ascii=ascii_only, separators=(",", ":")) + "\n" for record in records)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def to_csv(header: list[str], rows: list[list]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _markdown_cell(value) -> str:
+    # A pipe ends a cell and a newline ends a row; both must stay inside one.
+    return clean(_cell(value)).replace("\\", "\\\\").replace("|", "\\|").strip()
+
+
+def to_markdown(header: list[str], rows: list[list], align: list[str] | None = None) -> str:
+    """A GitHub table; `align` gives "l" or "r" for each column."""
+    align = align or ["l"] * len(header)
+    lines = [
+        "| " + " | ".join(_markdown_cell(title) for title in header) + " |",
+        "|" + "|".join(" ---: " if side == "r" else " --- " for side in align) + "|",
+    ]
+    lines += ["| " + " | ".join(_markdown_cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,154 @@
+"""Tables for topics: one topic's figures and comparisons, all comparisons, the overview."""
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from cqmin import dates, numbers
+from cqmin.lang import parens, punct, word
+from cqmin.render.draw import bar, drawing, keep_whole, section, table, text
+from cqmin.render.phrases import change_summary
+from cqmin.terminal import Terminal
+
+MAX_BAR = 30
+
+
+def _speaker(speaker: dict, lang: str) -> str:
+    if lang == "zh":
+        return speaker["name"]["zh"] + parens(speaker["department"]["zh"] + speaker["role"]["zh"], "zh")
+    return f"{speaker['name']['en']} ({speaker['department']['en']}, {speaker['role']['en']})"
+
+
+def _heading(out: Console, view: dict, lang: str) -> None:
+    topic, event = view["topic"], view["event"]
+    title = text(topic["title"][lang], "bold")
+    if lang == "zh":
+        title.append(text(f"  {topic['title']['en']}", "dim"))
+    out.print(title)
+    out.print(text(topic["summary"][lang]))
+    people = [_speaker(speaker, lang) for speaker in view["speakers"]]
+    if view["infographic"]:
+        people.append(word("infographic", lang))
+    colon = punct("colon", lang)
+    out.print(text(word("speakers", lang) + colon + punct("semicolon", lang).join(people)))
+    when = punct("list", lang).join(dates.show(date, lang) if date else word("undated", lang) for date in view["dates"])
+    conference = f"{dates.show(event['date'], lang)} {word('conference', lang)}"
+    out.print(text(f"{conference} · {word('figures_as_of', lang)}{colon}{when}", "dim"))
+
+
+def _facts(out: Console, facts: list[dict], lang: str, term: Terminal, date_header: str) -> None:
+    drawn = table(term, word("label", lang), word("figure", lang), date_header)
+    keep_whole(drawn, 1, right=True)
+    keep_whole(drawn, 2)
+    for fact in facts:
+        drawn.add_row(
+            text(fact["label"][lang]), text(numbers.figure(fact, lang)), text(dates.show(fact["as_of"], lang))
+        )
+    out.print(drawn)
+
+
+def comparisons(out: Console, facts: list[dict], lang: str, term: Terminal, with_topic: bool = False) -> None:
+    """Each comparison: its label and change, then before and now, each with a bar.
+
+    Bars of one comparison share a scale (the larger of the two is full width);
+    a derived baseline is starred, and the footnote shows its arithmetic.
+    """
+    rows = []
+    for fact in facts:
+        baseline = fact["baseline"]
+        before = numbers.quantity(baseline["value"], fact["unit"], lang) + (" *" if baseline["derived"] else "")
+        now = numbers.quantity(fact["value"], fact["unit"], lang)
+        rows.append(
+            (
+                fact,
+                (word("before", lang), dates.show(baseline["as_of"], lang), before, baseline["value"]),
+                (word("now", lang), dates.show(fact["as_of"], lang), now, fact["value"]),
+            )
+        )
+    date_width = max((Text(row[1]).cell_len for _, *pair in rows for row in pair), default=0)
+    figure_width = max((Text(row[2]).cell_len for _, *pair in rows for row in pair), default=0)
+    word_width = max(Text(word("before", lang)).cell_len, Text(word("now", lang)).cell_len)
+    # indent 2, three gaps of 2: the bar takes what is left, up to MAX_BAR
+    bar_width = max(0, min(MAX_BAR, term.width - 8 - word_width - date_width - figure_width))
+    for fact, before, now in rows:
+        line = text(fact["label"][lang], "bold")
+        if with_topic:
+            line.append(text(f" [{fact['topic']}]", "dim"))
+        line.append(text(punct("colon", lang)))
+        summary = text(change_summary(fact, lang))
+        if line.cell_len + summary.cell_len > term.width:  # keep the figures of the summary on one line
+            out.print(line)
+            line = text("  ")
+        out.print(line + summary)
+        grid = Table.grid(padding=(0, 2), pad_edge=False)
+        grid.add_column(width=0)
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(no_wrap=True, overflow="fold", style="dim")
+        grid.add_column(no_wrap=True, overflow="fold", justify="right", min_width=figure_width)
+        grid.add_column(no_wrap=True, overflow="crop")
+        top = max(before[3], now[3])
+        for (label, when, figure, value), strong in ((before, False), (now, True)):
+            grid.add_row(
+                "",
+                label,
+                text(when),
+                text(figure, "bold" if strong else ""),
+                text(bar(value, top, bar_width, term.unicode), "cyan" if strong else "bright_black"),
+            )
+        out.print(grid)
+    derived = [fact for fact in facts if fact["baseline"]["derived"]]
+    if derived:
+        out.print()
+        for fact in derived:
+            sentence = (
+                f"* {fact['label'][lang]}{punct('colon', lang)}{word('derived', lang)} = {fact['baseline']['method']}"
+            )
+            out.print(text(sentence + parens(word("derived_note", lang), lang), "dim"))
+
+
+def topic(view: dict, lang: str, term: Terminal) -> None:
+    """`cqmin pension`: heading, achieved figures, five-year comparisons, targets."""
+    with drawing(term) as out:
+        _heading(out, view, lang)
+        if view["achieved"]:
+            section(out, word("achieved", lang))
+            _facts(out, view["achieved"], lang, term, word("as_of", lang))
+        if view["comparisons"]:
+            section(out, word("comparison", lang))
+            comparisons(out, view["comparisons"], lang, term)
+        if view["targets"]:
+            section(out, word("targets", lang))
+            _facts(out, view["targets"], lang, term, word("period", lang))
+        if not view["facts"]:
+            out.print(text(word("none", lang)))
+
+
+def compare(facts: list[dict], lang: str, term: Terminal) -> None:
+    """`cqmin compare`: every comparison, largest percent change first."""
+    with drawing(term) as out:
+        out.print(text(f"{word('comparison', lang)} · {word('sort_note', lang)}", "bold"))
+        out.print()
+        if facts:
+            comparisons(out, facts, lang, term, with_topic=True)
+        else:
+            out.print(text(word("none", lang)))
+
+
+def overview(rows: list[dict], event: dict, lang: str, term: Terminal) -> None:
+    """`cqmin` and `cqmin topics`: the topics, each with one headline figure under its title."""
+    with drawing(term) as out:
+        out.print(text(event["title"][lang], "bold"))
+        out.print(text(f"{dates.show(event['date'], lang)} · {event['place'][lang]}", "dim"))
+        out.print()
+        drawn = table(term, word("command", lang), word("facts", lang), word("compared", lang), word("topic", lang))
+        keep_whole(drawn, 0)
+        keep_whole(drawn, 1, 2, right=True)
+        for row in rows:
+            cell = text(row["title"][lang], "bold")
+            headline = row["headline"]
+            if headline:
+                cell.append("\n")
+                cell.append(text(numbers.figure(headline, lang), "cyan"))
+                cell.append(text(" · " + headline["label"][lang], "dim"))
+            drawn.add_row(text(row["id"], "cyan"), str(row["facts"]), str(row["comparisons"]), cell)
+        out.print(drawn)
