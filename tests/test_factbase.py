@@ -1,0 +1,189 @@
+"""The bundled fact base: every figure tied to the article's words, and read right."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from conftest import ARTICLE, FACTS_TOML
+
+from cqmin import cli, compare, numerals, validate
+
+ALL_TOPICS = {"services", "jobs", "pension", "eldercare", "welfare", "housing", "transport", "health", "insurance"}
+
+
+def test_the_bundled_base_has_no_problems(article):
+    from cqmin import facts
+
+    _, problems = facts.check(FACTS_TOML.read_bytes(), "facts.toml", article)
+    assert problems == []
+
+
+def test_about_120_distinct_figures(base):
+    # 110 after counting each repeated figure once (see the header of facts.toml).
+    assert 100 <= len(base.facts) <= 130
+    assert len({fact["id"] for fact in base.facts}) == len(base.facts)
+
+
+def test_topics_are_the_nine_commands(base):
+    assert {topic["id"] for topic in base.topics} == ALL_TOPICS
+    assert [(t["id"], t["title"]["zh"], t["title"]["en"]) for t in base.topics] == list(cli.TOPICS)
+    for topic in base.topics:
+        assert base.facts_of(topic["id"]), topic["id"]
+
+
+def test_six_speakers_each_with_facts(base):
+    assert [speaker["name"]["zh"] for speaker in base.speakers] == [
+        "朱江",
+        "黎勇",
+        "许建华",
+        "郭唐勇",
+        "王卫",
+        "仲姝婕",
+    ]
+    spoken = {fact["source"]["speaker"]["id"] for fact in base.facts if fact["source"]["speaker"]}
+    assert spoken == {speaker["id"] for speaker in base.speakers}
+
+
+def test_event(base):
+    assert base.event["date"] == "2022-10-19"
+    assert "学习二十大 书写新篇章" in base.event["title"]["zh"]
+
+
+def test_ids_are_lowercase_and_start_with_their_topic(base):
+    for fact in base.facts:
+        assert re.fullmatch(r"[a-z]+\.[a-z0-9-]+", fact["id"]), fact["id"]
+        assert fact["id"].startswith(fact["topic"] + ".")
+
+
+@pytest.mark.parametrize("field", ["stated"])
+def test_every_stated_figure_is_in_its_quote(base, field):
+    for fact in base.facts:
+        assert validate.squeeze(fact[field]) in validate.squeeze(fact["source"]["quote"]), fact["id"]
+
+
+def test_every_quote_is_verbatim_in_the_article(base, article):
+    source = validate.squeeze(article)
+    missing = [fact["id"] for fact in base.facts if validate.squeeze(fact["source"]["quote"]) not in source]
+    assert missing == []
+
+
+def test_every_stated_figure_reads_as_its_value_and_qualifier(base):
+    for fact in base.facts:
+        reading = numerals.read_stated(fact["stated"])
+        assert reading.value == Decimal(repr(fact["value"])), fact["id"]
+        assert reading.qualifier == fact["qualifier"], fact["id"]
+
+
+def test_every_derived_baseline_recomputes(base):
+    derived = [fact for fact in base.facts if fact["baseline"] and fact["baseline"]["derived"]]
+    assert len(derived) >= 5
+    for fact in derived:
+        result = numerals.evaluate(fact["baseline"]["method"]).result
+        assert round(result, 2) == round(Decimal(repr(fact["baseline"]["value"])), 2), fact["id"]
+
+
+def test_every_change_is_what_compare_computes(base):
+    for fact in base.facts:
+        assert fact["change"] == compare.change(fact["value"], fact["as_of"], fact["baseline"])
+
+
+# The traps named in the issue, each checked by hand.
+@pytest.mark.parametrize(
+    ("fact_id", "value", "qualifier", "as_of"),
+    [
+        ("pension.pension-insured", 25_500_000, "exact", "2022-09"),
+        ("pension.relief-for-firms", 100_000_000_000, "more_than", "2017/2022"),
+        ("housing.old-compounds-area", 91_860_000, "exact", "2017/2022"),
+        ("welfare.dibao-recipients", 775_700, "exact", None),
+        ("insurance.insured", 32_000_000, "more_than", "2022-09-30"),
+        ("insurance.ltc-beneficiaries", 16_000, "more_than", None),
+        ("housing.care-facilities-added", 5_200, "more_than", "2022-10-19"),
+        ("transport.mountain-walkways", 330, "approx", None),
+        ("transport.station-access-compounds", 200, "approx", "2022-10-19"),
+        ("jobs.unemployment-rate-target", 5.5, "at_most", "2023/2027"),
+        ("pension.insured-rate-target", 95, "at_least", None),
+        ("services.livelihood-spending-share", 80, "approx", None),
+        ("health.health-literacy", 26.41, "exact", "2021"),
+        ("housing.old-compounds-plan-area", 100_000_000, "approx", "2021/2025"),
+    ],
+)
+def test_traps(base, fact_id, value, qualifier, as_of):
+    fact = base.fact(fact_id)
+    assert (fact["value"], fact["qualifier"], fact["as_of"]) == (value, qualifier, as_of)
+
+
+def test_a_range_keeps_both_ends(base):
+    fact = base.fact("health.chronic-disease-centres-plan")
+    assert (fact["value"], fact["high"], fact["qualifier"], fact["kind"]) == (3, 5, "range", "target")
+
+
+def test_increase_by_times_is_not_times(base):
+    # 增长1.2倍 is an increase BY 120%: 717 = before × 2.2, so before is 325.91, not 717 / 1.2.
+    urban = base.fact("welfare.urban-dibao-standard")
+    assert urban["baseline"]["value"] == 325.91
+    assert urban["change"]["percent"] == 120.0
+    rural = base.fact("welfare.rural-dibao-standard")
+    assert rural["baseline"]["value"] == 187.42
+    assert rural["change"]["percent"] == 210.0
+
+
+def test_structure_ratio_is_a_share_with_a_stated_baseline(base):
+    fact = base.fact("pension.employee-share")
+    assert (fact["value"], fact["unit"]["en"], fact["stated"]) == (56, "%", "56:44")
+    assert fact["baseline"] == {"value": 42, "as_of": "2017", "derived": False, "method": None}
+
+
+def test_relative_change_without_a_level_is_its_own_fact(base):
+    fact = base.fact("pension.retiree-pension-rise")
+    assert (fact["value"], fact["unit"]["en"], fact["baseline"]) == (23, "%", None)
+
+
+def test_stated_baseline_of_the_response_time(base):
+    fact = base.fact("health.emergency-response-time")
+    assert fact["baseline"] == {"value": 28, "as_of": None, "derived": False, "method": None}
+    assert fact["change"] == {"absolute": -11, "percent": -39.29, "annual_percent": None}
+
+
+def test_the_contract_example(base):
+    fact = base.fact("pension.pension-insured")
+    assert fact["baseline"] == {"value": 20_820_000, "as_of": "2017-12", "derived": True, "method": "2550万 − 468万"}
+    assert fact["change"] == {"absolute": 4_680_000, "percent": 22.48, "annual_percent": 4.36}
+    assert fact["source"]["speaker"] == {
+        "id": "li-yong",
+        "name": {"zh": "黎勇", "en": "Li Yong"},
+        "department": {"zh": "市人力社保局", "en": "Chongqing Municipal Human Resources and Social Security Bureau"},
+    }
+
+
+def test_plans_are_targets(base):
+    for fact_id in (
+        "jobs.new-urban-jobs-target",
+        "health.digital-vaccination-clinics-plan",
+        "services.key-projects-plan",
+    ):
+        assert base.fact(fact_id)["kind"] == "target"
+
+
+def test_achieved_facts_are_not_dated_after_the_conference(base):
+    for fact in base.facts:
+        if fact["kind"] == "achieved" and fact["as_of"]:
+            assert fact["as_of"].split("/")[0] <= "2022-10-19", fact["id"]
+
+
+def test_infographic_only_figures_have_no_speaker(base):
+    for fact_id in ("pension.services-online", "eldercare.care-institutions", "transport.road-length"):
+        assert base.fact(fact_id)["source"]["speaker"] is None
+
+
+def test_a_figure_repeated_in_the_infographic_is_one_fact(base):
+    for stated in ("365万人", "2550万人", "99.7%", "84元", "9186万平方米"):
+        assert sum(fact["stated"] == stated for fact in base.facts) == 1, stated
+
+
+def test_the_article_is_not_copied_into_the_project():
+    # Facts carry short quotes; the full text stays outside the project.
+    if not ARTICLE.exists():
+        pytest.skip("no article to compare with")
+    article = validate.squeeze(ARTICLE.read_text(encoding="utf-8"))
+    longest = max(len(validate.squeeze(line)) for line in FACTS_TOML.read_text(encoding="utf-8").splitlines())
+    assert longest < len(article) / 20

@@ -1,0 +1,190 @@
+"""Reading and writing figures: Chinese statistical wording, dates, and the before/now arithmetic."""
+
+from decimal import Decimal
+
+import pytest
+
+from cqmin import compare, dates, numbers, numerals
+
+
+@pytest.mark.parametrize(
+    ("stated", "value", "high", "qualifier"),
+    [
+        ("2550万人", "25500000", None, "exact"),
+        ("超千亿元", "100000000000", None, "more_than"),
+        ("9186万平方米", "91860000", None, "exact"),
+        ("77.57万", "775700", None, "exact"),
+        ("1.6万余名", "16000", None, "more_than"),
+        ("5200余处", "5200", None, "more_than"),
+        ("2000多名", "2000", None, "more_than"),
+        ("突破3200万人", "32000000", None, "more_than"),
+        ("超过70万人", "700000", None, "more_than"),
+        ("约1亿平方米", "100000000", None, "approx"),
+        ("近两百个", "200", None, "approx"),
+        ("近百万人", "1000000", None, "approx"),
+        ("80%左右", "80", None, "approx"),
+        ("95%以上", "95", None, "at_least"),
+        ("5.5%以内", "5.5", None, "at_most"),
+        ("3—5个", "3", "5", "range"),
+        ("5—10家", "5", "10", "range"),
+        ("56:44", "56", None, "exact"),
+        ("全国第二", "2", None, "exact"),
+        ("12个事项", "12", None, "exact"),
+    ],
+)
+def test_read_stated(stated, value, high, qualifier):
+    reading = numerals.read_stated(stated)
+    assert reading.value == Decimal(value)
+    assert reading.high == (Decimal(high) if high else None)
+    assert reading.qualifier == qualifier
+
+
+@pytest.mark.parametrize("stated", ["", "万人", "约80%以上", "40:50", "about 80"])
+def test_read_stated_refuses(stated):
+    with pytest.raises(ValueError):
+        numerals.read_stated(stated)
+
+
+@pytest.mark.parametrize(
+    ("method", "result", "operands"),
+    [
+        ("2550万 − 468万", "20820000", ["2550万", "468万"]),
+        ("717 ÷ (1 + 1.2)", "325.9090909090909090909090909", ["717", "1", "1.2"]),
+        ("6026 - 1201", "4825", ["6026", "1201"]),
+        ("2 × 3 + 4", "10", ["2", "3", "4"]),
+    ],
+)
+def test_evaluate(method, result, operands):
+    arithmetic = numerals.evaluate(method)
+    assert arithmetic.result == Decimal(result)
+    assert arithmetic.operands == operands
+
+
+@pytest.mark.parametrize("method", ["", "2550万 −", "(1 + 2", "1 / 0", "import os", "2 3"])
+def test_evaluate_refuses(method):
+    with pytest.raises(ValueError):
+        numerals.evaluate(method)
+
+
+@pytest.mark.parametrize(
+    ("value", "zh", "en"),
+    [
+        (25_500_000, "2550万", "25.5 million"),
+        (100_000_000_000, "1000亿", "100 billion"),
+        (91_860_000, "9186万", "91.86 million"),
+        (775_700, "77.57万", "775,700"),
+        (33_803, "33803", "33,803"),
+        (15_488, "15488", "15,488"),
+        (16_000, "1.6万", "16,000"),
+        (100_000_000, "1亿", "100 million"),
+        (137.3, "137.3", "137.3"),
+        (325.91, "325.91", "325.91"),
+        (0, "0", "0"),
+        (-110_000, "-11万", "-110,000"),
+    ],
+)
+def test_numbers(value, zh, en):
+    assert numbers.number_zh(value) == zh
+    assert numbers.number_en(value) == en
+
+
+UNIT_PEOPLE = {"zh": "人", "en": "people"}
+UNIT_PERCENT = {"zh": "%", "en": "%"}
+
+
+@pytest.mark.parametrize(
+    ("value", "high", "qualifier", "unit", "en"),
+    [
+        (5200, None, "more_than", {"zh": "处", "en": "facilities"}, "more than 5,200 facilities"),
+        (330, None, "approx", {"zh": "公里", "en": "km"}, "about 330 km"),
+        (3, 5, "range", {"zh": "个", "en": "centres"}, "3–5 centres"),
+        (5.5, None, "at_most", UNIT_PERCENT, "≤ 5.5%"),
+        (95, None, "at_least", UNIT_PERCENT, "≥ 95%"),
+        (25_500_000, None, "exact", UNIT_PEOPLE, "25.5 million people"),
+        (2, None, "exact", {"zh": "位", "en": "place"}, "No. 2"),
+    ],
+)
+def test_figures_in_english(value, high, qualifier, unit, en):
+    assert numbers.figure_en(value, high, qualifier, unit) == en
+
+
+def test_figures_in_chinese_are_as_stated():
+    fact = {
+        "stated": "5200余处",
+        "value": 5200,
+        "high": None,
+        "qualifier": "more_than",
+        "unit": {"zh": "处", "en": "x"},
+    }
+    assert numbers.figure(fact, "zh") == "5200余处"
+    assert numbers.figure_zh(5200, None, "more_than", {"zh": "处", "en": "x"}) == "5200余处"
+    assert numbers.figure_zh(80, None, "approx", UNIT_PERCENT) == "约80%"
+
+
+def test_signed_changes():
+    assert numbers.signed(4_680_000, UNIT_PEOPLE, "zh") == "+468万人"
+    assert numbers.signed(4_680_000, UNIT_PEOPLE, "en") == "+4.68 million people"
+    assert numbers.signed(-11, {"zh": "分钟", "en": "minutes"}, "en") == "-11 minutes"
+    assert numbers.signed(14, UNIT_PERCENT, "en") == "+14 pp"
+    assert numbers.signed(14, UNIT_PERCENT, "zh") == "+14个百分点"
+    assert numbers.percent(22.48) == "+22.48%"
+    assert numbers.percent(None) == "—"
+
+
+@pytest.mark.parametrize("text", ["2021", "2022-09", "2022-09-30", "2017/2022", "2022-01/2022-09-30", "2024-02-29"])
+def test_valid_dates(text):
+    dates.check(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["22", "2022-9", "2022-13", "2022-02-30", "2023-02-29", "2022/2017", "1/2/3", "2022-09-30T"]
+)
+def test_invalid_dates(text):
+    with pytest.raises(ValueError):
+        dates.check(text)
+
+
+def test_date_ends_and_display():
+    assert str(dates.end("2017-12")) == "2017-12-31"
+    assert str(dates.end("2022-02")) == "2022-02-28"
+    assert str(dates.end("2017/2022")) == "2022-12-31"
+    assert str(dates.start("2017/2022")) == "2017-01-01"
+    assert dates.show("2022-09", "en") == "Sep 2022"
+    assert dates.show("2022-09-30", "en") == "30 Sep 2022"
+    assert dates.show("2022-09", "zh") == "2022年9月"
+    assert dates.show("2017/2022", "zh") == "2017—2022年"
+    assert dates.show("2017/2022", "en") == "2017–2022"
+    assert dates.show(None, "en") == "—"
+
+
+def test_change_by_hand():
+    # 2550万 against 2082万: +468万; 468/2082 = 22.478%; over 2017-12-31..2022-09-30,
+    # 1734 days = 4.7474 years: (2550/2082)^(1/4.7474) - 1 = 4.364%.
+    change = compare.change(25_500_000, "2022-09", {"value": 20_820_000, "as_of": "2017-12"})
+    assert change == {"absolute": 4_680_000, "percent": 22.48, "annual_percent": 4.36}
+
+
+def test_change_of_a_share_and_over_whole_years():
+    # 42 -> 56 from 2017-12-31 to 2022-09-30: +33.33%, (56/42)^(1/4.7474) - 1 = 6.25%
+    assert compare.change(56, "2022-09", {"value": 42, "as_of": "2017"}) == {
+        "absolute": 14,
+        "percent": 33.33,
+        "annual_percent": 6.25,
+    }
+    # doubling over exactly 5 years (2017-12-31..2022-12-31, 1826 days): 2^(1/4.9994) - 1 = 14.87%
+    assert compare.change(200, "2022", {"value": 100, "as_of": "2017"})["annual_percent"] == 14.87
+
+
+def test_change_without_dates_or_baseline():
+    assert compare.change(17, "2022-10-19", {"value": 28, "as_of": None}) == {
+        "absolute": -11,
+        "percent": -39.29,
+        "annual_percent": None,
+    }
+    assert compare.change(717, None, {"value": 325.91, "as_of": "2012"})["annual_percent"] is None
+    assert compare.change(5, None, None) is None
+    assert compare.change(5, "2022", {"value": 0, "as_of": "2017"}) == {
+        "absolute": 5,
+        "percent": None,
+        "annual_percent": None,
+    }
