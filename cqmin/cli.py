@@ -68,7 +68,7 @@ class Kind(str, Enum):
 
 
 FormatOption = Annotated[
-    Format | None, typer.Option("--format", "-f", help="Output format [default: table].", show_default=False)
+    Format | None, typer.Option("--format", "-f", help="Output format; a table unless given.", show_default=False)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 LangOption = Annotated[
@@ -86,6 +86,7 @@ class CqminGroup(TyperGroup):
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except ClickException as error:  # usage errors: exit 2, with Click's usage line and hint
+            _suggest_choice(error)
             error.show(file=sys.stderr)
             sys.exit(error.exit_code)
         except CqminError as error:
@@ -104,6 +105,20 @@ class CqminGroup(TyperGroup):
             sys.stderr.write("Hint: run again with CQMIN_DEBUG=1 for the traceback, and report it.\n")
             sys.exit(ExitCode.FAILURE)
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _suggest_choice(error: ClickException) -> None:
+    """Add "Did you mean 'json'?" to a bad choice, as Click already does for options and commands."""
+    import difflib
+    import re
+
+    choices = getattr(getattr(getattr(error, "param", None), "type", None), "choices", None)
+    typed = re.match(r"'(.*)' is not one of", error.message)
+    if choices and typed:
+        names = [getattr(choice, "value", choice) for choice in choices]
+        close = difflib.get_close_matches(typed.group(1), names, n=1, cutoff=0.5)
+        if close:
+            error.message += f" Did you mean '{close[0]}'?"
 
 
 def _print_error(error: CqminError) -> None:
@@ -134,9 +149,10 @@ app = typer.Typer(
         "系列主题新闻发布会第二场): jobs, pensions, elder care, social assistance, housing, transport, "
         "public health and medical insurance.\n\n"
         "Run a topic for its figures and five-year comparisons, 'search' to find a figure, 'show ID' for "
-        "its full record and source sentence. Example: cqmin pension --lang en"
+        "its full record and source sentence.\n\n"
+        "Example: cqmin pension --lang en"
     ),
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["--help", "-h"]},
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
@@ -230,7 +246,7 @@ def _overview(ctx: typer.Context, format_: Format | None, json_: bool, lang: Lan
 def topics(
     ctx: typer.Context, format_: FormatOption = None, json_: JsonOption = False, lang: LangOption = None
 ) -> None:
-    """List the nine topics with their headline figures.
+    """List the nine topics and their headline figures.
 
     Example: cqmin topics --format markdown
     """
@@ -262,7 +278,8 @@ def _topic_command(topic_id: str, title_zh: str, title_en: str):
 
     command.__name__ = topic_id
     command.__doc__ = (
-        f"{title_zh} · {title_en}: figures, five-year comparisons and targets.\n\n"
+        f"{title_zh} · {title_en}\n\n"
+        "Its figures, their five-year comparisons, and the targets ahead.\n\n"
         f"Example: cqmin {topic_id} --lang en --kind achieved"
     )
     return command
@@ -285,7 +302,9 @@ def compare(
     json_: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Show every five-year comparison, largest percent change first.
+    """Show every five-year comparison, largest first.
+
+    Sorted by percent change; give topics to narrow it down.
 
     Example: cqmin compare pension welfare
     """
@@ -326,7 +345,9 @@ def show(
     json_: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Show the full record of facts: figure, date, baseline, change, source sentence.
+    """Show facts in full, with their source sentence.
+
+    Figure and qualifier, date, baseline and its derivation, change, the quote, the speaker.
 
     Example: cqmin show pension.pension-insured
     """
@@ -372,7 +393,9 @@ def search(
     json_: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Find facts by words in their id, label, quote, topic or speaker.
+    """Find facts by a word, in Chinese or English.
+
+    Searches ids, labels, quotes, topic titles and speaker names; ids and labels rank first.
 
     Example: cqmin search 养老   ·   cqmin search pension --topic pension
     """
@@ -436,7 +459,9 @@ def export(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
-    """Export every fact as JSON, NDJSON, CSV or a SQLite database.
+    """Export every fact: JSON, NDJSON, CSV or SQLite.
+
+    Writes to stdout, or with -o to a file, atomically; an existing file needs --force.
 
     Example: cqmin export --format sqlite -o cqmin.db
     """
@@ -477,7 +502,9 @@ def validate(
     ] = None,
     format_: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
 ) -> None:
-    """Check a fact base and list every problem; exit 1 if there is any.
+    """Check a fact base and list every problem.
+
+    Exit 0 and a one-line summary when it is sound, 1 and the problems when not.
 
     Example: cqmin validate my-facts.toml
     """

@@ -42,7 +42,7 @@ WORDS = {
     "derived": {"zh": "推算基期", "en": "derived baseline"},
     "derived_note": {
         "zh": "基期由文中给出的现值和变化推算",
-        "en": "the article gives the figure and its change, not the earlier level",
+        "en": "the article gives the change, not the earlier level",
     },
     "undated": {"zh": "未注明日期", "en": "no date given"},
     "conference": {"zh": "新闻发布会", "en": "press conference"},

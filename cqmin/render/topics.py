@@ -99,11 +99,16 @@ def comparisons(out: Console, facts: list[dict], lang: str, term: Terminal, with
     derived = [fact for fact in facts if fact["baseline"]["derived"]]
     if derived:
         out.print()
+        out.print(
+            text(f"* {word('derived', lang)}{parens(word('derived_note', lang), lang)}{punct('colon', lang)}", "dim")
+        )
+        notes = Table.grid(padding=(0, 2), pad_edge=False)
+        notes.add_column(width=0)
+        notes.add_column(no_wrap=True, style="dim")
+        notes.add_column(overflow="fold", style="dim")
         for fact in derived:
-            sentence = (
-                f"* {fact['label'][lang]}{punct('colon', lang)}{word('derived', lang)} = {fact['baseline']['method']}"
-            )
-            out.print(text(sentence + parens(word("derived_note", lang), lang), "dim"))
+            notes.add_row("", text(fact["baseline"]["method"]), text(fact["label"][lang]))
+        out.print(notes)
 
 
 def topic(view: dict, lang: str, term: Terminal) -> None:
