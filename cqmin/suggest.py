@@ -1,19 +1,23 @@
 """Suggestions for a fact id that does not exist: by spelling, and by what its label says."""
 
-import difflib
+from difflib import SequenceMatcher
 
 from cqmin.search import search
 
 
-def by_spelling(query: str, ids: list[str], limit: int = 3) -> list[str]:
-    """Ids spelled like `query`; the part after the topic counts too ("pension-insured")."""
-    query = query.strip().casefold()
-    matches = difflib.get_close_matches(query, ids, n=limit, cutoff=0.6)
-    tails = {fact_id.split(".", 1)[-1]: fact_id for fact_id in ids}
-    for tail in difflib.get_close_matches(query.split(".", 1)[-1], list(tails), n=limit, cutoff=0.6):
-        if tails[tail] not in matches:
-            matches.append(tails[tail])
-    return matches[:limit]
+def _likeness(typed: str, fact_id: str) -> float:
+    # Users often type only the part after the topic ("pension-insured"), so an
+    # id counts as alike if either the whole id or that part is spelled alike.
+    tail = fact_id.split(".", 1)[-1]
+    typed_tail = typed.split(".", 1)[-1]
+    return max(SequenceMatcher(None, typed, fact_id).ratio(), SequenceMatcher(None, typed_tail, tail).ratio())
+
+
+def by_spelling(query: str, ids: list[str], limit: int = 3, cutoff: float = 0.6) -> list[str]:
+    """Ids spelled like `query`, the closest first."""
+    typed = query.strip().casefold()
+    scored = sorted(((_likeness(typed, fact_id), fact_id) for fact_id in ids), key=lambda item: -item[0])
+    return [fact_id for score, fact_id in scored[:limit] if score >= cutoff]
 
 
 def by_label(query: str, facts: list[dict], topics: dict, speakers: dict, limit: int = 3) -> list[str]:

@@ -66,18 +66,16 @@ def show(facts: list[dict], speakers: dict, lang: str, term: Terminal) -> None:
 
 
 def fact_list(facts: list[dict], lang: str, term: Terminal) -> None:
-    """Facts with their ids, one a line (search results)."""
+    """Facts found by search: label with its id under it, figure, date."""
     with drawing(term) as out:
-        drawn = table(term, word("id", lang), word("label", lang), word("figure", lang), word("as_of", lang))
-        keep_whole(drawn, 0)
-        keep_whole(drawn, 2, right=True)
+        drawn = table(term, word("label", lang), word("figure", lang), word("as_of", lang))
+        keep_whole(drawn, 1, right=True)
+        keep_whole(drawn, 2)
         for fact in facts:
-            drawn.add_row(
-                text(fact["id"], "cyan"),
-                text(fact["label"][lang]),
-                text(numbers.figure(fact, lang)),
-                text(dates.show(fact["as_of"], lang)),
-            )
+            cell = text(fact["label"][lang])
+            cell.append("\n")
+            cell.append(text(fact["id"], "cyan"))
+            drawn.add_row(cell, text(numbers.figure(fact, lang)), text(dates.show(fact["as_of"], lang)))
         out.print(drawn)
 
 
@@ -94,22 +92,13 @@ def sources(event: dict, rows: list[dict], lang: str, term: Terminal) -> None:
                 about.append((word(key, lang), text(event[key][lang])))
         out.print(key_values(about))
         out.print()
-        drawn = table(
-            term,
-            word("name", lang),
-            word("department", lang),
-            word("role", lang),
-            word("topics", lang),
-            word("facts", lang),
-        )
+        headers = (word(key, lang) for key in ("name", "department", "topics", "facts"))
+        drawn = table(term, *headers)
         keep_whole(drawn, 0)
-        keep_whole(drawn, 4, right=True)
+        keep_whole(drawn, 3, right=True)
         for row in rows:
-            drawn.add_row(
-                text(row["name"][lang], "bold"),
-                text(row["department"][lang]),
-                text(row["role"][lang]),
-                text(", ".join(row["topics"])),
-                str(row["facts"]),
-            )
+            who = text(row["department"][lang])
+            who.append("\n")
+            who.append(text(row["role"][lang], "dim"))
+            drawn.add_row(text(row["name"][lang], "bold"), who, text(", ".join(row["topics"])), str(row["facts"]))
         out.print(drawn)
