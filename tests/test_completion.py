@@ -1,0 +1,132 @@
+"""Shell completion through Typer's protocol, in a subprocess as the shell runs it, and in a real bash."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import bundled_text, write_facts
+
+CQMIN = Path(sys.executable).with_name("cqmin")
+
+
+def complete(env: dict) -> subprocess.CompletedProcess:
+    environ = {**os.environ, **env}
+    return subprocess.run([str(CQMIN)], capture_output=True, text=True, env=environ, timeout=30)
+
+
+def bash(words: str, cword: int, **env: str) -> list[str]:
+    result = complete({"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword), **env})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout.split()
+
+
+def test_commands():
+    assert bash("cqmin pens", 1) == ["pension"]
+    assert set(bash("cqmin s", 1)) == {"services", "show", "search", "sources"}
+
+
+def test_fact_ids_for_show(base):
+    ids = bash("cqmin show insurance.", 2)
+    assert ids == [fact["id"] for fact in base.facts_of("insurance")]
+    assert bash("cqmin show welfare.dibao", 2) == ["welfare.dibao-recipients"]
+    assert bash("cqmin show pension.pension-insured welfare.u", 3) == ["welfare.urban-dibao-standard"]
+
+
+def test_choices():
+    assert bash("cqmin jobs --format c", 3) == ["csv"]
+    assert bash("cqmin jobs --lang ", 3) == ["auto", "zh", "en"]
+    assert bash("cqmin jobs --kind ", 3) == ["achieved", "target", "all"]
+
+
+def test_topics_for_compare_and_search():
+    assert bash("cqmin compare h", 2) == ["housing", "health"]
+    assert bash("cqmin search x --topic wel", 4) == ["welfare"]
+
+
+def test_zsh_and_fish_show_labels_as_descriptions():
+    zsh = complete({"_CQMIN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "cqmin show welfare.d"})
+    assert zsh.stdout == (
+        '_arguments \'*: :(("welfare.dibao-recipients":"People receiving the minimum living allowance (dibao)"))\'\n'
+    )
+    fish = complete(
+        {
+            "_CQMIN_COMPLETE": "complete_fish",
+            "_TYPER_COMPLETE_ARGS": "cqmin show welfare.d",
+            "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        }
+    )
+    assert fish.stdout == "welfare.dibao-recipients\tPeople receiving the minimum living allowance (dibao)\n"
+    zh = complete({"_CQMIN_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "cqmin show welfare.d",
+                   "_TYPER_COMPLETE_FISH_ACTION": "get-args", "CQMIN_LANG": "zh"})  # fmt: skip
+    assert zh.stdout == "welfare.dibao-recipients\t城乡低保对象\n"
+
+
+def test_powershell():
+    result = complete(
+        {
+            "_CQMIN_COMPLETE": "complete_powershell",
+            "_TYPER_COMPLETE_ARGS": "cqmin show welfare.d",
+            "_TYPER_COMPLETE_WORD_TO_COMPLETE": "welfare.d",
+        }
+    )
+    assert result.stdout.startswith("welfare.dibao-recipients:::People receiving")
+
+
+def test_a_replaced_fact_base_is_completed(tmp_path):
+    path = write_facts(tmp_path, bundled_text().replace("welfare.dibao-recipients", "welfare.dibao-people"))
+    assert bash(f"cqmin --facts {path} show welfare.dibao", 4) == ["welfare.dibao-people"]
+    assert bash("cqmin show welfare.dibao", 2, CQMIN_FACTS=path) == ["welfare.dibao-people"]
+
+
+def test_a_broken_fact_base_completes_nothing_and_prints_nothing_else(tmp_path):
+    path = write_facts(tmp_path, "this is not toml")
+    result = complete({"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": "cqmin show p", "COMP_CWORD": "2",
+                       "CQMIN_FACTS": path})  # fmt: skip
+    assert result.returncode == 0
+    assert result.stdout.strip() == "" and result.stderr == ""
+
+
+def test_labels_with_markup_or_controls_are_plain_text(tmp_path):
+    text = bundled_text().replace(
+        'en = "People receiving the minimum living allowance (dibao)"', 'en = "[bold]dibao[/bold] \\u001b[31mred"'
+    )
+    path = write_facts(tmp_path, text)
+    fish = complete({"_CQMIN_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "cqmin show welfare.d",
+                     "_TYPER_COMPLETE_FISH_ACTION": "get-args", "CQMIN_FACTS": path})  # fmt: skip
+    assert fish.stdout == "welfare.dibao-recipients\t[bold]dibao[/bold] \\x1b[31mred\n"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("cqmin pens", ["pension"]),
+        ("cqmin show insurance.cross-province-p", ["insurance.cross-province-pharmacies"]),
+        ("cqmin jobs --format c", ["csv"]),
+    ],
+)
+def test_a_real_bash(line, expected):
+    """Source the script `cqmin --show-completion` prints for bash, then press TAB (call the function)."""
+    words = line.split(" ")
+    script = f"""
+        source <(cqmin --show-completion)
+        COMP_WORDS=({line})
+        COMP_CWORD={len(words) - 1}
+        _cqmin_completion cqmin "{words[-1]}" "{words[-2]}"
+        printf '%s\\n' "${{COMPREPLY[@]}}"
+    """
+    environ = {**os.environ, "PATH": f"{CQMIN.parent}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run(["bash", "--norc", "-c", script], capture_output=True, text=True, env=environ, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == expected
+
+
+def test_show_completion_bash_prints_the_bash_script():
+    environ = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    result = subprocess.run([str(CQMIN), "--show-completion", "bash"], capture_output=True, text=True, env=environ)
+    assert result.returncode == 0
+    assert "complete -o default -F _cqmin_completion cqmin" in result.stdout
