@@ -1,19 +1,26 @@
 """A cache of validated fact bases, so that a lookup (or a TAB) skips TOML and validation.
 
-The cache is a JSON file per fact base in $XDG_CACHE_HOME/cqmin (else
-~/.cache/cqmin). Its key holds two checksums and the size of the fact file's
-bytes, and the cqmin version, so a changed file or a new cqmin can never be
-served stale data. The cache is invisible when it cannot help: any problem
-reading or writing it (no folder, no permission, a corrupt or truncated file)
-means "no cache", never an error or a message. CQMIN_NO_CACHE=1 turns it off.
+One file per fact base in $XDG_CACHE_HOME/cqmin (else ~/.cache/cqmin), holding
+a key and the compiled base, in marshal format: it loads in well under a
+millisecond and needs no import. The key says what the base was built from:
+the cqmin version and the fact file's location, size and modification time
+(plus a checksum of its bytes, where they were read), so a changed file or a
+new cqmin can never be served stale data.
+
+The cache is invisible when it cannot help: any problem reading or writing it
+(no folder, no permission, a corrupt or truncated file) means "no cache",
+never an error or a message. CQMIN_NO_CACHE=1 turns it off.
 """
 
 import contextlib
-import json
+import marshal
 import os
 import zlib
 
 from cqmin import __version__
+
+# Bumped when the layout of a compiled base changes.
+FORMAT = 1
 
 
 def enabled() -> bool:
@@ -25,42 +32,49 @@ def folder() -> str:
     return os.path.join(base, "cqmin")
 
 
-def key(content: bytes) -> dict:
-    """What a cached base must have been built from; zlib is already imported by Typer."""
-    return {
-        "cqmin": __version__,
-        "size": len(content),
-        "crc32": zlib.crc32(content),
-        "adler32": zlib.adler32(content),
-    }
-
-
 def _file(name: str) -> str:
     # One cache file per fact base, named by its location, so that switching
     # between fact bases does not evict the other's cache.
-    return os.path.join(folder(), f"facts-{zlib.crc32(name.encode('utf-8', 'replace')):08x}.json")
+    return os.path.join(folder(), f"facts-{zlib.crc32(name.encode('utf-8', 'replace')):08x}.marshal")
 
 
-def read(name: str, expected_key: dict) -> dict | None:
-    """The cached base built from the same bytes, or None."""
+def stamp(path: str | None) -> dict | None:
+    """The version, size and modification time that identify a file's state, or None."""
+    if path is None:
+        return None
     try:
-        with open(_file(name), encoding="utf-8") as handle:
-            stored = json.load(handle)
-        if stored.get("key") == expected_key and isinstance(stored.get("base"), dict):
-            return stored["base"]
-    except (OSError, ValueError, AttributeError, RecursionError):
-        pass
-    return None
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return {"cqmin": __version__, "format": FORMAT, "path": path, "size": status.st_size, "mtime": status.st_mtime_ns}
 
 
-def write(name: str, cache_key: dict, base: dict) -> None:
+def _usable(stored) -> bool:
+    if not (isinstance(stored, dict) and isinstance(stored.get("key"), dict)):
+        return False
+    base = stored.get("base")
+    return isinstance(base, dict) and all(isinstance(base.get(part), list) for part in ("facts", "topics", "speakers"))
+
+
+def read(name: str) -> tuple[dict, dict] | None:
+    """(key, compiled base) as stored for `name`, or None."""
+    try:
+        with open(_file(name), "rb") as handle:
+            # loads() on the whole file: load() on a file reads object by object, ~6x slower.
+            stored = marshal.loads(handle.read())
+    except (OSError, ValueError, EOFError, TypeError, MemoryError, RecursionError):
+        return None
+    return (stored["key"], stored["base"]) if _usable(stored) else None
+
+
+def write(name: str, key: dict, base: dict) -> None:
     """Store a validated base; write to a temporary file and rename, so readers never see half a file."""
     path = _file(name)
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump({"key": cache_key, "base": base}, handle, ensure_ascii=False, separators=(",", ":"))
+        with open(temporary, "wb") as handle:
+            marshal.dump({"key": key, "base": base}, handle)
         os.replace(temporary, path)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):

@@ -13,7 +13,7 @@ import typer
 from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
-from cqmin import __version__, completion
+from cqmin import __version__
 from cqmin.errors import CqminError, ExitCode
 
 # The bundled topics, one command each (facts.toml holds the same ids and titles;
@@ -80,7 +80,11 @@ class CqminGroup(TyperGroup):
     """Typer's group with cqmin's one error path: every failure is a short message on stderr."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        completion.use_plain_descriptions()
+        program = (prog_name or self.name or "cqmin").replace("-", "_").upper()
+        if os.environ.get(complete_var or f"_{program}_COMPLETE"):  # a TAB: Typer answers it inside main()
+            from cqmin import completion
+
+            completion.use_plain_descriptions()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
@@ -158,6 +162,18 @@ app = typer.Typer(
 )
 
 
+def _complete_fact_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from cqmin import completion  # only on a TAB
+
+    return completion.fact_ids(ctx, incomplete)
+
+
+def _complete_topics(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from cqmin import completion
+
+    return completion.topic_ids(ctx, incomplete)
+
+
 class Settings:
     """The options given before the command, which every command inherits."""
 
@@ -228,7 +244,7 @@ def root(
 
 def _overview(ctx: typer.Context, format_: Format | None, json_: bool, lang: Lang | None) -> None:
     from cqmin import views
-    from cqmin.render import columns, output
+    from cqmin.render import output
 
     fmt, chosen, term = _output(ctx, format_, json_, lang)
     base = _load(ctx)
@@ -239,7 +255,7 @@ def _overview(ctx: typer.Context, format_: Format | None, json_: bool, lang: Lan
 
         drawn.overview(rows, base.event, chosen, term)
 
-    output.write(term, fmt, rows, (columns.TOPIC_CSV, columns.topic_csv_row), columns.topic_markdown, chosen, table)
+    output.write(term, fmt, rows, "topics", chosen, table)
 
 
 @app.command(rich_help_panel=TOPIC_PANEL)
@@ -262,7 +278,7 @@ def _topic_command(topic_id: str, title_zh: str, title_en: str):
         kind: Annotated[Kind, typer.Option("--kind", help="Which facts to list.")] = Kind.all,
     ) -> None:
         from cqmin import views
-        from cqmin.render import columns, output
+        from cqmin.render import output
 
         fmt, chosen, term = _output(ctx, format_, json_, lang)
         base = _load(ctx)
@@ -273,8 +289,7 @@ def _topic_command(topic_id: str, title_zh: str, title_en: str):
 
             drawn.topic(view, chosen, term)
 
-        csv = (columns.FACT_CSV, columns.fact_csv_row)
-        output.write(term, fmt, view["facts"], csv, columns.fact_markdown, chosen, table)
+        output.write(term, fmt, view["facts"], "facts", chosen, table)
 
     command.__name__ = topic_id
     command.__doc__ = (
@@ -294,9 +309,7 @@ def compare(
     ctx: typer.Context,
     topic: Annotated[
         list[str] | None,
-        typer.Argument(
-            help="Topics to include [default: all].", autocompletion=completion.topic_ids, show_default=False
-        ),
+        typer.Argument(help="Topics to include [default: all].", autocompletion=_complete_topics, show_default=False),
     ] = None,
     format_: FormatOption = None,
     json_: JsonOption = False,
@@ -309,7 +322,7 @@ def compare(
     Example: cqmin compare pension welfare
     """
     from cqmin import views
-    from cqmin.render import columns, output
+    from cqmin.render import output
 
     fmt, chosen, term = _output(ctx, format_, json_, lang)
     base = _load(ctx)
@@ -325,7 +338,7 @@ def compare(
 
         drawn.compare(facts, chosen, term)
 
-    output.write(term, fmt, facts, (columns.FACT_CSV, columns.fact_csv_row), columns.fact_markdown, chosen, table)
+    output.write(term, fmt, facts, "facts", chosen, table)
 
 
 def _did_you_mean(message: str, typed: str, choices: list[str]) -> str:
@@ -340,7 +353,7 @@ def _did_you_mean(message: str, typed: str, choices: list[str]) -> str:
 @app.command(rich_help_panel=LOOKUP_PANEL)
 def show(
     ctx: typer.Context,
-    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Fact ids.", autocompletion=completion.fact_ids)],
+    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Fact ids.", autocompletion=_complete_fact_ids)],
     format_: FormatOption = None,
     json_: JsonOption = False,
     lang: LangOption = None,
@@ -351,8 +364,7 @@ def show(
 
     Example: cqmin show pension.pension-insured
     """
-    from cqmin import suggest
-    from cqmin.render import columns, output
+    from cqmin.render import output
 
     fmt, chosen, term = _output(ctx, format_, json_, lang)
     base = _load(ctx)
@@ -360,6 +372,8 @@ def show(
     for fact_id in ids:
         fact = base.fact(fact_id)
         if fact is None:
+            from cqmin import suggest
+
             topics = {item["id"]: item for item in base.topics}
             speakers = {item["id"]: item for item in base.speakers}
             spelled = suggest.by_spelling(fact_id, [item["id"] for item in base.facts])
@@ -379,7 +393,7 @@ def show(
         speakers = {item["id"]: item for item in base.speakers}
         records.show(found, speakers, chosen, term)
 
-    output.write(term, fmt, found, (columns.FACT_CSV, columns.fact_csv_row), columns.fact_markdown, chosen, table)
+    output.write(term, fmt, found, "facts", chosen, table)
 
 
 @app.command(rich_help_panel=LOOKUP_PANEL)
@@ -387,7 +401,7 @@ def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words or Chinese characters.")],
     topic: Annotated[
-        str | None, typer.Option("--topic", "-t", help="Only this topic.", autocompletion=completion.topic_ids)
+        str | None, typer.Option("--topic", "-t", help="Only this topic.", autocompletion=_complete_topics)
     ] = None,
     format_: FormatOption = None,
     json_: JsonOption = False,
@@ -400,7 +414,7 @@ def search(
     Example: cqmin search 养老   ·   cqmin search pension --topic pension
     """
     from cqmin import search as searching
-    from cqmin.render import columns, output
+    from cqmin.render import output
 
     fmt, chosen, term = _output(ctx, format_, json_, lang)
     base = _load(ctx)
@@ -421,7 +435,7 @@ def search(
         records.fact_list(hits, chosen, term)
 
     if hits or fmt in ("json", "csv", "markdown"):
-        output.write(term, fmt, hits, (columns.FACT_CSV, columns.fact_csv_row), columns.fact_markdown, chosen, table)
+        output.write(term, fmt, hits, "facts", chosen, table)
     if not hits:
         raise CqminError(f"no fact matches '{text}'", hint="try fewer words, or Chinese ('养老') as well as English")
 
@@ -435,7 +449,7 @@ def sources(
     Example: cqmin sources --lang en
     """
     from cqmin import views
-    from cqmin.render import columns, output
+    from cqmin.render import output
 
     fmt, chosen, term = _output(ctx, format_, json_, lang)
     base = _load(ctx)
@@ -446,8 +460,7 @@ def sources(
 
         records.sources(base.event, rows, chosen, term)
 
-    csv = (columns.SPEAKER_CSV, columns.speaker_csv_row)
-    output.write(term, fmt, rows, csv, columns.speaker_markdown, chosen, table)
+    output.write(term, fmt, rows, "speakers", chosen, table)
 
 
 @app.command(rich_help_panel=DATA_PANEL)

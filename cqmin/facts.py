@@ -8,8 +8,9 @@ the README), which are cached.
 """
 
 import os
+import zlib
 
-from cqmin import cache, compare
+from cqmin import __version__, cache
 from cqmin.errors import CqminError
 
 MAX_BYTES = 16 * 1024 * 1024  # far above the bundled base (~60 KB); refuses runaway input
@@ -33,15 +34,48 @@ class Source:
         self.bundled = chosen is None
         self.path = chosen
         self.label = chosen if chosen else "facts.toml (bundled)"
-        # The cache is per location; the bundled base shares one name whichever copy of cqmin reads it.
-        self.cache_name = os.path.abspath(chosen) if chosen else "bundled"
+        # Each installed cqmin has its own bundled base; a user's file is known by its full path.
+        self.cache_name = f"bundled:{_package()}" if self.bundled else os.path.abspath(chosen)
+        self._resource: str | None = None  # where importlib.resources found the bundled file, if on disk
 
     def read(self) -> bytes:
-        if self.bundled:
-            from importlib.resources import files
+        if not self.bundled:
+            return _read_user_file(self.path)
+        from importlib.resources import files
 
-            return files("cqmin").joinpath("facts.toml").read_bytes()
-        return _read_user_file(self.path)
+        resource = files("cqmin").joinpath("facts.toml")
+        if isinstance(resource, os.PathLike):  # a real file, not a member of a zip
+            self._resource = os.fspath(resource)
+        return resource.read_bytes()
+
+    def cache_key(self, content: bytes) -> dict:
+        """What a cached base must have been built from, for content just read from this source."""
+        stamp = cache.stamp(self._resource if self.bundled else os.path.abspath(self.path))
+        key = {"cqmin": __version__, "format": cache.FORMAT, "size": len(content), "crc32": zlib.crc32(content)}
+        if self.bundled:
+            key["package"] = _package()
+        return {**key, **stamp} if stamp else key
+
+    def fresh(self, key: dict) -> bool:
+        """Whether a cached key still holds, checked by a stat alone where that suffices.
+
+        For the bundled base, the file importlib.resources found when the cache
+        was built is checked for size and time, so a lookup need not import
+        importlib.resources at all; anything else is read and checksummed.
+        """
+        if self.bundled and key.get("package") == _package() and key.get("path"):
+            stamp = cache.stamp(key["path"])
+            if stamp and all(key.get(name) == value for name, value in stamp.items()):
+                return True
+        return key == self.cache_key(self.read())
+
+
+def _package() -> str:
+    """This cqmin's own location: only a name for its cache, so two installs never share one.
+
+    (The fact base itself is always read through importlib.resources.)
+    """
+    return os.path.dirname(os.path.abspath(__file__))
 
 
 def _read_user_file(path: str) -> bytes:
@@ -99,19 +133,18 @@ def check(content: bytes, label: str, article: str | None = None) -> tuple[dict,
 def load(path: str | None = None) -> "FactBase":
     """The fact base at `path` (else CQMIN_FACTS, else the bundled one), validated, from cache if possible."""
     source = Source(path)
-    content = source.read()
     use_cache = cache.enabled()
-    cache_key = cache.key(content)
     if use_cache:
-        compiled = cache.read(source.cache_name, cache_key)
-        if compiled is not None:
-            return FactBase(compiled, source.label)
+        stored = cache.read(source.cache_name)
+        if stored is not None and source.fresh(stored[0]):
+            return FactBase(stored[1], source.label)
+    content = source.read()
     data, problems = check(content, source.label)
     if problems:
         raise InvalidFactBase(source.label, problems)
     compiled = compile_base(data)
     if use_cache:
-        cache.write(source.cache_name, cache_key, compiled)
+        cache.write(source.cache_name, source.cache_key(content), compiled)
     return FactBase(compiled, source.label)
 
 
@@ -126,6 +159,8 @@ def _speaker_ref(speaker: dict | None) -> dict | None:
 
 def _record(fact: dict, units: dict, speakers: dict) -> dict:
     """One fact in the contract's key order (README, "The JSON contract")."""
+    from cqmin import compare
+
     baseline = fact.get("baseline")
     if baseline is not None:
         baseline = {

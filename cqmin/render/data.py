@@ -7,8 +7,6 @@ and gets \\u escapes instead. CSV follows RFC 4180 (CRLF, quotes doubled).
 
 import json
 
-from cqmin.render.safe import clean
-
 
 def to_json(records: list, ascii_only: bool = False) -> str:
     return json.dumps(records, ensure_ascii=ascii_only, indent=2) + "\n"
@@ -38,6 +36,8 @@ def to_csv(header: list[str], rows: list[list]) -> str:
 
 
 def _markdown_cell(value) -> str:
+    from cqmin.render.safe import clean
+
     # A pipe ends a cell and a newline ends a row; both must stay inside one.
     return clean(_cell(value)).replace("\\", "\\\\").replace("|", "\\|").strip()
 

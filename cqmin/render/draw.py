@@ -1,4 +1,4 @@
-"""What every Rich table of cqmin shares: the console, safe text, table style, bars.
+"""What every Rich table of cqmin shares: the console, safe text, table style, cells, bars.
 
 Imported only on the paths that draw a table (Rich costs ~60 ms to import).
 Every string that comes from a fact base goes through `text`, which builds a
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -85,6 +86,12 @@ def key_values(rows: list[tuple[str, Text]]) -> Table:
     return grid
 
 
+def pad(value: str, width: int, right: bool = False) -> str:
+    """`value` padded with spaces to `width` terminal cells (a Chinese character takes two)."""
+    space = " " * max(0, width - cell_len(value))
+    return space + value if right else value + space
+
+
 def bar(value: float, top: float, width: int, unicode: bool) -> str:
     """A horizontal bar of value/top over `width` cells, drawn in eighths of a cell."""
     if top <= 0 or value <= 0 or width <= 0:
@@ -97,5 +104,5 @@ def bar(value: float, top: float, width: int, unicode: bool) -> str:
 
 
 def section(out: Console, title: str) -> None:
-    out.print()
-    out.print(Text(title, style="bold underline"))
+    """A blank line, then a title."""
+    out.print(Text("\n") + Text(title, style="bold underline"))

@@ -2,34 +2,39 @@
 
 from collections.abc import Callable
 
-from cqmin.render import data
 from cqmin.terminal import Terminal
 
 FORMATS = ("table", "json", "ndjson", "csv", "markdown")
 
 
-def write(
-    term: Terminal,
-    fmt: str,
-    records: list,
-    csv: tuple[list[str], Callable[[dict], list]],
-    markdown: Callable[[list, str], tuple],
-    lang: str,
-    table: Callable[[], None],
-) -> None:
-    """Write `records` as `fmt`; `table` draws the human view, the others are data.
+def _columns(listing: str):
+    """(CSV header, CSV row function, Markdown builder) of a kind of listing."""
+    from cqmin.render import columns
 
-    csv is (header, row function); markdown builds (header, rows, alignment) in a language.
+    return {
+        "facts": (columns.FACT_CSV, columns.fact_csv_row, columns.fact_markdown),
+        "topics": (columns.TOPIC_CSV, columns.topic_csv_row, columns.topic_markdown),
+        "speakers": (columns.SPEAKER_CSV, columns.speaker_csv_row, columns.speaker_markdown),
+    }[listing]
+
+
+def write(term: Terminal, fmt: str, records: list, listing: str, lang: str, table: Callable[[], None]) -> None:
+    """Write `records` (a listing of "facts", "topics" or "speakers") as `fmt`.
+
+    `table` draws the human view; the other formats are data, built here.
     """
+    from cqmin.render import data
+
     ascii_only = not term.unicode
     if fmt == "json":
         term.stream.write(data.to_json(records, ascii_only))
     elif fmt == "ndjson":
         term.stream.write(data.to_ndjson(records, ascii_only))
     elif fmt == "csv":
-        header, row = csv
+        header, row, _ = _columns(listing)
         term.stream.write(data.to_csv(header, [row(record) for record in records]))
     elif fmt == "markdown":
+        _, _, markdown = _columns(listing)
         term.stream.write(data.to_markdown(*markdown(records, lang)))
     else:
         table()

@@ -1,0 +1,309 @@
+"""How much cqmin costs over the framework it stands on: medians, ratios, peak memory.
+
+    python benchmarks/startup.py            # 30 interleaved rounds
+    python benchmarks/startup.py --runs 60
+
+It writes two "floor" programs next to itself (in benchmarks/out/): Typer apps
+of cqmin's shape (the same commands and options, on the same Typer) whose
+command prints ten records as JSON, or a ten-row Rich table. Then it runs
+cqmin and the floors in turn, round after round, so that a noisy machine slows
+them alike, and compares each cqmin command with its floor by the median of
+its ratios round by round (and the same for CPU time, which other processes
+disturb less):
+
+    cqmin pension --json, show ID --json, a TAB on fact ids  <= 1.15 x the JSON floor
+    cqmin pension (a table)                                  <= 1.15 x the table floor
+    peak memory of each                                      <= the floor's + 10 MiB
+
+The fact cache is warmed first (as it is after the first run on a machine).
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+
+FLOOR = '''
+"""A Typer app of cqmin's shape that does nothing but print: the floor cqmin is measured against."""
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+class Format(str, Enum):
+    table = "table"; json = "json"; ndjson = "ndjson"; csv = "csv"; markdown = "markdown"
+
+class Lang(str, Enum):
+    auto = "auto"; zh = "zh"; en = "en"
+
+class Kind(str, Enum):
+    achieved = "achieved"; target = "target"; all = "all"
+
+FormatOption = Annotated[Format | None, typer.Option("--format", "-f", help="Output format.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+LangOption = Annotated[Lang | None, typer.Option("--lang", help="Language.")]
+
+app = typer.Typer(
+    name="floor", context_settings={"help_option_names": ["--help", "-h"]}, pretty_exceptions_enable=False
+)
+
+RECORDS = [
+    {"id": f"pension.fact-{i}", "topic": "pension", "label": {"zh": "养老保险参保人数", "en": "People insured"},
+     "value": 25500000 + i, "high": None, "unit": {"zh": "人", "en": "people"}, "stated": "2550万人",
+     "qualifier": "exact", "kind": "achieved", "as_of": "2022-09", "baseline": None, "change": None,
+     "source": {"speaker": None, "quote": "截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人"}}
+    for i in range(10)
+]
+
+def _print(format_):
+    if format_ == Format.table:
+        from rich.console import Console
+        from rich.table import Table
+        table = Table("Figure", "Value", "As of")
+        for record in RECORDS:
+            table.add_row(record["label"]["zh"], record["stated"], record["as_of"])
+        Console().print(table)
+    else:
+        import json
+        sys.stdout.write(json.dumps(RECORDS, ensure_ascii=False, indent=2) + "\\n")
+
+@app.callback(invoke_without_command=True)
+def root(ctx: typer.Context,
+         facts: Annotated[str | None, typer.Option("--facts", envvar="CQMIN_FACTS")] = None,
+         lang: LangOption = None, format_: FormatOption = None, json_: JsonOption = False,
+         version: Annotated[bool, typer.Option("--version", "-V", is_eager=True)] = False) -> None:
+    pass
+
+def _topic(name):
+    def command(format_: FormatOption = None, json_: JsonOption = False, lang: LangOption = None,
+                kind: Annotated[Kind, typer.Option("--kind")] = Kind.all) -> None:
+        _print(Format.json if json_ else format_ or Format.table)
+    command.__doc__ = f"{name} figures."
+    return command
+
+for name in ("topics", "services", "jobs", "pension", "eldercare", "welfare", "housing", "transport", "health",
+             "insurance", "sources"):
+    app.command(name=name)(_topic(name))
+
+def _ids(ctx, incomplete):
+    return [(record["id"], record["label"]["en"]) for record in RECORDS if record["id"].startswith(incomplete)]
+
+@app.command()
+def compare(topic: Annotated[list[str] | None, typer.Argument()] = None, format_: FormatOption = None,
+            json_: JsonOption = False, lang: LangOption = None) -> None:
+    _print(format_)
+
+@app.command()
+def show(ids: Annotated[list[str], typer.Argument(autocompletion=_ids)], format_: FormatOption = None,
+         json_: JsonOption = False, lang: LangOption = None) -> None:
+    _print(Format.json if json_ else format_ or Format.table)
+
+@app.command()
+def search(query: Annotated[list[str], typer.Argument()], topic: Annotated[str | None, typer.Option("--topic")] = None,
+           format_: FormatOption = None, json_: JsonOption = False, lang: LangOption = None) -> None:
+    _print(format_)
+
+@app.command()
+def export(format_: FormatOption = None, output: Annotated[str | None, typer.Option("--output", "-o")] = None,
+           force: Annotated[bool, typer.Option("--force")] = False) -> None:
+    _print(Format.json)
+
+@app.command()
+def validate(path: Annotated[str | None, typer.Argument()] = None,
+             source: Annotated[str | None, typer.Option("--source")] = None, format_: FormatOption = None) -> None:
+    _print(Format.json)
+
+def main() -> None:
+    app(prog_name="floor")
+'''
+
+# Like cqmin's console script: a tiny launcher that imports compiled code.
+LAUNCHER = "from floor_app import main\nmain()\n"
+
+
+def _measure(argv: list[str], env: dict) -> tuple[float, float, int]:
+    """Wall time and CPU time in seconds, and peak memory (max RSS) in KiB, of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed with exit code {process.returncode}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def _cases(python: str, floor: str) -> dict[str, tuple[list[str], dict]]:
+    # The console script, as users run it (python -m would add runpy's cost).
+    script = Path(python).with_name("cqmin")
+    cqmin = [str(script)] if script.exists() else [python, "-m", "cqmin"]
+    floor_cmd = [python, floor]
+    tab_ids = {"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": "cqmin show pension.", "COMP_CWORD": "2"}
+    floor_tab = {"_FLOOR_COMPLETE": "complete_bash", "COMP_WORDS": "floor show pension.", "COMP_CWORD": "2"}
+    return {
+        "floor: JSON": ([*floor_cmd, "pension", "--json"], {}),
+        "floor: table": ([*floor_cmd, "pension"], {}),
+        "floor: TAB on ids": (floor_cmd, floor_tab),
+        "cqmin pension --json": ([*cqmin, "pension", "--json"], {}),
+        "cqmin show ID --json": ([*cqmin, "show", "pension.pension-insured", "--json"], {}),
+        "cqmin: TAB on ids": (cqmin, tab_ids),
+        "cqmin pension (table)": ([*cqmin, "pension"], {}),
+    }
+
+
+# Which floor each cqmin case is held to, and the target ratio.
+TARGETS = {
+    "cqmin pension --json": ("floor: JSON", 1.15),
+    "cqmin show ID --json": ("floor: JSON", 1.15),
+    "cqmin: TAB on ids": ("floor: JSON", 1.15),
+    "cqmin pension (table)": ("floor: table", 1.15),
+}
+MEMORY_SLACK_KIB = 10 * 1024
+
+
+def run(runs: int, python: str) -> dict:
+    OUT.mkdir(exist_ok=True)
+    (OUT / "floor_app.py").write_text(FLOOR, encoding="utf-8")
+    floor = OUT / "floor.py"
+    floor.write_text(LAUNCHER, encoding="utf-8")
+    cache = tempfile.mkdtemp(prefix="cqmin-bench-cache-")
+    env = {**os.environ, "XDG_CACHE_HOME": cache, "LANG": "C.UTF-8", "COLUMNS": "80"}
+    # Bytecode as an installed package has it (pip compiles at install): the warm-up run writes it.
+    for name in ("CQMIN_NO_CACHE", "CQMIN_FACTS", "NO_COLOR", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
+    cases = _cases(python, str(floor))
+    for argv, extra in cases.values():  # warm the cache and the OS's file cache
+        _measure(argv, {**env, **extra})
+    samples: dict[str, list[tuple[float, float, int]]] = {name: [] for name in cases}
+    order = list(cases)
+    shuffle = random.Random(2022_10_19).shuffle
+    for _ in range(runs):
+        shuffle(order)  # every round runs each case once, in a new order, so no case always follows another
+        for name in order:
+            argv, extra = cases[name]
+            samples[name].append(_measure(argv, {**env, **extra}))
+    return samples
+
+
+def _pairwise(case: list, floor: list, index: int) -> float:
+    """The median over rounds of case/floor, each pair taken in the same round: load that
+    comes and goes slows both sides of a pair alike, and cancels out of its ratio."""
+    return statistics.median(mine[index] / theirs[index] for mine, theirs in zip(case, floor, strict=True))
+
+
+def report(samples: dict) -> bool:
+    ok = True
+    print(
+        f"{'case':<24}{'median':>10}{'ratio':>8}{'cpu ratio':>11}{'target':>8}{'peak RSS':>11}{'+floor':>10}  verdict"
+    )
+    for name, runs in samples.items():
+        median = statistics.median(wall for wall, _, _ in runs) * 1000
+        peak = max(rss for _, _, rss in runs)
+        line = f"{name:<24}{median:>8.1f}ms"
+        if name in TARGETS:
+            floor_name, target = TARGETS[name]
+            ratio = _pairwise(runs, samples[floor_name], 0)
+            cpu = _pairwise(runs, samples[floor_name], 1)
+            extra = peak - max(rss for _, _, rss in samples[floor_name])
+            passed = ratio <= target and extra <= MEMORY_SLACK_KIB
+            ok &= passed
+            line += f"{ratio:>8.3f}{cpu:>11.3f}{target:>8.2f}{peak / 1024:>9.1f}MiB{extra / 1024:>+8.1f}MiB  "
+            line += "ok" if passed else "OVER"
+        else:
+            line += f"{'':>27}{peak / 1024:>9.1f}MiB"
+        print(line)
+    return ok
+
+
+def instructions(python: str) -> None:
+    """Each case once under valgrind's callgrind: instruction counts do not depend on the machine's load."""
+    import re
+
+    floor = OUT / "floor.py"
+    env = {**os.environ, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="cqmin-bench-cache-"), "LANG": "C.UTF-8"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    counts = {}
+    for name, (argv, extra) in _cases(python, str(floor)).items():
+        _measure(argv, {**env, **extra})  # bytecode and the fact cache, as after a first run
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+            capture_output=True, text=True, env={**env, **extra},
+        )  # fmt: skip
+        counts[name] = int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+    for name, count in counts.items():
+        line = f"{name:<24}{count / 1e6:>10.1f}M instructions"
+        if name in TARGETS:
+            floor_name, target = TARGETS[name]
+            line += f"{count / counts[floor_name]:>8.3f} x {floor_name} (target {target})"
+        print(line)
+
+
+def compare_typer(versions: list[str], runs: int) -> None:
+    """The JSON floor on several Typer releases, each in its own venv under benchmarks/out/."""
+    pythons = {}
+    for version in versions:
+        home = OUT / f"typer-{version}"
+        python = home / "bin" / "python"
+        if not python.exists():
+            subprocess.run([sys.executable, "-m", "venv", str(home)], check=True)
+            install = [str(python), "-m", "pip", "install", "-q", f"typer=={version}", "rich", "tomli"]
+            subprocess.run(install, check=True)
+        pythons[version] = str(python)
+    OUT.mkdir(exist_ok=True)
+    (OUT / "floor_app.py").write_text(FLOOR, encoding="utf-8")
+    (OUT / "floor.py").write_text(LAUNCHER, encoding="utf-8")
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    argv = {version: [python, str(OUT / "floor.py"), "pension", "--json"] for version, python in pythons.items()}
+    for command in argv.values():
+        _measure(command, env)
+    times: dict[str, list[float]] = {version: [] for version in versions}
+    for _ in range(runs):
+        for version, command in argv.items():
+            times[version].append(_measure(command, env)[0])  # wall time
+    medians = {version: statistics.median(samples) * 1000 for version, samples in times.items()}
+    fastest = min(medians.values())
+    for version, median in medians.items():
+        print(f"typer {version:<8}{median:>8.1f}ms{median / fastest:>8.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=30, help="interleaved rounds (default 30)")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter that has cqmin installed")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON too")
+    parser.add_argument(
+        "--typer-versions", metavar="V,V", help="instead: time the JSON floor on these Typer releases (needs PyPI)"
+    )
+    parser.add_argument("--callgrind", action="store_true", help="instead: count instructions with valgrind")
+    args = parser.parse_args()
+    if args.callgrind:
+        run(0, args.python)  # writes the floor programs
+        instructions(args.python)
+        return
+    if args.typer_versions:
+        compare_typer(args.typer_versions.split(","), args.runs)
+        return
+    import platform
+
+    print(f"{platform.python_implementation()} {platform.python_version()} on {platform.machine()}, "
+          f"{os.cpu_count()} CPUs; {args.runs} interleaved rounds")  # fmt: skip
+    samples = run(args.runs, args.python)
+    ok = report(samples)
+    if args.json:
+        print(json.dumps(samples, indent=2))
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

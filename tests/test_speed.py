@@ -1,0 +1,154 @@
+"""Speed without timing: what a lookup imports, and a cache that is never stale and never in the way."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import bundled_text, run, write_facts
+
+from cqmin import cache, facts
+
+PROBE = """
+import sys
+from cqmin.cli import main
+sys.argv = ["cqmin", *{args!r}]
+try:
+    main()
+except SystemExit:
+    pass
+watched = {{"rich", "pydantic", "sqlite3", "csv", "tomli", "decimal"}}
+heavy = sorted({{name.split(".")[0] for name in sys.modules}} & watched)
+print("IMPORTED", heavy, file=sys.stderr)
+"""
+
+
+def imported(*args: str, **env: str) -> list[str]:
+    """The heavy modules a run of cqmin imported, in a fresh interpreter (after a run to warm the cache)."""
+    environ = {**os.environ, **env}
+    code = PROBE.format(args=list(args))
+    for _ in range(2):
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ)
+    line = next(line for line in result.stderr.splitlines() if line.startswith("IMPORTED"))
+    return eval(line.removeprefix("IMPORTED "))
+
+
+def test_json_lookups_import_neither_rich_nor_the_toml_parser():
+    assert imported("pension", "--json") == []
+    assert imported("show", "pension.pension-insured", "--json") == []
+    assert imported("search", "养老", "--json") == []
+
+
+def test_completion_imports_neither_rich_nor_the_toml_parser():
+    env = {"_CQMIN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "cqmin show pension."}
+    assert imported(**env) == []
+    env = {"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": "cqmin show pension.", "COMP_CWORD": "2"}
+    assert imported(**env) == []
+
+
+def test_tables_import_rich_but_not_the_toml_parser():
+    heavy = imported("pension")
+    assert "rich" in heavy and "tomli" not in heavy
+
+
+def _cache_files() -> list[str]:
+    try:
+        return sorted(os.listdir(cache.folder()))
+    except FileNotFoundError:
+        return []
+
+
+@pytest.fixture
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "cqmin"
+
+
+def test_the_cache_is_written_and_used(private_cache, monkeypatch):
+    facts.load()
+    assert len(list(private_cache.iterdir())) == 1
+    # A hit neither parses nor validates: make both impossible and load again.
+    monkeypatch.setattr(facts, "check", lambda *args: pytest.fail("parsed despite a fresh cache"))
+    assert len(facts.load().facts) == 110
+
+
+def test_the_cache_is_rebuilt_when_the_file_changes(tmp_path, private_cache):
+    path = write_facts(tmp_path, bundled_text())
+    assert facts.load(path).fact("pension.pension-insured")["label"]["en"] == "People insured for pensions"
+    changed = bundled_text().replace("People insured for pensions", "People insured for pensions (changed)")
+    write_facts(tmp_path, changed)
+    assert facts.load(path).fact("pension.pension-insured")["label"]["en"] == "People insured for pensions (changed)"
+
+
+def test_a_change_that_keeps_size_and_time_is_still_seen(tmp_path, private_cache):
+    path = write_facts(tmp_path, bundled_text())
+    facts.load(path)
+    status = os.stat(path)
+    swapped = bundled_text().replace("People insured for pensions", "People insured for pensionz")
+    write_facts(tmp_path, swapped)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert os.stat(path).st_size == status.st_size
+    assert facts.load(path).fact("pension.pension-insured")["label"]["en"] == "People insured for pensionz"
+
+
+def test_a_new_version_does_not_read_an_old_cache(private_cache, monkeypatch):
+    facts.load()
+    monkeypatch.setattr(cache, "__version__", "999")
+    monkeypatch.setattr(facts, "__version__", "999")
+    calls = []
+    real_check = facts.check
+    monkeypatch.setattr(facts, "check", lambda *args: calls.append(1) or real_check(*args))
+    facts.load()
+    assert calls == [1]
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"{not marshal", "truncate"])
+def test_a_corrupt_cache_is_ignored(private_cache, damage):
+    facts.load()
+    (entry,) = private_cache.iterdir()
+    data = entry.read_bytes()
+    entry.write_bytes(data[: len(data) // 2] if damage == "truncate" else damage)
+    result = run("pension", "--json")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert len(json.loads(result.stdout)) == 13
+    assert entry.read_bytes() == data  # rebuilt
+
+
+def test_a_cache_of_the_wrong_shape_is_ignored(private_cache):
+    import marshal
+
+    facts.load()
+    (entry,) = private_cache.iterdir()
+    entry.write_bytes(marshal.dumps({"key": {}, "base": {"facts": "nope"}}))
+    assert len(facts.load().facts) == 110
+
+
+def test_an_unusable_cache_folder_is_bypassed(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    result = run("pension", "--json")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert len(json.loads(result.stdout)) == 13
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_a_read_only_cache_folder_is_bypassed(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o500)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    assert run("pension", "--json").exit_code == 0
+
+
+def test_no_cache_when_turned_off(private_cache, monkeypatch):
+    monkeypatch.setenv("CQMIN_NO_CACHE", "1")
+    assert run("pension", "--json").exit_code == 0
+    assert not private_cache.exists()
+
+
+def test_two_fact_bases_keep_their_own_caches(tmp_path, private_cache):
+    path = write_facts(tmp_path, bundled_text())
+    facts.load()
+    facts.load(path)
+    assert len(list(private_cache.iterdir())) == 2
