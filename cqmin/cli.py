@@ -203,9 +203,29 @@ def _output(ctx: typer.Context, format_: Format | None, json_: bool, lang: Lang 
     explicit = lang or _settings(ctx).lang
     term = Terminal()
     chosen = languages.resolve(explicit.value if explicit else None)
-    if chosen == "zh" and not term.unicode and explicit != Lang.zh:
-        chosen = "en"  # an output that cannot hold Chinese gets English rather than question marks
+    if not term.unicode:
+        _degrade(term, fmt)
+        if chosen == "zh" and explicit != Lang.zh:
+            chosen = "en"  # an output that cannot hold Chinese gets English rather than question marks
     return fmt, chosen, term
+
+
+def _degrade(term, fmt: str) -> None:
+    """An output that cannot hold Chinese (PYTHONIOENCODING=ascii): keep working, say what is lost.
+
+    JSON and NDJSON fall back to \\u escapes and lose nothing; tables switch to
+    English and ASCII drawing; whatever is left is replaced by '?'.
+    """
+    if fmt in ("json", "ndjson"):
+        return
+    import contextlib
+
+    with contextlib.suppress(AttributeError, ValueError):
+        term.stream.reconfigure(errors="replace")
+    sys.stderr.write(
+        f"Note: the output's encoding ({term.encoding}) cannot show Chinese; "
+        "set PYTHONIOENCODING=utf-8 or a UTF-8 locale for the full text.\n"
+    )
 
 
 def _load(ctx: typer.Context):

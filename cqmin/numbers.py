@@ -32,20 +32,23 @@ QUALIFIER_WORDS = {
 
 
 def plain(value: float) -> str:
-    """The shortest exact decimal text of a value: 25500000, 1.73, 325.91."""
+    """The shortest exact decimal text of a value, never in exponent form: 25500000, 1.73, 0.0000001."""
     if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e16:
+        if value.is_integer():
             return str(int(value))
         text = repr(value)
-        # 391.09000000000003 comes from float subtraction; values here have at most 4 decimals.
-        return f"{value:.6f}".rstrip("0").rstrip(".") if len(text) > 12 else text
+        if "e" in text or "E" in text:
+            from decimal import Decimal  # rare: only for very small or very large values
+
+            text = format(Decimal(text), "f")
+        return text
     return str(value)
 
 
 def _scaled(value: float, scale: float, max_decimals: int) -> str | None:
     """value / scale as text, if that needs no more than max_decimals digits after the point."""
     scaled = round(value / scale, max_decimals)
-    if abs(scaled * scale - value) > 1e-6 * max(1.0, abs(value)):
+    if abs(scaled * scale - value) > 1e-9 * max(1.0, abs(value)):  # exact, but for float noise
         return None
     return plain(scaled)
 

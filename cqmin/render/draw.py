@@ -46,7 +46,16 @@ def drawing(term: Terminal) -> Iterator[Console]:
     drawn = buffer.getvalue()
     if not term.color:
         drawn = "\n".join(line.rstrip() for line in drawn.split("\n"))
+    if not term.unicode:
+        drawn = drawn.translate(_ASCII)
     term.stream.write(drawn)
+
+
+# For outputs that cannot hold more than ASCII: the symbols tables use, spelled out.
+_ASCII = str.maketrans(
+    {"—": "-", "–": "-", "−": "-", "·": "-", "→": "->", "≤": "<=", "≥": ">=", "²": "2", "×": "x", "÷": "/",
+     "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "【": "[", "】": "]", "（": "(", "）": ")"}
+)  # fmt: skip
 
 
 def text(value, style: str = "", lines: bool = False) -> Text:

@@ -1,0 +1,321 @@
+"""Hostile input and hostile environments: a clear message, nothing lost, untrusted text shown literally.
+
+Each case asserts the exit code, a message on stderr, a clean stdout and no traceback.
+"""
+
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import bundled_text, run, write_facts
+
+from cqmin import facts as facts_module
+
+CQMIN = Path(sys.executable).with_name("cqmin")
+
+
+def fails(*args: str, code: int = 1, env: dict | None = None) -> str:
+    """Run cqmin, expect failure with `code` and nothing on stdout; return stderr."""
+    result = run(*args, env=env)
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith(("Error: ", "Usage: "))
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+# ---------------------------------------------------------------- a fact base is untrusted input
+
+
+def test_a_missing_fact_base(tmp_path):
+    err = fails("--facts", str(tmp_path / "missing.toml"), "pension")
+    assert "missing.toml: no such file" in err and "Hint: check the path" in err
+
+
+def test_a_folder_as_fact_base(tmp_path):
+    assert "is a folder, not a fact base" in fails("--facts", str(tmp_path), "pension")
+
+
+def test_an_empty_fact_base(tmp_path):
+    assert "the file is empty" in fails("--facts", write_facts(tmp_path, ""), "pension")
+
+
+def test_bytes_that_are_not_utf8(tmp_path):
+    path = tmp_path / "facts.toml"
+    path.write_bytes(bundled_text().encode("utf-8") + b"\n# \xff\xfe\n")
+    assert "not UTF-8 text" in fails("--facts", str(path), "pension")
+
+
+def test_invalid_toml(tmp_path):
+    err = fails("--facts", write_facts(tmp_path, "schema = 1\n[[facts]\n"), "pension")
+    assert ":2:" in err and "TOML syntax" in err
+
+
+def test_deeply_nested_input(tmp_path):
+    text = "schema = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n"
+    assert "nested too deeply" in fails("--facts", write_facts(tmp_path, text), "pension")
+
+
+def test_input_over_the_size_limit(tmp_path):
+    path = tmp_path / "huge.toml"
+    with open(path, "wb") as handle:
+        handle.truncate(facts_module.MAX_BYTES + 1)  # sparse: costs no disk
+    assert "over the 16 MiB limit" in fails("--facts", str(path), "pension")
+
+
+def test_the_wrong_shape(tmp_path):
+    err = fails("--facts", write_facts(tmp_path, "schema = 1\nfacts = 5\nspeakers = 'x'\n"), "pension")
+    assert "problems" in err and "expected [[facts]] tables" in err
+
+
+def test_wrong_types_duplicates_and_unknown_references(tmp_path):
+    text = (
+        bundled_text()
+        .replace("value = 25500000", 'value = "lots"', 1)
+        .replace('id = "pension.unemployment-insured"', 'id = "pension.pension-insured"', 1)
+        .replace('speaker = "xu-jianhua"', 'speaker = "nobody"', 1)
+    )
+    err = fails("--facts", write_facts(tmp_path, text), "pension")
+    assert "expected a number" in err and "duplicate id" in err and "unknown speaker 'nobody'" in err
+
+
+def test_the_fact_base_variable_is_treated_the_same(tmp_path):
+    assert "no such file" in fails("pension", env={"CQMIN_FACTS": str(tmp_path / "nope.toml")})
+
+
+# ---------------------------------------------------------------- its text is shown literally
+
+HOSTILE_LABEL = "[bold red]boom[/] \x1b[31mred\x1b[0m \x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\ \u202eevil"
+
+
+@pytest.fixture
+def hostile_base(tmp_path) -> str:
+    label = json.dumps(HOSTILE_LABEL)  # a TOML basic string takes JSON's escapes
+    text = bundled_text().replace('en = "People insured for pensions"', f"en = {label}", 1)
+    text = text.replace('name = { zh = "黎勇", en = "Li Yong" }', f'name = {{ zh = "黎勇", en = {label} }}', 1)
+    return write_facts(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["pension"],
+        ["pension", "--format", "markdown"],
+        ["show", "pension.pension-insured"],
+        ["search", "boom"],
+        ["sources"],
+        ["compare"],
+        ["topics"],
+    ],
+)
+def test_markup_and_escapes_are_printed_not_obeyed(hostile_base, args):
+    result = run("--facts", hostile_base, "--lang", "en", *args, env={"COLUMNS": ""})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "\x1b" not in out and "\u202e" not in out
+    if "boom" in out:
+        assert "[bold red]boom[/]" in out
+        assert "\\x1b[31mred" in out and "\\x1b]8;;https://evil.example" in out and "\\u202eevil" in out
+
+
+def test_markup_in_a_table_on_a_colour_terminal_is_still_literal(hostile_base):
+    from io import StringIO
+
+    from cqmin import views
+    from cqmin.render import topics
+    from cqmin.terminal import Terminal
+
+    class ColourTerminal(StringIO):
+        def isatty(self):
+            return True
+
+        def fileno(self):
+            raise OSError
+
+    stream = ColourTerminal()
+    base = facts_module.load(hostile_base)
+    topics.topic(views.topic_view(base, "pension"), "en", Terminal(stream, {"COLUMNS": "200", "TERM": "xterm"}))
+    out = stream.getvalue()
+    assert "[bold red]boom[/]" in out
+    assert "\x1b[31mred" not in out and "\x1b]8;;https" not in out and "\u202e" not in out
+    assert "\x1b[" in out  # the terminal does get cqmin's own colours
+
+
+def test_json_escapes_control_characters(hostile_base):
+    result = run("--facts", hostile_base, "pension", "--json")
+    assert "\x1b" not in result.stdout
+    assert json.loads(result.stdout)[0]["label"]["en"] == HOSTILE_LABEL
+
+
+def test_an_id_typed_with_escapes_is_shown_literally():
+    err = fails("show", "\x1b]0;owned\x07pension")
+    assert "\x1b" not in err and "\x07" not in err and "\\x1b]0;owned\\x07pension" in err
+
+
+def test_validate_prints_hostile_values_literally(tmp_path):
+    text = bundled_text().replace('kind = "achieved"', 'kind = "\\u001b[2J"', 1)
+    result = run("validate", write_facts(tmp_path, text))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout and "\\x1b[2J" in result.stdout
+
+
+# ---------------------------------------------------------------- environments
+
+
+@pytest.mark.parametrize("width", ["20", "24", "32", "48", "80"])
+@pytest.mark.parametrize(
+    "args",
+    [["pension"], ["welfare"], [], ["compare"], ["show", "pension.relief-for-firms"], ["sources"], ["search", "低保"]],
+)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_any_width_down_to_20_columns(args, width, lang):
+    from rich.cells import cell_len
+
+    result = run("--lang", lang, *args, env={"COLUMNS": width})
+    assert result.exit_code == 0, result.output
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= int(width)
+
+
+def _subprocess(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environ = {**os.environ, **env}
+    return subprocess.run([str(CQMIN), *args], capture_output=True, text=True, env=environ, timeout=60)
+
+
+@pytest.mark.parametrize("locale", ["C", "POSIX"])
+def test_a_c_locale(locale):
+    result = _subprocess("pension", LANG=locale, LC_ALL=locale)
+    assert result.returncode == 0 and result.stdout.startswith("Pensions and social insurance")
+
+
+def test_an_output_that_cannot_hold_chinese():
+    json_run = _subprocess("pension", "--json", PYTHONIOENCODING="ascii")
+    assert json_run.returncode == 0 and json_run.stderr == ""
+    assert json_run.stdout.isascii() and "\\u517b\\u8001" in json_run.stdout
+    assert json.loads(json_run.stdout)[0]["label"]["zh"] == "养老保险参保人数"
+    table = _subprocess("pension", PYTHONIOENCODING="ascii", LANG="zh_CN.UTF-8")
+    assert table.returncode == 0
+    assert table.stdout.startswith("Pensions and social insurance")  # English rather than question marks
+    assert "cannot show Chinese" in table.stderr
+    forced = _subprocess("pension", "--lang", "zh", PYTHONIOENCODING="ascii")
+    assert forced.returncode == 0 and "?" in forced.stdout  # asked for Chinese: replacement characters
+    error = _subprocess("show", "养老", PYTHONIOENCODING="ascii")
+    assert error.returncode == 1 and "Traceback" not in error.stderr
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+@pytest.mark.parametrize("args", [["export", "--format", "ndjson"], ["export", "--format", "csv"], ["compare"]])
+def test_a_reader_that_closes_the_pipe_early(tmp_path, args, unbuffered):
+    big = write_facts(tmp_path, _scaled(5))  # bigger than a pipe's buffer
+    environ = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    process = subprocess.Popen(
+        [str(CQMIN), "--facts", big, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environ
+    )
+    process.stdout.readline()
+    process.stdout.close()  # like `| head -1`
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) in (0, 1)
+    assert stderr == ""
+
+
+def _scaled(times: int) -> str:
+    import re
+
+    head, *blocks = re.split(r"(?m)^(?=\[\[facts\]\])", bundled_text())
+    copies = [head]
+    for number in range(times):
+        suffix = f"-{number}" if number else ""
+        copies += [re.sub(r'(?m)^id = "([^"]+)"', rf'id = "\g<1>{suffix}"', block) for block in blocks]
+    return "".join(copies)
+
+
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
+    """A real SIGINT while a large fact base is being validated."""
+    big = write_facts(tmp_path, _scaled(100))  # validating it takes seconds
+    environ = {**os.environ, "CQMIN_NO_CACHE": "1"}
+    process = subprocess.Popen(
+        [str(CQMIN), "--facts", big, "validate"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environ
+    )
+    time.sleep(0.8)  # past start-up (Python's own, before cqmin runs, prints its own traceback)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130, (out, err)
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+
+
+def test_ctrl_c_while_importing_the_cli():
+    """Most of a run is importing Typer: a Ctrl-C then exits 130 too (simulated at that import)."""
+    code = """
+import builtins
+real_import = builtins.__import__
+def interrupted(name, *args, **kwargs):
+    if name == "typer":
+        raise KeyboardInterrupt
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = interrupted
+from cqmin.__main__ import main
+main()
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 130
+    assert "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- files
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (errno.EROFS, "Read-only file system"),
+        (errno.ENOSPC, "No space left on device"),
+        (errno.EACCES, "Permission denied"),
+    ],
+)
+def test_an_export_that_cannot_be_written(tmp_path, monkeypatch, code, reason):
+    target = tmp_path / "facts.json"
+    target.write_text("old", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    err = fails("export", "-o", str(target), "--force")
+    assert reason in err and "unchanged" in err
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(os.listdir(tmp_path)) == ["facts.json"]
+
+
+def test_an_export_onto_a_folder(tmp_path):
+    assert "is a folder" in fails("export", "-o", str(tmp_path), "--force")
+
+
+# ---------------------------------------------------------------- one error path
+
+
+def test_an_unexpected_error_is_short_and_points_to_the_traceback(monkeypatch):
+    from cqmin import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something impossible")
+
+    monkeypatch.setattr(views, "topic_view", broken)
+    err = fails("pension")
+    assert "unexpected RuntimeError: something impossible" in err
+    assert "CQMIN_DEBUG=1" in err
+
+
+def test_cqmin_debug_shows_the_traceback(monkeypatch):
+    from typer.testing import CliRunner
+
+    from cqmin import views
+    from cqmin.cli import app
+
+    monkeypatch.setattr(views, "topic_view", lambda *args, **kwargs: 1 / 0)
+    result = CliRunner().invoke(app, ["pension"], env={"CQMIN_DEBUG": "1"})
+    assert isinstance(result.exception, ZeroDivisionError)
