@@ -53,25 +53,26 @@ def _scaled(value: float, scale: float, max_decimals: int) -> str | None:
     return plain(scaled)
 
 
-def number_zh(value: float) -> str:
-    """2082万, 77.57万, 1亿, 1000亿 — but 33803 and 15488 stay as the article writes them."""
-    magnitude = abs(value)
-    for scale, word in ((1e8, "亿"), (1e4, "万")):
-        if magnitude >= scale:
-            text = _scaled(value, scale, 2)
+def _in_units(value: float, units: tuple, max_decimals: int) -> str | None:
+    """value in the largest of `units` that writes it exactly: (1e4, "万") makes 775700 "77.57万"."""
+    for scale, word in units:
+        if abs(value) >= scale:
+            text = _scaled(value, scale, max_decimals)
             if text is not None:
                 return text + word
-    return plain(value)
+    return None
+
+
+def number_zh(value: float) -> str:
+    """2082万, 77.57万, 1亿, 1000亿 — but 33803 and 15488 stay as the article writes them."""
+    return _in_units(value, ((1e8, "亿"), (1e4, "万")), 2) or plain(value)
 
 
 def number_en(value: float) -> str:
     """25.5 million, 100 billion, 775,700, 137.3."""
-    magnitude = abs(value)
-    for scale, word in ((1e9, " billion"), (1e6, " million")):
-        if magnitude >= scale:
-            text = _scaled(value, scale, 3)
-            if text is not None:
-                return text + word
+    in_units = _in_units(value, ((1e9, " billion"), (1e6, " million")), 3)
+    if in_units:
+        return in_units
     text = plain(value)
     whole, _, fraction = text.partition(".")
     sign = "-" if whole.startswith("-") else ""

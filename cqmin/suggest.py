@@ -24,3 +24,17 @@ def by_label(query: str, facts: list[dict], topics: dict, speakers: dict, limit:
     """Ids whose label or quote mention the words of `query` ("养老保险", "pension")."""
     words = query.replace(".", " ").replace("-", " ")
     return [fact["id"] for fact in search(facts, words, topics, speakers)[:limit]]
+
+
+def hint(base, typed: str) -> str:
+    """What to tell someone who asked for a fact id that does not exist."""
+    topics = {item["id"]: item for item in base.topics}
+    speakers = {item["id"]: item for item in base.speakers}
+    spelled = by_spelling(typed, [fact["id"] for fact in base.facts])
+    labelled = [fact_id for fact_id in by_label(typed, base.facts, topics, speakers) if fact_id not in spelled]
+    hints = []
+    if spelled:
+        hints.append("spelled alike: " + ", ".join(spelled))
+    if labelled:
+        hints.append("about the same: " + ", ".join(labelled))
+    return "; ".join(hints) if hints else "'cqmin search WORD' finds facts by what they say"

@@ -51,3 +51,14 @@ def to_markdown(header: list[str], rows: list[list], align: list[str] | None = N
     ]
     lines += ["| " + " | ".join(_markdown_cell(value) for value in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def export(facts: list[dict], fmt: str, ascii_only: bool = False) -> str:
+    """Every fact as JSON, NDJSON or CSV (the contract's columns)."""
+    if fmt == "json":
+        return to_json(facts, ascii_only)
+    if fmt == "ndjson":
+        return to_ndjson(facts, ascii_only)
+    from cqmin.render.columns import FACT_CSV, fact_csv_row
+
+    return to_csv(FACT_CSV, [fact_csv_row(fact) for fact in facts])

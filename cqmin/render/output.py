@@ -1,7 +1,5 @@
 """One place that turns a listing into the chosen format and writes it to the output stream."""
 
-from collections.abc import Callable
-
 from cqmin.terminal import Terminal
 
 FORMATS = ("table", "json", "ndjson", "csv", "markdown")
@@ -18,11 +16,19 @@ def _columns(listing: str):
     }[listing]
 
 
-def write(term: Terminal, fmt: str, records: list, listing: str, lang: str, table: Callable[[], None]) -> None:
+def write(term: Terminal, fmt: str, records: list, listing: str, lang: str, draw: str, args: tuple) -> None:
     """Write `records` (a listing of "facts", "topics" or "speakers") as `fmt`.
 
-    `table` draws the human view; the other formats are data, built here.
+    The data formats are built here; a table is drawn by `draw`, a function of
+    the render package named as "module.function" and imported only now (Rich
+    is the slowest import cqmin has), called with `args`, `lang` and `term`.
     """
+    if fmt == "table":
+        from importlib import import_module
+
+        module, function = draw.split(".")
+        getattr(import_module(f"cqmin.render.{module}"), function)(*args, lang, term)
+        return
     from cqmin.render import data
 
     ascii_only = not term.unicode
@@ -33,8 +39,6 @@ def write(term: Terminal, fmt: str, records: list, listing: str, lang: str, tabl
     elif fmt == "csv":
         header, row, _ = _columns(listing)
         term.stream.write(data.to_csv(header, [row(record) for record in records]))
-    elif fmt == "markdown":
+    else:
         _, _, markdown = _columns(listing)
         term.stream.write(data.to_markdown(*markdown(records, lang)))
-    else:
-        table()

@@ -19,15 +19,19 @@ from cqmin.render.safe import clean
 def _base(ctx):
     from cqmin import facts
 
-    root = ctx.find_root()
-    return facts.load(root.params.get("facts"))
+    return facts.load(ctx.find_root().params.get("facts"))
+
+
+def _lang(ctx) -> str:
+    """The language asked for on this command line, else the environment's."""
+    chosen = ctx.params.get("lang") or ctx.find_root().params.get("lang")
+    return lang.resolve(getattr(chosen, "value", chosen))
 
 
 def fact_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
     """Ids starting with what was typed, each with its label in the user's language."""
     try:
-        base = _base(ctx)
-        chosen = lang.resolve(ctx.find_root().params.get("lang"))
+        base, chosen = _base(ctx), _lang(ctx)
         return [(fact["id"], fact["label"][chosen]) for fact in base.facts if fact["id"].startswith(incomplete)]
     except Exception:  # a TAB must never print a traceback into the prompt
         return []
@@ -35,8 +39,7 @@ def fact_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
 
 def topic_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
     try:
-        base = _base(ctx)
-        chosen = lang.resolve(ctx.find_root().params.get("lang"))
+        base, chosen = _base(ctx), _lang(ctx)
         return [(topic["id"], topic["title"][chosen]) for topic in base.topics if topic["id"].startswith(incomplete)]
     except Exception:
         return []

@@ -1,0 +1,322 @@
+"""The commands: each parses its options, asks views or search for records, and hands them to render.
+
+Everything expensive (loading facts, Rich, csv, sqlite3) is imported inside the
+command that needs it, because every run, and every TAB, starts here.
+"""
+
+import sys
+from typing import Annotated
+
+import typer
+
+from cqmin import __version__
+from cqmin.cli.group import CqminGroup
+from cqmin.cli.options import (
+    DATA_PANEL,
+    LOOKUP_PANEL,
+    TOPIC_PANEL,
+    TOPICS,
+    ExportFormat,
+    Format,
+    FormatOption,
+    JsonOption,
+    Kind,
+    KindOption,
+    LangOption,
+    ReportFormat,
+)
+from cqmin.cli.session import Defaults, Session, defaults
+from cqmin.errors import CqminError, ExitCode
+
+app = typer.Typer(
+    cls=CqminGroup,
+    name="cqmin",
+    help=(
+        "Figures from Chongqing's livelihood press conference of 2022-10-19 (重庆“学习二十大 书写新篇章”"
+        "系列主题新闻发布会第二场): jobs, pensions, elder care, social assistance, housing, transport, "
+        "public health and medical insurance.\n\n"
+        "Run a topic for its figures and five-year comparisons, 'search' to find a figure, 'show ID' for "
+        "its full record and source sentence.\n\n"
+        "Example: cqmin pension --lang en"
+    ),
+    context_settings={"help_option_names": ["--help", "-h"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _complete_fact_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from cqmin.cli import completion  # only on a TAB
+
+    return completion.fact_ids(ctx, incomplete)
+
+
+def _complete_topics(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from cqmin.cli import completion
+
+    return completion.topic_ids(ctx, incomplete)
+
+
+def _known_topic(session: Session, name: str, param_hint: str) -> None:
+    import difflib
+
+    known = [topic["id"] for topic in session.base.topics]
+    if name not in known:
+        close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+        advice = f". Did you mean {', '.join(map(repr, close))}?" if close else f" (one of {', '.join(known)})"
+        raise typer.BadParameter(f"no topic '{name}'{advice}", param_hint=param_hint)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cqmin {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    facts: Annotated[
+        str | None,
+        typer.Option(
+            "--facts", envvar="CQMIN_FACTS", metavar="PATH", help="Use this fact base instead of the bundled one."
+        ),
+    ] = None,
+    lang: LangOption = None,
+    format_: FormatOption = None,
+    json_: JsonOption = False,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """With no command: the overview of the nine topics."""
+    ctx.obj = Defaults(facts, lang, Format.json if json_ else format_)
+    if ctx.invoked_subcommand is None:
+        _overview(Session(ctx))
+
+
+def _overview(session: Session) -> None:
+    from cqmin import views
+
+    rows = views.overview(session.base)
+    session.write(rows, "topics", "topics.overview", rows, session.base.event)
+
+
+@app.command(rich_help_panel=TOPIC_PANEL)
+def topics(
+    ctx: typer.Context, format_: FormatOption = None, json_: JsonOption = False, lang: LangOption = None
+) -> None:
+    """List the nine topics and their headline figures.
+
+    Example: cqmin topics --format markdown
+    """
+    _overview(Session(ctx, format_, json_, lang))
+
+
+def _topic_command(topic_id: str, title_zh: str, title_en: str):
+    def command(
+        ctx: typer.Context,
+        format_: FormatOption = None,
+        json_: JsonOption = False,
+        lang: LangOption = None,
+        kind: KindOption = Kind.all,
+    ) -> None:
+        from cqmin import views
+
+        session = Session(ctx, format_, json_, lang)
+        view = views.topic_view(session.base, topic_id, kind.value)
+        session.write(view["facts"], "facts", "topics.topic", view)
+
+    command.__name__ = topic_id
+    command.__doc__ = (
+        f"{title_zh} · {title_en}\n\n"
+        "Its figures, their five-year comparisons, and the targets ahead.\n\n"
+        f"Example: cqmin {topic_id} --lang en --kind achieved"
+    )
+    return command
+
+
+for _id, _zh, _en in TOPICS:
+    app.command(name=_id, rich_help_panel=TOPIC_PANEL)(_topic_command(_id, _zh, _en))
+
+
+@app.command(rich_help_panel=TOPIC_PANEL)
+def compare(
+    ctx: typer.Context,
+    topic: Annotated[
+        list[str] | None,
+        typer.Argument(help="Topics to include [default: all].", autocompletion=_complete_topics, show_default=False),
+    ] = None,
+    format_: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Show every five-year comparison, largest first.
+
+    Sorted by percent change; give topics to narrow it down.
+
+    Example: cqmin compare pension welfare
+    """
+    from cqmin import views
+
+    session = Session(ctx, format_, json_, lang)
+    for name in topic or []:
+        _known_topic(session, name, "'TOPIC'")
+    chosen = topic or [item["id"] for item in session.base.topics]
+    facts = views.by_change([fact for fact in session.base.facts if fact["topic"] in chosen])
+    session.write(facts, "facts", "topics.compare", facts)
+
+
+@app.command(rich_help_panel=LOOKUP_PANEL)
+def show(
+    ctx: typer.Context,
+    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Fact ids.", autocompletion=_complete_fact_ids)],
+    format_: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Show facts in full, with their source sentence.
+
+    Figure and qualifier, date, baseline and its derivation, change, the quote, the speaker.
+
+    Example: cqmin show pension.pension-insured
+    """
+    session = Session(ctx, format_, json_, lang)
+    base = session.base
+    for fact_id in ids:
+        if base.fact(fact_id) is None:  # all or nothing: a script never gets half its answer
+            from cqmin import suggest
+
+            raise CqminError(f"no fact '{fact_id}'", hint=suggest.hint(base, fact_id))
+    found = [base.fact(fact_id) for fact_id in ids]
+    speakers = {speaker["id"]: speaker for speaker in base.speakers}
+    session.write(found, "facts", "records.show", found, speakers)
+
+
+@app.command(rich_help_panel=LOOKUP_PANEL)
+def search(
+    ctx: typer.Context,
+    query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words or Chinese characters.")],
+    topic: Annotated[
+        str | None, typer.Option("--topic", "-t", help="Only this topic.", autocompletion=_complete_topics)
+    ] = None,
+    format_: FormatOption = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Find facts by a word, in Chinese or English.
+
+    Searches ids, labels, quotes, topic titles and speaker names; ids and labels rank first.
+
+    Example: cqmin search 养老   ·   cqmin search pension --topic pension
+    """
+    from cqmin import search as searching
+
+    session = Session(ctx, format_, json_, lang)
+    base = session.base
+    if topic is not None:
+        _known_topic(session, topic, "'--topic'")
+    text = " ".join(query)
+    topics_by_id = {item["id"]: item for item in base.topics}
+    speakers = {item["id"]: item for item in base.speakers}
+    hits = searching.search(base.facts_of(topic) if topic else base.facts, text, topics_by_id, speakers)
+    if hits or session.format in ("json", "csv", "markdown"):  # an empty listing is still a listing
+        session.write(hits, "facts", "records.fact_list", hits)
+    if not hits:
+        raise CqminError(f"no fact matches '{text}'", hint="try fewer words, or Chinese ('养老') as well as English")
+
+
+@app.command(rich_help_panel=LOOKUP_PANEL)
+def sources(
+    ctx: typer.Context, format_: FormatOption = None, json_: JsonOption = False, lang: LangOption = None
+) -> None:
+    """Show the press conference and its six speakers.
+
+    Example: cqmin sources --lang en
+    """
+    from cqmin import views
+
+    session = Session(ctx, format_, json_, lang)
+    rows = views.sources(session.base)
+    session.write(rows, "speakers", "records.sources", session.base.event, rows)
+
+
+@app.command(rich_help_panel=DATA_PANEL)
+def export(
+    ctx: typer.Context,
+    format_: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.json,
+    output_path: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Export every fact: JSON, NDJSON, CSV or SQLite.
+
+    Writes to stdout, or with -o to a file, atomically; an existing file needs --force.
+
+    Example: cqmin export --format sqlite -o cqmin.db
+    """
+    from cqmin import atomic, facts
+
+    if format_ == ExportFormat.sqlite and output_path is None:
+        raise typer.BadParameter("a SQLite database needs a file: add -o FILE", param_hint="'--format sqlite'")
+    base = facts.load(defaults(ctx).facts)
+    if format_ == ExportFormat.sqlite:
+        from cqmin.render import sqlite
+
+        atomic.write(output_path, lambda temporary: sqlite.write(temporary, base), force)
+        return
+    from cqmin.render import data
+    from cqmin.terminal import Terminal
+
+    if output_path is not None:
+        atomic.write_text(output_path, data.export(base.facts, format_.value), force)
+    else:
+        sys.stdout.write(data.export(base.facts, format_.value, ascii_only=not Terminal().unicode))
+
+
+@app.command(rich_help_panel=DATA_PANEL)
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        str | None, typer.Argument(help="Fact base to check [default: --facts, CQMIN_FACTS, else the bundled one].")
+    ] = None,
+    article: Annotated[
+        str | None,
+        typer.Option("--source", metavar="ARTICLE", help="Also check that every quote is verbatim in this text file."),
+    ] = None,
+    format_: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
+) -> None:
+    """Check a fact base and list every problem.
+
+    Exit 0 and a one-line summary when it is sound, 1 and the problems when not.
+
+    Example: cqmin validate my-facts.toml
+    """
+    from cqmin import facts
+    from cqmin.render import report
+
+    source = facts.Source(path or defaults(ctx).facts)
+    article_text = None
+    if article is not None:
+        try:
+            with open(article, encoding="utf-8") as handle:
+                article_text = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or error
+            raise CqminError(f"cannot read the article {article}: {reason}") from None
+    try:
+        data, problems = facts.check(source.read(), source.label, article_text)
+    except facts.InvalidFactBase as error:
+        data, problems = {}, error.problems
+    if format_ == ReportFormat.json:
+        sys.stdout.write(report.as_json(problems))
+    else:
+        sys.stdout.write(report.text(problems, source.label, data))
+    if problems:
+        raise typer.Exit(ExitCode.FAILURE)
+
+
+def main() -> None:
+    """The console script."""
+    app(prog_name="cqmin")
