@@ -7,12 +7,11 @@ must be in the quote, must read as the value and qualifier given, and a derived
 baseline must recompute from the numbers in the quote.
 """
 
-import math
 import re
 from decimal import Decimal
-from typing import NamedTuple
 
 from cqmin import dates, numerals
+from cqmin.fields import FieldChecks, LineIndex, Problem, describe
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "at_most", "range")
 KINDS = ("achieved", "target")
@@ -32,142 +31,13 @@ _FACT_KEYS = {
 _BASELINE_KEYS = {"value", "as_of", "derived", "method"}
 
 
-class Problem(NamedTuple):
-    line: int | None
-    where: str  # a fact id, or a section such as "speakers[2]"
-    field: str | None
-    message: str
-
-    def format(self, path: str) -> str:
-        place = f"{path}:{self.line}" if self.line else path
-        field = f" {self.field}:" if self.field else ""
-        return f"{place}: {self.where}:{field} {self.message}"
-
-
 def squeeze(text: str) -> str:
     """Text with all whitespace removed: the article breaks lines inside sentences."""
     return _WHITESPACE.sub("", text)
 
 
-class LineIndex:
-    """Where tables and keys start in the TOML text, since the parser does not say."""
-
-    _ARRAY = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
-    _TABLE = re.compile(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
-    _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*[=.]")
-
-    def __init__(self, text: str) -> None:
-        self._tables: dict[tuple[str, int], tuple[int, dict[str, int]]] = {}
-        counts: dict[str, int] = {}
-        keys: dict[str, int] = {}
-        for number, line in enumerate(text.splitlines(), start=1):
-            array, table = self._ARRAY.match(line), self._TABLE.match(line)
-            if array or table:
-                name = (array or table).group(1)
-                index = counts.get(name, -1) + 1 if array else 0
-                counts[name] = index
-                keys = {}
-                self._tables[(name, index)] = (number, keys)
-            elif key := self._KEY.match(line):
-                keys.setdefault(key.group(1), number)
-
-    def line(self, table: str, index: int = 0, key: str | None = None) -> int | None:
-        start, keys = self._tables.get((table, index), (None, {}))
-        return keys.get(key, start) if key else start
-
-
-class _Checker:
-    def __init__(self, data: dict, text: str) -> None:
-        self.data = data
-        self.lines = LineIndex(text)
-        self.problems: list[Problem] = []
-
-    def report(self, table: str, index: int, where: str, field: str | None, message: str) -> None:
-        key = field.split(".")[0] if field else None
-        self.problems.append(Problem(self.lines.line(table, index, key), where, field, message))
-
-    # -- generic field checks; each returns the value when it is usable, else None
-
-    def text(self, entry: dict, table: str, index: int, where: str, field: str, required: bool = True):
-        value = entry.get(field)
-        if value is None:
-            if required:
-                self.report(table, index, where, field, "missing")
-            return None
-        if not isinstance(value, str):
-            self.report(table, index, where, field, f"expected text, got {_kind(value)}")
-            return None
-        return value
-
-    def bilingual(self, entry: dict, table: str, index: int, where: str, field: str, required: bool = True):
-        value = entry.get(field)
-        if value is None:
-            if required:
-                self.report(table, index, where, field, "missing")
-            return None
-        if not isinstance(value, dict):
-            self.report(table, index, where, field, f"expected a table with zh and en, got {_kind(value)}")
-            return None
-        ok = True
-        for lang in ("zh", "en"):
-            text = value.get(lang)
-            if not isinstance(text, str) or not text.strip():
-                self.report(table, index, where, f"{field}.{lang}", "missing or empty")
-                ok = False
-        for extra in sorted(set(value) - {"zh", "en"}):
-            self.report(table, index, where, f"{field}.{extra}", "unknown key (only zh and en)")
-            ok = False
-        return value if ok else None
-
-    def number(self, entry: dict, table: str, index: int, where: str, field: str, required: bool = True):
-        value = entry.get(field.split(".")[-1])
-        if value is None:
-            if required:
-                self.report(table, index, where, field, "missing")
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.report(table, index, where, field, f"expected a number, got {_kind(value)}")
-            return None
-        if not math.isfinite(value) or abs(value) >= 1e18:
-            self.report(table, index, where, field, f"{value} is not a figure cqmin can hold")
-            return None
-        return value
-
-    def unknown_keys(self, entry: dict, allowed: set, table: str, index: int, where: str, prefix: str = ""):
-        for key in sorted(set(entry) - allowed):
-            self.report(table, index, where, prefix + key, "unknown key")
-
-    def entries(self, name: str) -> list:
-        """The array of tables `name`, or [] after reporting why it is unusable."""
-        value = self.data.get(name)
-        if value is None:
-            self.report(name, 0, name, None, f"missing: the file needs [[{name}]] tables")
-            return []
-        if not isinstance(value, list):
-            self.report(name, 0, name, None, f"expected [[{name}]] tables, got {_kind(value)}")
-            return []
-        return value
-
-    def unique_ids(self, name: str, pattern: re.Pattern) -> dict[str, int]:
-        """Check the ids of the array `name`; return id -> index of the first of each."""
-        seen: dict[str, int] = {}
-        for index, entry in enumerate(self.entries(name)):
-            where = f"{name}[{index + 1}]"
-            if not isinstance(entry, dict):
-                self.report(name, index, where, None, f"expected a table, got {_kind(entry)}")
-                continue
-            ident = self.text(entry, name, index, where, "id")
-            if ident is None:
-                continue
-            if not pattern.fullmatch(ident):
-                self.report(name, index, where, "id", f"'{ident}' is not a lowercase id such as {_EXAMPLE_IDS[name]}")
-            elif ident in seen:
-                self.report(name, index, ident, "id", f"duplicate id (first at {name}[{seen[ident] + 1}])")
-            else:
-                seen[ident] = index
-        return seen
-
-    # -- sections
+class _Checker(FieldChecks):
+    """The rules of a cqmin fact base."""
 
     def check(self) -> list[Problem]:
         if not isinstance(self.data, dict):
@@ -225,7 +95,7 @@ class _Checker:
             if not _SLUG.fullmatch(name):
                 self.report("units", 0, "units", name, "a unit's name is a lowercase id such as 'people'")
             if not isinstance(value, dict):
-                self.report("units", 0, "units", name, f"expected {{ zh = …, en = … }}, got {_kind(value)}")
+                self.report("units", 0, "units", name, f"expected {{ zh = …, en = … }}, got {describe(value)}")
             else:
                 self.bilingual(units, "units", 0, "units", name)
         return set(units)
@@ -315,25 +185,6 @@ class _Checker:
         except (TypeError, ValueError, AttributeError):
             return None
 
-    def date(self, entry: dict, field: str, report, label: str | None = None) -> str | None:
-        """An as_of date: "" means the article gives none."""
-        label = label or field
-        if field not in entry:
-            report(label, 'missing (write "" if the article gives no date)')
-            return None
-        value = entry[field]
-        if not isinstance(value, str):
-            report(label, f"expected an ISO 8601 date as text, got {_kind(value)}")
-            return None
-        if value == "":
-            return None
-        try:
-            dates.check(value)
-        except ValueError as error:
-            report(label, str(error))
-            return None
-        return value
-
     def check_reading(self, stated: str, value, high, qualifier: str, report) -> None:
         """The stated words must say the value and qualifier the fact claims."""
         try:
@@ -352,7 +203,7 @@ class _Checker:
 
     def check_baseline(self, baseline, value, as_of, quote: str, index: int, where: str, report) -> None:
         if not isinstance(baseline, dict):
-            report("baseline", f"expected a table, got {_kind(baseline)}")
+            report("baseline", f"expected a table, got {describe(baseline)}")
             return
         self.unknown_keys(baseline, _BASELINE_KEYS, "facts", index, where, prefix="baseline.")
         before = self.number(baseline, "facts", index, where, "baseline.value")
@@ -366,7 +217,7 @@ class _Checker:
         method = baseline.get("method")
         if not derived:
             if method is not None and not isinstance(method, str):
-                report("baseline.method", f"expected text, got {_kind(method)}")
+                report("baseline.method", f"expected text, got {describe(method)}")
             return
         if not isinstance(method, str) or not method.strip():
             report("baseline.method", "missing: a derived baseline shows its arithmetic, e.g. '2550万 − 468万'")
@@ -393,22 +244,6 @@ class _Checker:
                     "baseline.value",
                     f"{method} = {_plain(round(arithmetic.result, 4))}, but baseline.value is {before}",
                 )
-
-
-_EXAMPLE_IDS = {"facts": "'pension.pension-insured'", "speakers": "'li-yong'", "topics": "'pension'"}
-
-
-def _kind(value) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "a table"}
-    for kind, name in names.items():
-        if isinstance(value, kind):
-            return f"{name} ({_short(value)})" if kind in (str, int, float) else name
-    return type(value).__name__
-
-
-def _short(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _plain(number: Decimal) -> str:

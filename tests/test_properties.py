@@ -7,7 +7,7 @@ from conftest import bundled_text, runner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cqmin import facts, numbers, numerals
+from cqmin import contract, facts, numbers, numerals
 from cqmin.cli import TOPICS, app
 
 BUDGET = settings(
@@ -112,7 +112,7 @@ def test_random_edits_are_problems_never_crashes(text):
         return
     assert all(isinstance(problem, str) and problem.startswith("edited.toml") for problem in problems)
     if not problems:  # sound after all: it must compile into contract records
-        compiled = facts.compile_base(data)
+        compiled = contract.compile_base(data)
         assert all(set(fact) >= {"id", "value", "change"} for fact in compiled["facts"])
 
 
