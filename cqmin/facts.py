@@ -88,7 +88,7 @@ def _read_user_file(path: str) -> bytes:
         with open(path, "rb") as handle:
             content = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise CqminError(f"{path}: no such file", hint="check the path given with --facts or CQMIN_FACTS") from None
+        raise CqminError(f"{path}: no such file", hint="check the path of the fact base") from None
     except PermissionError:
         raise CqminError(f"{path}: permission denied") from None
     except OSError as error:

@@ -29,7 +29,7 @@ def resolve(option: str | None, environ: dict | None = None) -> str:
 WORDS = {
     "achieved": {"zh": "已实现", "en": "Achieved"},
     "targets": {"zh": "目标", "en": "Targets ahead"},
-    "comparison": {"zh": "五年对比", "en": "Five-year comparison"},
+    "comparison": {"zh": "前后对比", "en": "Before and now"},
     "comparisons": {"zh": "对比", "en": "Comparisons"},
     "label": {"zh": "指标", "en": "Figure"},
     "figure": {"zh": "数值", "en": "Value"},
@@ -72,7 +72,7 @@ WORDS = {
     "article": {"zh": "报道", "en": "Article"},
     "topics": {"zh": "主题", "en": "Topics"},
     "name": {"zh": "姓名", "en": "Name"},
-    "sort_note": {"zh": "按变化幅度从大到小排列", "en": "sorted by percent change, largest first"},
+    "sort_note": {"zh": "按变化幅度（不论增减）从大到小排列", "en": "largest percent change first, up or down"},
     "before": {"zh": "基期", "en": "before"},
     "now": {"zh": "现在", "en": "now"},
     "compared": {"zh": "对比", "en": "Compared"},

@@ -22,7 +22,7 @@ _ZH_QUALIFIERS = {
 
 # Words for the qualifiers, for the full record of one fact (`cqmin show`).
 QUALIFIER_WORDS = {
-    "exact": {"zh": "确数", "en": "exact"},
+    "exact": {"zh": "原文无限定词", "en": "as stated, no qualifier"},
     "approx": {"zh": "约数（约、左右、近）", "en": "approximate (约, 左右, 近)"},
     "more_than": {"zh": "多于（余、多、超、突破）", "en": "more than (余, 多, 超, 突破)"},
     "at_least": {"zh": "不少于（以上）", "en": "at least (以上)"},
@@ -117,6 +117,8 @@ def figure(fact: dict, lang: str) -> str:
     """
     if lang == "zh":
         return fact["stated"]
+    if fact["qualifier"] == "approx" and fact["stated"].startswith("近"):  # 近: just under, not either side
+        return "nearly " + figure_en(fact["value"], fact["high"], "exact", fact["unit"])
     return figure_en(fact["value"], fact["high"], fact["qualifier"], fact["unit"])
 
 

@@ -30,9 +30,9 @@ def dates_of(facts: list[dict]) -> list[str | None]:
 
 
 def by_change(facts: list[dict]) -> list[dict]:
-    """Facts with a baseline, largest percent change first; no percent sorts last."""
+    """Facts with a baseline, the largest percent change first, up or down; no percent sorts last."""
     compared = [fact for fact in facts if fact["change"] is not None]
-    return sorted(compared, key=lambda fact: (fact["change"]["percent"] is None, -(fact["change"]["percent"] or 0)))
+    return sorted(compared, key=lambda fact: (fact["change"]["percent"] is None, -abs(fact["change"]["percent"] or 0)))
 
 
 def topic_view(base: FactBase, topic_id: str, kind: str = "all") -> dict:

@@ -114,3 +114,18 @@ def test_unknown_format_is_a_usage_error():
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "'xml' is not one of" in result.stderr
+
+
+def test_a_format_given_before_the_command_applies():
+    assert run("--format", "csv", "export").stdout.splitlines()[0] == CSV_HEADER
+    assert run("--json", "export").stdout == run("export").stdout
+    result = run("--format", "markdown", "export")
+    assert result.exit_code == 2 and "export writes json, ndjson, csv or sqlite, not markdown" in result.stderr
+    assert run("--json", "validate").stdout.startswith("[")
+
+
+def test_dash_is_stdout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "-f", "ndjson", "-o", "-")
+    assert result.exit_code == 0 and result.stdout.count("\n") == 110
+    assert not (tmp_path / "-").exists()

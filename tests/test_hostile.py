@@ -182,6 +182,35 @@ def test_any_width_down_to_20_columns(args, width, lang):
     assert max(cell_len(line) for line in result.stdout.splitlines()) <= int(width)
 
 
+@pytest.mark.parametrize("width", ["20", "30", "40", "44", "50", "58", "64", "80"])
+@pytest.mark.parametrize("topic", ["housing", "insurance", "welfare", "health"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_narrow_terminals_never_cut_a_figure_or_a_date(base, topic, width, lang):
+    """A figure or a date may wrap at a space when the terminal is narrower than it, never lose a character."""
+    from cqmin import dates, numbers
+
+    result = run(topic, "--lang", lang, env={"COLUMNS": width})
+    assert result.exit_code == 0
+    flowing = " ".join(result.stdout.split())  # undo wrapping: text only ever breaks at spaces
+    for fact in base.facts_of(topic):
+        assert " ".join(numbers.figure(fact, lang).split()) in flowing, (fact["id"], width)
+        assert dates.show(fact["as_of"], lang) in flowing
+        if lang == "en" and int(width) >= 40:  # labels break between words, not inside them
+            tokens = set(flowing.split())
+            assert all(word in tokens for word in fact["label"]["en"].split()), (fact["id"], width)
+
+
+@pytest.mark.parametrize("width", ["20", "40", "60"])
+def test_narrow_overview_and_search_keep_ids_and_counts(base, width):
+    out = run("--lang", "en", env={"COLUMNS": width}).stdout
+    for topic in base.topics:
+        assert topic["id"] in out.split()
+        assert f"{len(base.facts_of(topic['id']))} Facts" in " ".join(out.split()) or width == "60"
+    out = run("search", "低保", env={"COLUMNS": width}).stdout
+    # An id longer than the terminal is wide folds onto the next line, whole.
+    assert "welfare.dibao-recipients" in "".join(out.split()) and "775,700" in out
+
+
 def _subprocess(*args: str, **env: str) -> subprocess.CompletedProcess:
     environ = {**os.environ, **env}
     return subprocess.run([str(CQMIN), *args], capture_output=True, text=True, env=environ, timeout=60)
@@ -206,6 +235,24 @@ def test_an_output_that_cannot_hold_chinese():
     assert forced.returncode == 0 and "?" in forced.stdout  # asked for Chinese: replacement characters
     error = _subprocess("show", "养老", PYTHONIOENCODING="ascii")
     assert error.returncode == 1 and "Traceback" not in error.stderr
+    report = _subprocess("validate", PYTHONIOENCODING="ascii")
+    assert report.returncode == 0 and report.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "args", [["pension", "--format", "csv"], ["sources", "-f", "markdown"], ["export", "-f", "csv"]]
+)
+def test_csv_and_markdown_refuse_an_output_that_would_lose_chinese(args):
+    result = _subprocess(*args, PYTHONIOENCODING="ascii")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "cannot hold Chinese" in result.stderr and "PYTHONIOENCODING=utf-8" in result.stderr
+
+
+def test_validate_problems_with_chinese_on_an_ascii_output(tmp_path):
+    path = write_facts(tmp_path, bundled_text().replace("value = 25500000", "value = 2550000", 1))
+    result = _subprocess("validate", path, PYTHONIOENCODING="ascii")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "\\u4e07" in result.stdout  # 万, escaped
 
 
 @pytest.mark.parametrize("unbuffered", ["1", ""])

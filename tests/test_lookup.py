@@ -171,3 +171,14 @@ def test_sources(base, fmt, lang):
         assert "2022" in out and ("仲姝婕" if lang == "zh" else "Zhong Shujie") in out
     else:
         assert ("郭唐勇" if lang == "zh" else "Guo Tangyong") in out
+
+
+def test_wording_that_does_not_claim_too_much():
+    out = ok("show", "pension.pension-insured", "--lang", "en", env={"COLUMNS": ""})
+    assert "(as stated, no qualifier: 2550万人)" in out  # not "exact": 2550万 is itself rounded
+    assert "（原文无限定词）" in ok("show", "welfare.dibao-recipients", "--lang", "zh")
+    assert "nearly 200 residential compounds" in ok("show", "transport.station-access-compounds", "--lang", "en")
+    welfare = ok("welfare", "--lang", "en", env={"COLUMNS": ""})
+    assert "≈325.91 yuan" in welfare and "≈+391.09 yuan" in welfare  # from a rounded 1.2倍
+    share = ok("pension", "--lang", "en", env={"COLUMNS": ""})
+    assert "(employees : residents): +14 pp\n" in share  # a share moves by points, not by percent

@@ -5,6 +5,7 @@ command that needs it, because every run, and every TAB, starts here.
 """
 
 import sys
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -35,7 +36,7 @@ app = typer.Typer(
         "Figures from Chongqing's livelihood press conference of 2022-10-19 (重庆“学习二十大 书写新篇章”"
         "系列主题新闻发布会第二场): jobs, pensions, elder care, social assistance, housing, transport, "
         "public health and medical insurance.\n\n"
-        "Run a topic for its figures and five-year comparisons, 'search' to find a figure, 'show ID' for "
+        "Run a topic for its figures and how they compare with earlier years, 'search' to find a figure, 'show ID' for "
         "its full record and source sentence.\n\n"
         "Example: cqmin pension --lang en"
     ),
@@ -130,7 +131,7 @@ def _topic_command(topic_id: str, title_zh: str, title_en: str):
     command.__name__ = topic_id
     command.__doc__ = (
         f"{title_zh} · {title_en}\n\n"
-        "Its figures, their five-year comparisons, and the targets ahead.\n\n"
+        "Its figures, how they compare with earlier years, and the targets ahead.\n\n"
         f"Example: cqmin {topic_id} --lang en --kind achieved"
     )
     return command
@@ -145,15 +146,15 @@ def compare(
     ctx: typer.Context,
     topic: Annotated[
         list[str] | None,
-        typer.Argument(help="Topics to include [default: all].", autocompletion=_complete_topics, show_default=False),
+        typer.Argument(help="Topics to include (all if none).", autocompletion=_complete_topics, show_default=False),
     ] = None,
     format_: FormatOption = None,
     json_: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Show every five-year comparison, largest first.
+    """Show every before-and-now comparison, largest change first.
 
-    Sorted by percent change; give topics to narrow it down.
+    Sorted by the size of the percent change, up or down; give topics to narrow it down.
 
     Example: cqmin compare pension welfare
     """
@@ -244,9 +245,14 @@ def sources(
 @app.command(rich_help_panel=DATA_PANEL)
 def export(
     ctx: typer.Context,
-    format_: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.json,
+    format_: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="json (the default), ndjson, csv or sqlite.", show_default=False
+        ),
+    ] = None,
     output_path: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout ('-').")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
@@ -258,34 +264,57 @@ def export(
     """
     from cqmin import atomic, facts
 
-    if format_ == ExportFormat.sqlite and output_path is None:
+    fmt = _inherited(ctx, format_, {"json", "ndjson", "csv"}, "json", "export writes json, ndjson, csv or sqlite")
+    output_path = None if output_path == "-" else output_path
+    if fmt == "sqlite" and output_path is None:
         raise typer.BadParameter("a SQLite database needs a file: add -o FILE", param_hint="'--format sqlite'")
     base = facts.load(defaults(ctx).facts)
-    if format_ == ExportFormat.sqlite:
+    if fmt == "sqlite":
         from cqmin.render import sqlite
 
         atomic.write(output_path, lambda temporary: sqlite.write(temporary, base), force)
         return
     from cqmin.render import data
-    from cqmin.terminal import Terminal
 
     if output_path is not None:
-        atomic.write_text(output_path, data.export(base.facts, format_.value), force)
-    else:
-        sys.stdout.write(data.export(base.facts, format_.value, ascii_only=not Terminal().unicode))
+        atomic.write_text(output_path, data.export(base.facts, fmt), force)
+        return
+    from cqmin.terminal import Terminal
+
+    unicode = Terminal().unicode
+    if fmt == "csv" and not unicode:
+        from cqmin.cli.session import raise_unencodable
+
+        raise_unencodable(sys.stdout.encoding, fmt)
+    sys.stdout.write(data.export(base.facts, fmt, ascii_only=not unicode))
+
+
+def _inherited(ctx: typer.Context, own: Enum | None, allowed: set, default: str, refusal: str) -> str:
+    """A command's own --format, else the one given before the command if this command has it."""
+    if own is not None:
+        return own.value
+    before = defaults(ctx).format
+    if before is None or before == Format.table:
+        return default
+    if before.value not in allowed:
+        raise typer.BadParameter(f"{refusal}, not {before.value}", param_hint="'--format'")
+    return before.value
 
 
 @app.command(rich_help_panel=DATA_PANEL)
 def validate(
     ctx: typer.Context,
     path: Annotated[
-        str | None, typer.Argument(help="Fact base to check [default: --facts, CQMIN_FACTS, else the bundled one].")
+        str | None, typer.Argument(help="Fact base to check (else --facts, CQMIN_FACTS, or the bundled one).")
     ] = None,
     article: Annotated[
         str | None,
         typer.Option("--source", metavar="ARTICLE", help="Also check that every quote is verbatim in this text file."),
     ] = None,
-    format_: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
+    format_: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", metavar="FORMAT", help="text (the default) or json.", show_default=False),
+    ] = None,
 ) -> None:
     """Check a fact base and list every problem.
 
@@ -296,6 +325,7 @@ def validate(
     from cqmin import facts
     from cqmin.render import report
 
+    fmt = _inherited(ctx, format_, {"json"}, "text", "validate reports as text or json")
     source = facts.Source(path or defaults(ctx).facts)
     article_text = None
     if article is not None:
@@ -309,7 +339,7 @@ def validate(
         data, problems = facts.check(source.read(), source.label, article_text)
     except facts.InvalidFactBase as error:
         data, problems = {}, error.problems
-    if format_ == ReportFormat.json:
+    if fmt == "json":
         sys.stdout.write(report.as_json(problems))
     else:
         sys.stdout.write(report.text(problems, source.label, data))

@@ -6,6 +6,7 @@ usage errors exit 2 with Click's usage line and a "did you mean"; Ctrl-C exits
 bug, reported in one line, with CQMIN_DEBUG=1 for the traceback.
 """
 
+import contextlib
 import os
 import sys
 
@@ -27,6 +28,7 @@ class CqminGroup(TyperGroup):
             completion.use_plain_descriptions()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        _escape_what_stdout_cannot_hold()
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except ClickException as error:
@@ -51,6 +53,18 @@ class CqminGroup(TyperGroup):
             sys.stderr.write("Hint: run again with CQMIN_DEBUG=1 for the traceback, and report it.\n")
             sys.exit(ExitCode.FAILURE)
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _escape_what_stdout_cannot_hold() -> None:
+    """On an output that cannot hold Chinese (PYTHONIOENCODING=ascii), write \\u escapes, not a crash.
+
+    Commands that draw tables choose English and plain replacement instead (Session).
+    """
+    try:
+        "中".encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdout.reconfigure(errors="backslashreplace")
 
 
 def _suggest_choice(error: ClickException) -> None:

@@ -57,10 +57,19 @@ class Kind(str, Enum):
 
 
 FormatOption = Annotated[
-    Format | None, typer.Option("--format", "-f", help="Output format; a table unless given.", show_default=False)
-]
+    Format | None,
+    typer.Option(
+        "--format", "-f", metavar="FORMAT", show_default=False,
+        help="table (the default), json, ndjson, csv or markdown.",
+    ),
+]  # fmt: skip
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 LangOption = Annotated[
-    Lang | None, typer.Option("--lang", help="Language; auto reads CQMIN_LANG, then the locale.", show_default=False)
+    Lang | None,
+    typer.Option(
+        "--lang", metavar="LANG", show_default=False, help="zh, en, or auto (the default: CQMIN_LANG, then the locale)."
+    ),
 ]
-KindOption = Annotated[Kind, typer.Option("--kind", help="Which facts to list.")]
+KindOption = Annotated[
+    Kind, typer.Option("--kind", metavar="KIND", help="achieved, target or all (the default).", show_default=False)
+]

@@ -12,6 +12,15 @@ import typer
 from cqmin.cli.options import Format, Lang
 
 
+def raise_unencodable(encoding: str, fmt: str) -> None:
+    from cqmin.errors import CqminError
+
+    raise CqminError(
+        f"the output's encoding ({encoding}) cannot hold Chinese, and {fmt.upper()} has no way to escape it",
+        hint="set PYTHONIOENCODING=utf-8 (or a UTF-8 locale), use --format json, or export with -o FILE",
+    )
+
+
 class Defaults:
     """The options given before the command."""
 
@@ -71,10 +80,13 @@ class Session:
         """An output that cannot hold Chinese (PYTHONIOENCODING=ascii): keep working, say what is lost.
 
         JSON and NDJSON fall back to \\u escapes and lose nothing; tables switch to
-        English and ASCII drawing; whatever is left is replaced by '?'.
+        English and ASCII drawing, and what is left is replaced by '?'. CSV and
+        Markdown have no escapes, and data must not change silently: refused.
         """
         if self.format in ("json", "ndjson"):
             return
+        if self.format in ("csv", "markdown"):
+            raise_unencodable(self.term.encoding, self.format)
         with contextlib.suppress(AttributeError, ValueError):
             self.term.stream.reconfigure(errors="replace")
         sys.stderr.write(

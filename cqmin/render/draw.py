@@ -85,6 +85,28 @@ def keep_whole(drawn: Table, *indexes: int, right: bool = False) -> None:
             drawn.columns[index].justify = "right"
 
 
+# The least width a column of words (labels) may have; below it, a table stacks instead.
+MIN_WORDS = 16
+# Between two columns of a table: the padding of each, and the space between them.
+GAP = 3
+
+
+def fits(term: Terminal, whole: list[list[str]], worded: int = 1) -> bool:
+    """Whether a table fits: columns `whole` (figures, dates, ids: never broken), plus `worded` columns of words."""
+    widths = [max((cell_len(cell) for cell in column), default=0) for column in whole]
+    return sum(widths) + MIN_WORDS * worded + GAP * (len(widths) + worded - 1) <= term.width
+
+
+def stacked(out: Console, records: list[tuple[Text, list[Text]]]) -> None:
+    """Each record as a heading line and indented lines under it: the layout for narrow terminals,
+    where a table would have to cut its figures; text here only ever wraps."""
+    lines: list[Text] = []
+    for head, details in records:
+        lines.append(head)
+        lines += [Text("  ") + detail for detail in details]
+    out.print(Text("\n").join(lines))
+
+
 def key_values(rows: list[tuple[str, Text]]) -> Table:
     """Two columns, a dim key and its value: the layout of one record."""
     grid = Table.grid(padding=(0, 2))

@@ -6,7 +6,7 @@ from cqmin import dates, numbers
 from cqmin.lang import parens, punct, word
 from cqmin.numbers import QUALIFIER_WORDS
 from cqmin.render import phrases
-from cqmin.render.draw import drawing, keep_whole, key_values, table, text
+from cqmin.render.draw import drawing, fits, keep_whole, key_values, stacked, table, text
 from cqmin.render.safe import clean
 from cqmin.terminal import Terminal
 
@@ -67,15 +67,24 @@ def show(facts: list[dict], speakers: dict, lang: str, term: Terminal) -> None:
 
 def fact_list(facts: list[dict], lang: str, term: Terminal) -> None:
     """Facts found by search: label with its id under it, figure, date."""
+    figures = [numbers.figure(fact, lang) for fact in facts]
+    whens = [dates.show(fact["as_of"], lang) for fact in facts]
     with drawing(term) as out:
+        if not fits(term, [[word("figure", lang), *figures], [word("as_of", lang), *whens]]):
+            records = []
+            for fact, figure, when in zip(facts, figures, whens, strict=True):
+                detail = text(figure, "bold") + text(f" · {when}", "dim")
+                records.append((text(fact["label"][lang]), [text(fact["id"], "cyan"), detail]))
+            stacked(out, records)
+            return
         drawn = table(term, word("label", lang), word("figure", lang), word("as_of", lang))
         keep_whole(drawn, 1, right=True)
         keep_whole(drawn, 2)
-        for fact in facts:
+        for fact, figure, when in zip(facts, figures, whens, strict=True):
             cell = text(fact["label"][lang])
             cell.append("\n")
             cell.append(text(fact["id"], "cyan"))
-            drawn.add_row(cell, text(numbers.figure(fact, lang)), text(dates.show(fact["as_of"], lang)))
+            drawn.add_row(cell, text(figure), text(when))
         out.print(drawn)
 
 
@@ -92,6 +101,16 @@ def sources(event: dict, rows: list[dict], lang: str, term: Terminal) -> None:
                 about.append((word(key, lang), text(event[key][lang])))
         out.print(key_values(about))
         out.print()
+        names = [row["name"][lang] for row in rows]
+        if not fits(term, [[word("name", lang), *names], [word("facts", lang), "000"]], worded=2):
+            stacked(
+                out,
+                [(text(row["name"][lang], "bold"),
+                  [text(row["department"][lang]), text(row["role"][lang], "dim"),
+                   text(f"{', '.join(row['topics'])} · {row['facts']} {word('facts', lang)}")])
+                 for row in rows],
+            )  # fmt: skip
+            return
         headers = (word(key, lang) for key in ("name", "department", "topics", "facts"))
         drawn = table(term, *headers)
         keep_whole(drawn, 0)

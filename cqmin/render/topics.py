@@ -5,7 +5,8 @@ from rich.text import Text
 
 from cqmin import dates, numbers
 from cqmin.lang import parens, punct, word
-from cqmin.render.draw import bar, cell_len, drawing, keep_whole, pad, section, table, text
+from cqmin.render import phrases
+from cqmin.render.draw import bar, cell_len, drawing, fits, keep_whole, pad, section, stacked, table, text
 from cqmin.render.phrases import change_summary
 from cqmin.terminal import Terminal
 
@@ -39,13 +40,20 @@ def _heading(out: Console, view: dict, lang: str) -> None:
 
 
 def _facts(out: Console, facts: list[dict], lang: str, term: Terminal, date_header: str) -> None:
+    figures = [numbers.figure(fact, lang) for fact in facts]
+    whens = [dates.show(fact["as_of"], lang) for fact in facts]
+    if not fits(term, [[word("figure", lang), *figures], [date_header, *whens]]):
+        stacked(
+            out,
+            [(text(fact["label"][lang]), [text(figure, "bold") + text(f" · {when}", "dim")])
+             for fact, figure, when in zip(facts, figures, whens, strict=True)],
+        )  # fmt: skip
+        return
     drawn = table(term, word("label", lang), word("figure", lang), date_header)
     keep_whole(drawn, 1, right=True)
     keep_whole(drawn, 2)
-    for fact in facts:
-        drawn.add_row(
-            text(fact["label"][lang]), text(numbers.figure(fact, lang)), text(dates.show(fact["as_of"], lang))
-        )
+    for fact, figure, when in zip(facts, figures, whens, strict=True):
+        drawn.add_row(text(fact["label"][lang]), text(figure), text(when))
     out.print(drawn)
 
 
@@ -60,7 +68,7 @@ def comparisons(out: Console, facts: list[dict], lang: str, term: Terminal, with
     rows = []
     for fact in facts:
         baseline = fact["baseline"]
-        before = numbers.quantity(baseline["value"], fact["unit"], lang) + (" *" if baseline["derived"] else "")
+        before = phrases.before(fact, lang) + (" *" if baseline["derived"] else "")
         now = numbers.quantity(fact["value"], fact["unit"], lang)
         rows.append(
             (
@@ -104,7 +112,7 @@ def comparisons(out: Console, facts: list[dict], lang: str, term: Terminal, with
 
 
 def topic(view: dict, lang: str, term: Terminal) -> None:
-    """`cqmin pension`: heading, achieved figures, five-year comparisons, targets."""
+    """`cqmin pension`: heading, achieved figures, comparisons with earlier years, targets."""
     with drawing(term) as out:
         _heading(out, view, lang)
         if view["achieved"]:
@@ -137,6 +145,10 @@ def overview(rows: list[dict], event: dict, lang: str, term: Terminal) -> None:
         out.print(text(event["title"][lang], "bold"))
         out.print(text(f"{dates.show(event['date'], lang)} · {event['place'][lang]}", "dim"))
         out.print()
+        counts = [[row["id"] for row in rows], [str(row["facts"]) for row in rows]]
+        if not fits(term, [[word("command", lang), *counts[0]], [word("facts", lang), *counts[1]], ["00000000"]]):
+            stacked(out, [_overview_stacked(row, lang) for row in rows])
+            return
         drawn = table(term, word("command", lang), word("facts", lang), word("compared", lang), word("topic", lang))
         keep_whole(drawn, 0)
         keep_whole(drawn, 1, 2, right=True)
@@ -149,3 +161,13 @@ def overview(rows: list[dict], event: dict, lang: str, term: Terminal) -> None:
                 cell.append(text(" · " + headline["label"][lang], "dim"))
             drawn.add_row(text(row["id"], "cyan"), str(row["facts"]), str(row["comparisons"]), cell)
         out.print(drawn)
+
+
+def _overview_stacked(row: dict, lang: str) -> tuple:
+    counts = f"{row['facts']} {word('facts', lang)}, {row['comparisons']} {word('compared', lang)}"
+    details = [text(row["title"][lang], "bold"), text(counts, "dim")]
+    if row["headline"]:
+        details.append(
+            text(numbers.figure(row["headline"], lang), "cyan") + text(" · " + row["headline"]["label"][lang])
+        )
+    return text(row["id"], "cyan"), details
