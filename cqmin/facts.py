@@ -56,18 +56,17 @@ class Source:
             key["package"] = _package()
         return {**key, **stamp} if stamp else key
 
-    def fresh(self, key: dict) -> bool:
-        """Whether a cached key still holds, checked by a stat alone where that suffices.
+    def unchanged(self, key: dict) -> bool:
+        """Whether the bundled file a cache was built from is, by a stat alone, unchanged.
 
-        For the bundled base, the file importlib.resources found when the cache
-        was built is checked for size and time, so a lookup need not import
-        importlib.resources at all; anything else is read and checksummed.
+        The file importlib.resources found when the cache was built is checked
+        for size and time, so a lookup need not import importlib.resources at all.
+        Anything else is decided by reading and checksumming (cache_key).
         """
-        if self.bundled and key.get("package") == _package() and key.get("path"):
-            stamp = cache.stamp(key["path"])
-            if stamp and all(key.get(name) == value for name, value in stamp.items()):
-                return True
-        return key == self.cache_key(self.read())
+        if not (self.bundled and key.get("package") == _package() and key.get("path")):
+            return False
+        stamp = cache.stamp(key["path"])
+        return bool(stamp) and all(key.get(name) == value for name, value in stamp.items())
 
 
 def _package() -> str:
@@ -134,11 +133,13 @@ def load(path: str | None = None) -> "FactBase":
     """The fact base at `path` (else CQMIN_FACTS, else the bundled one), validated, from cache if possible."""
     source = Source(path)
     use_cache = cache.enabled()
-    if use_cache:
-        stored = cache.read(source.cache_name)
-        if stored is not None and source.fresh(stored[0]):
-            return FactBase(stored[1], source.label)
-    content = source.read()
+    stored = cache.read(source.cache_name) if use_cache else None
+    if stored is not None and source.unchanged(stored[0]):
+        return FactBase(stored[1], source.label)
+    content = source.read()  # read once, for the checksum and, if that differs, for parsing
+    key = source.cache_key(content)
+    if stored is not None and stored[0] == key:
+        return FactBase(stored[1], source.label)
     data, problems = check(content, source.label)
     if problems:
         raise InvalidFactBase(source.label, problems)
@@ -146,7 +147,7 @@ def load(path: str | None = None) -> "FactBase":
 
     compiled = contract.compile_base(data)
     if use_cache:
-        cache.write(source.cache_name, source.cache_key(content), compiled)
+        cache.write(source.cache_name, key, compiled)
     return FactBase(compiled, source.label)
 
 
@@ -160,17 +161,17 @@ class FactBase:
         self.topics: list[dict] = compiled["topics"]
         self.facts: list[dict] = compiled["facts"]
         self._facts = {fact["id"]: fact for fact in self.facts}
-        self._topics = {topic["id"]: topic for topic in self.topics}
-        self._speakers = {speaker["id"]: speaker for speaker in self.speakers}
+        self.topics_by_id: dict[str, dict] = {topic["id"]: topic for topic in self.topics}
+        self.speakers_by_id: dict[str, dict] = {speaker["id"]: speaker for speaker in self.speakers}
 
     def fact(self, fact_id: str) -> dict | None:
         return self._facts.get(fact_id)
 
     def topic(self, topic_id: str) -> dict | None:
-        return self._topics.get(topic_id)
+        return self.topics_by_id.get(topic_id)
 
     def speaker(self, speaker_id: str | None) -> dict | None:
-        return self._speakers.get(speaker_id) if speaker_id else None
+        return self.speakers_by_id.get(speaker_id) if speaker_id else None
 
     def facts_of(self, topic_id: str) -> list[dict]:
         return [fact for fact in self.facts if fact["topic"] == topic_id]

@@ -28,10 +28,12 @@ def by_label(query: str, facts: list[dict], topics: dict, speakers: dict, limit:
 
 def hint(base, typed: str) -> str:
     """What to tell someone who asked for a fact id that does not exist."""
-    topics = {item["id"]: item for item in base.topics}
-    speakers = {item["id"]: item for item in base.speakers}
     spelled = by_spelling(typed, [fact["id"] for fact in base.facts])
-    labelled = [fact_id for fact_id in by_label(typed, base.facts, topics, speakers) if fact_id not in spelled]
+    labelled = [
+        fact_id
+        for fact_id in by_label(typed, base.facts, base.topics_by_id, base.speakers_by_id)
+        if fact_id not in spelled
+    ]
     hints = []
     if spelled:
         hints.append("spelled alike: " + ", ".join(spelled))

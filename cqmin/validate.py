@@ -7,6 +7,7 @@ must be in the quote, must read as the value and qualifier given, and a derived
 baseline must recompute from the numbers in the quote.
 """
 
+import functools
 import re
 from decimal import Decimal
 
@@ -175,8 +176,9 @@ class _Checker(FieldChecks):
         if baseline is not None:
             self.check_baseline(baseline, value, as_of, quote or "", index, where, report)
 
-    @property
+    @functools.cached_property
     def event_date(self):
+        """The day of the event, once: every achieved fact is checked against it."""
         event = self.data.get("event")
         date = event.get("date") if isinstance(event, dict) else None
         try:

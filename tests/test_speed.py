@@ -152,3 +152,14 @@ def test_two_fact_bases_keep_their_own_caches(tmp_path, private_cache):
     facts.load()
     facts.load(path)
     assert len(list(private_cache.iterdir())) == 2
+
+
+def test_a_changed_file_is_read_once(tmp_path, private_cache, monkeypatch):
+    path = write_facts(tmp_path, bundled_text())
+    facts.load(path)
+    write_facts(tmp_path, bundled_text().replace("People insured for pensions", "Insured for pensions"))
+    reads = []
+    real_read = facts.Source.read
+    monkeypatch.setattr(facts.Source, "read", lambda self: reads.append(1) or real_read(self))
+    assert facts.load(path).fact("pension.pension-insured")["label"]["en"] == "Insured for pensions"
+    assert reads == [1]

@@ -190,8 +190,7 @@ def show(
 
             raise CqminError(f"no fact '{fact_id}'", hint=suggest.hint(base, fact_id))
     found = [base.fact(fact_id) for fact_id in ids]
-    speakers = {speaker["id"]: speaker for speaker in base.speakers}
-    session.write(found, "facts", "records.show", found, speakers)
+    session.write(found, "facts", "records.show", found, base.speakers_by_id)
 
 
 @app.command(rich_help_panel=LOOKUP_PANEL)
@@ -218,9 +217,7 @@ def search(
     if topic is not None:
         _known_topic(session, topic, "'--topic'")
     text = " ".join(query)
-    topics_by_id = {item["id"]: item for item in base.topics}
-    speakers = {item["id"]: item for item in base.speakers}
-    hits = searching.search(base.facts_of(topic) if topic else base.facts, text, topics_by_id, speakers)
+    hits = searching.search(base.facts_of(topic) if topic else base.facts, text, base.topics_by_id, base.speakers_by_id)
     if hits or session.format in ("json", "csv", "markdown"):  # an empty listing is still a listing
         session.write(hits, "facts", "records.fact_list", hits)
     if not hits:
