@@ -1,5 +1,7 @@
 """Five-year comparisons: how far a figure moved from its baseline. Pure functions."""
 
+import math
+
 from cqmin import dates
 
 
@@ -7,6 +9,25 @@ def _tidy(value: float) -> float | int:
     """Drop float noise (391.09000000000003) and give whole numbers as int."""
     value = round(float(value), 6)
     return int(value) if value.is_integer() else value
+
+
+def _finite(value: float) -> float | None:
+    """A rate rounded for people, or None where it is not a number JSON can carry."""
+    return round(value, 2) if math.isfinite(value) else None
+
+
+def annual_rate(before: float, now: float, years: float) -> float | None:
+    """The compound yearly rate in percent that takes `before` to `now` in `years`.
+
+    None for spans under a year: a yearly rate of a change over days is no figure
+    anyone states, and it overflows for any large change.
+    """
+    if years < 1 or before <= 0 or now <= 0:
+        return None
+    try:
+        return _finite(math.expm1(math.log(now / before) / years) * 100)
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None
 
 
 def change(value: float, as_of: str | None, baseline: dict | None) -> dict | None:
@@ -21,9 +42,10 @@ def change(value: float, as_of: str | None, baseline: dict | None) -> dict | Non
     absolute = _tidy(value - before)
     percent = annual = None
     if before:
-        percent = round((value - before) / before * 100, 2)
-        if as_of and baseline["as_of"] and before > 0 and value > 0:
-            years = dates.years_between(baseline["as_of"], as_of)
-            if years > 0:
-                annual = round(((value / before) ** (1 / years) - 1) * 100, 2)
+        try:
+            percent = _finite((value - before) / before * 100)
+        except OverflowError:
+            percent = None
+        if as_of and baseline["as_of"]:
+            annual = annual_rate(before, value, dates.years_between(baseline["as_of"], as_of))
     return {"absolute": absolute, "percent": percent, "annual_percent": annual}

@@ -7,7 +7,8 @@ or an interval of those ("2017/2022", a total over the five years since 2017).
 import datetime as _dt
 import re
 
-_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: \d would also take "٢٠٢٢" or "２０２２", which no ISO reader accepts.
+_POINT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -18,6 +19,8 @@ def _point(text: str) -> tuple[int, int | None, int | None]:
     if not match:
         raise ValueError(f"'{text}' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(part) if part else None for part in match.groups())
+    if year < _dt.MINYEAR:
+        raise ValueError(f"'{text}' has no year 0")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' has no month {month}")
     if day is not None:
@@ -54,9 +57,9 @@ def end(text: str) -> _dt.date:
     year, month, day = _point(text.split("/")[-1])
     if day is not None:
         return _dt.date(year, month, day)
-    if month is None:
+    if month is None or month == 12:
         return _dt.date(year, 12, 31)
-    next_month = _dt.date(year + month // 12, month % 12 + 1, 1)
+    next_month = _dt.date(year, month + 1, 1)
     return next_month - _dt.timedelta(days=1)
 
 

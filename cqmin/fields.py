@@ -25,30 +25,90 @@ class Problem(NamedTuple):
 
 
 class LineIndex:
-    """Where tables and keys start in the TOML text, since the parser does not say."""
+    """Where tables and keys start in the TOML text, since the parser does not say.
 
-    _ARRAY = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
-    _TABLE = re.compile(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
-    _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*[=.]")
+    Headers and keys count only where TOML would read them: at the start of a
+    line that is not inside a multi-line string or a multi-line array, so a quote
+    holding "[[facts]]" on a line of its own does not shift the count.
+    """
+
+    _ARRAY = re.compile(r"[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]")
+    _TABLE = re.compile(r"[ \t]*\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]")
+    _KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*[=.]")
 
     def __init__(self, text: str) -> None:
         self._tables: dict[tuple[str, int], tuple[int, dict[str, int]]] = {}
         counts: dict[str, int] = {}
         keys: dict[str, int] = {}
-        for number, line in enumerate(text.splitlines(), start=1):
-            array, table = self._ARRAY.match(line), self._TABLE.match(line)
-            if array or table:
-                name = (array or table).group(1)
-                index = counts.get(name, -1) + 1 if array else 0
-                counts[name] = index
-                keys = {}
-                self._tables[(name, index)] = (number, keys)
-            elif key := self._KEY.match(line):
-                keys.setdefault(key.group(1), number)
+        scanner = _ValueScanner()
+        # TOML ends lines with \n only; splitlines() would also break at U+2028 and other separators.
+        for number, line in enumerate(text.split("\n"), start=1):
+            if scanner.at_top_level:
+                array, table = self._ARRAY.match(line), self._TABLE.match(line)
+                if array or table:
+                    name = (array or table).group(1)
+                    index = counts.get(name, -1) + 1 if array else 0
+                    counts[name] = index
+                    keys = {}
+                    self._tables[(name, index)] = (number, keys)
+                    continue
+                if key := self._KEY.match(line):
+                    keys.setdefault(key.group(1), number)
+            scanner.feed(line)
 
     def line(self, table: str, index: int = 0, key: str | None = None) -> int | None:
         start, keys = self._tables.get((table, index), (None, {}))
         return keys.get(key, start) if key else start
+
+
+class _ValueScanner:
+    """Follows strings, comments and brackets line by line, to tell when a value spans lines."""
+
+    def __init__(self) -> None:
+        self.closing: str | None = None  # the quotes that end the multi-line string we are in
+        self.depth = 0  # open [ and { of a value
+
+    @property
+    def at_top_level(self) -> bool:
+        return self.closing is None and self.depth == 0
+
+    def feed(self, line: str) -> None:
+        position = 0
+        while position < len(line):
+            if self.closing is not None:
+                end = _string_end(line, position, self.closing)
+                if end < 0:
+                    return
+                position, self.closing = end, None
+                continue
+            char = line[position]
+            if char == "#":
+                return
+            if line.startswith(('"""', "'''"), position):
+                self.closing = line[position : position + 3]
+                position += 3
+            elif char in "\"'":
+                end = _string_end(line, position + 1, char)
+                position = end if end >= 0 else len(line)
+            else:
+                if char in "[{":
+                    self.depth += 1
+                elif char in "]}":
+                    self.depth = max(0, self.depth - 1)
+                position += 1
+
+
+def _string_end(line: str, position: int, closing: str) -> int:
+    """Where the string closed by `closing` ends on this line (after its quotes), or -1."""
+    escapes = closing[0] == '"'  # basic strings have backslash escapes, literal strings none
+    while position < len(line):
+        if escapes and line[position] == "\\":
+            position += 2
+            continue
+        if line.startswith(closing, position):
+            return position + len(closing)
+        position += 1
+    return -1
 
 
 class FieldChecks:
@@ -58,6 +118,7 @@ class FieldChecks:
         self.data = data
         self.lines = LineIndex(text)
         self.problems: list[Problem] = []
+        self._entries: dict[str, list] = {}
 
     def report(self, table: str, index: int, where: str, field: str | None, message: str) -> None:
         key = field.split(".")[0] if field else None
@@ -105,8 +166,8 @@ class FieldChecks:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.report(table, index, where, field, f"expected a number, got {describe(value)}")
             return None
-        if not math.isfinite(value) or abs(value) >= 1e18:
-            self.report(table, index, where, field, f"{value} is not a figure cqmin can hold")
+        if not _holdable(value):
+            self.report(table, index, where, field, f"{_short(value)} is not a figure cqmin can hold ({LIMITS})")
             return None
         return value
 
@@ -115,7 +176,12 @@ class FieldChecks:
             self.report(table, index, where, prefix + key, "unknown key")
 
     def entries(self, name: str) -> list:
-        """The array of tables `name`, or [] after reporting why it is unusable."""
+        """The array of tables `name`, or [] after reporting (once) why it is unusable."""
+        if name not in self._entries:
+            self._entries[name] = self._read_entries(name)
+        return self._entries[name]
+
+    def _read_entries(self, name: str) -> list:
         value = self.data.get(name)
         if value is None:
             self.report(name, 0, name, None, f"missing: the file needs [[{name}]] tables")
@@ -162,6 +228,19 @@ class FieldChecks:
             report(label, str(error))
             return None
         return value
+
+
+# Figures are exact in every consumer of the JSON (below 2^53, the largest integer
+# a JavaScript number holds exactly), and no smaller than any statistic states.
+LARGEST = 1e15
+SMALLEST = 1e-6
+LIMITS = "0, or between 0.000001 and 10^15 either side of 0"
+
+
+def _holdable(value: int | float) -> bool:
+    if isinstance(value, int):  # compared as an int: a 400-digit int is too large for a float
+        return abs(value) < LARGEST
+    return math.isfinite(value) and (value == 0 or SMALLEST <= abs(value) < LARGEST)
 
 
 _EXAMPLE_IDS = {"facts": "'pension.pension-insured'", "speakers": "'li-yong'", "topics": "'pension'"}

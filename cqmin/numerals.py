@@ -7,7 +7,7 @@ Decimal keeps 77.57万 exactly 775700, where floats would not.
 """
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import NamedTuple
 
 MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
@@ -20,13 +20,15 @@ _PREFIXES = {"超过": "more_than", "突破": "more_than", "超": "more_than", "
 _INFIXES = {"余": "more_than", "多": "more_than"}
 _SUFFIXES = {"左右": "approx", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
 
-_NUMBER = r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+"
+# Bounded, and ASCII digits only: a fact base is untrusted, and no figure needs more.
+_NUMBER = r"[0-9]{1,16}(?:\.[0-9]{1,10})?(?![0-9])|[零〇一二两三四五六七八九十百千]{1,12}"
+_MULTIPLIER = r"[万亿]{0,2}"  # 万亿 (10^12) at most
 _STATED = re.compile(
     rf"(?P<prefix>超过|突破|超|约|近)?(?P<ordinal>(?:全国)?第)?"
     rf"(?P<number>{_NUMBER})"
     rf"(?:[—–~～至-](?P<high>{_NUMBER})|:(?P<other>{_NUMBER}))?"
-    rf"(?P<multiplier>[万亿]*)(?P<infix>[余多])?"
-    rf"(?P<unit>.*?)(?P<suffix>左右|以上|以内|以下)?"
+    rf"(?P<multiplier>{_MULTIPLIER})(?P<infix>[余多])?"
+    rf"(?P<unit>[^0-9]*?)(?P<suffix>左右|以上|以内|以下)?"
 )
 
 
@@ -38,7 +40,7 @@ class Reading(NamedTuple):
 
 def chinese_number(text: str) -> Decimal:
     """Arabic digits, or Chinese numerals below 万: "两百" is 200, "千" is 1000."""
-    if text[0].isdigit():
+    if "0" <= text[0] <= "9":
         return Decimal(text)
     total = current = 0
     for char in text:
@@ -80,7 +82,10 @@ def read_stated(text: str) -> Reading:
 
 # ---------------------------------------------------------------- arithmetic of derived baselines
 
-_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?[万亿]*)|(?P<op>[-+−×*÷/()]))")
+_TOKEN = re.compile(rf"\s*(?:(?P<number>[0-9]{{1,16}}(?:\.[0-9]{{1,10}})?(?![0-9.]){_MULTIPLIER})|(?P<op>[-+−×*÷/()]))")
+# A derivation is a line of arithmetic ("717 ÷ (1 + 1.2)"); anything longer or deeper is refused, not recursed into.
+MAX_METHOD = 200
+MAX_DEPTH = 8
 _OPERATORS = {"−": "-", "×": "*", "÷": "/"}
 
 
@@ -95,10 +100,14 @@ def _tokens(text: str) -> list[str]:
     while position < len(text):
         match = _TOKEN.match(text, position)
         if not match:
-            raise ValueError(f"unexpected '{text[position:].strip()[:10]}' in '{text}'")
+            raise ValueError(f"cannot read '{text[position:].strip()[:10]}' in '{text[:60]}'")
         tokens.append(match.group("number") or _OPERATORS.get(match.group("op"), match.group("op")))
         position = match.end()
     return tokens
+
+
+def _is_number(token: str) -> bool:
+    return "0" <= token[0] <= "9"
 
 
 def _number(token: str) -> Decimal:
@@ -111,9 +120,11 @@ def _number(token: str) -> Decimal:
 
 def evaluate(text: str) -> Arithmetic:
     """Evaluate "2550万 − 468万" or "717 ÷ (1 + 1.2)"; raise ValueError if malformed."""
+    if len(text) > MAX_METHOD:
+        raise ValueError(f"a derivation of {len(text)} characters is too long (at most {MAX_METHOD})")
     tokens = _tokens(text)
-    operands = [token for token in tokens if token[0].isdigit()]
-    position = 0
+    operands = [token for token in tokens if _is_number(token)]
+    position = depth = 0
 
     def peek() -> str | None:
         return tokens[position] if position < len(tokens) else None
@@ -146,19 +157,24 @@ def evaluate(text: str) -> Arithmetic:
     def factor() -> Decimal:
         token = take()
         if token == "(":
+            nonlocal depth
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ValueError(f"'{text[:40]}' nests parentheses deeper than {MAX_DEPTH}")
             value = expression()
+            depth -= 1
             if take() != ")":
                 raise ValueError(f"'{text}' has an unclosed '('")
             return value
         if token == "-":
             return -factor()
-        if not token[0].isdigit():
+        if not _is_number(token):
             raise ValueError(f"'{text}' has '{token}' where a number should be")
         return _number(token)
 
     try:
         result = expression()
-    except InvalidOperation:
+    except ArithmeticError:  # decimal's Overflow, InvalidOperation and the like
         raise ValueError(f"'{text}' is not arithmetic cqmin can do") from None
     if position != len(tokens):
         raise ValueError(f"'{text}' has '{tokens[position]}' left over")

@@ -26,8 +26,14 @@ def by_label(query: str, facts: list[dict], topics: dict, speakers: dict, limit:
     return [fact["id"] for fact in search(facts, words, topics, speakers)[:limit]]
 
 
+# Longer than any id: comparing it would cost time (difflib is quadratic) for no hint worth having.
+MAX_TYPED = 100
+
+
 def hint(base, typed: str) -> str:
     """What to tell someone who asked for a fact id that does not exist."""
+    if len(typed) > MAX_TYPED:
+        return "'cqmin search WORD' finds facts by what they say"
     spelled = by_spelling(typed, [fact["id"] for fact in base.facts])
     labelled = [
         fact_id

@@ -263,7 +263,8 @@ def check_quotes(data: dict, text: str, article: str) -> list[Problem]:
     lines = LineIndex(text)
     source = squeeze(article)
     problems = []
-    for index, fact in enumerate(data.get("facts") or []):
+    facts = data.get("facts") if isinstance(data, dict) else None
+    for index, fact in enumerate(facts if isinstance(facts, list) else []):
         quote = fact.get("quote") if isinstance(fact, dict) else None
         if isinstance(quote, str) and squeeze(quote) not in source:
             where = fact.get("id") if isinstance(fact.get("id"), str) else f"facts[{index + 1}]"
