@@ -1,15 +1,18 @@
 """A cache of validated fact bases, so that a lookup (or a TAB) skips TOML and validation.
 
-One file per fact base in $XDG_CACHE_HOME/cqmin (else ~/.cache/cqmin), holding
-a key and the compiled base, in marshal format: it loads in well under a
-millisecond and needs no import. The key says what the base was built from:
-the cqmin version and the fact file's location, size and modification time
-(plus a checksum of its bytes, where they were read), so a changed file or a
-new cqmin can never be served stale data.
+One file per fact base in $XDG_CACHE_HOME/cqmin (else ~/.cache/cqmin): a magic
+line, a CRC-32 of the body, and the body in marshal format (it loads in about a
+millisecond and needs no import). The body holds a key, saying what the entry
+was built from (the cqmin version, the layout, the fact file's location, size
+and CRC-32), and the compiled base. The caller reads the fact file and compares
+its size and checksum with the key, so an entry is served only for the very
+bytes it was built from.
 
-The cache is invisible when it cannot help: any problem reading or writing it
-(no folder, no permission, a corrupt or truncated file) means "no cache",
-never an error or a message. CQMIN_NO_CACHE=1 turns it off.
+The cache is untrusted too, and invisible when it cannot help: an entry that is
+not a regular file (a FIFO, a link to /dev/zero), too large, corrupt or of
+another layout means "no cache", never an error, a hang or a message. Entries
+are written to a fresh temporary file (O_EXCL, random name) and renamed into
+place. CQMIN_NO_CACHE=1 turns the cache off.
 """
 
 import contextlib
@@ -18,9 +21,12 @@ import os
 import zlib
 
 from cqmin import __version__
+from cqmin.files import open_regular, read_limited
 
-# Bumped when the layout of a compiled base changes.
-FORMAT = 1
+# Bumped when the layout of an entry changes.
+FORMAT = 2
+_MAGIC = b"cqmin-cache %d\n" % FORMAT
+MAX_BYTES = 256 * 1024 * 1024  # a 16 MiB fact base compiles to far less
 
 
 def enabled() -> bool:
@@ -38,44 +44,48 @@ def _file(name: str) -> str:
     return os.path.join(folder(), f"facts-{zlib.crc32(name.encode('utf-8', 'replace')):08x}.marshal")
 
 
-def stamp(path: str | None) -> dict | None:
-    """The version, size and modification time that identify a file's state, or None."""
-    if path is None:
-        return None
-    try:
-        status = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return {"cqmin": __version__, "format": FORMAT, "path": path, "size": status.st_size, "mtime": status.st_mtime_ns}
-
-
-def _usable(stored) -> bool:
-    if not (isinstance(stored, dict) and isinstance(stored.get("key"), dict)):
-        return False
-    base = stored.get("base")
-    return isinstance(base, dict) and all(isinstance(base.get(part), list) for part in ("facts", "topics", "speakers"))
+def key(content: bytes, **where) -> dict:
+    """What an entry built from `content` is known by: cqmin, layout, size, checksum, and where it was found."""
+    return {"cqmin": __version__, "format": FORMAT, "size": len(content), "crc32": zlib.crc32(content), **where}
 
 
 def read(name: str) -> tuple[dict, dict] | None:
-    """(key, compiled base) as stored for `name`, or None."""
+    """(key, payload) as stored for `name`, or None if there is no sound entry."""
     try:
-        with open(_file(name), "rb") as handle:
-            # loads() on the whole file: load() on a file reads object by object, ~6x slower.
-            stored = marshal.loads(handle.read())
-    except (OSError, ValueError, EOFError, TypeError, MemoryError, RecursionError):
+        descriptor = open_regular(_file(name), follow=False)
+        stored = read_limited(descriptor, MAX_BYTES) if descriptor is not None else None
+    except (OSError, ValueError):
         return None
-    return (stored["key"], stored["base"]) if _usable(stored) else None
-
-
-def write(name: str, key: dict, base: dict) -> None:
-    """Store a validated base; write to a temporary file and rename, so readers never see half a file."""
-    path = _file(name)
-    temporary = f"{path}.{os.getpid()}.tmp"
+    if stored is None or not stored.startswith(_MAGIC):
+        return None
+    checksum, body = stored[len(_MAGIC) : len(_MAGIC) + 4], stored[len(_MAGIC) + 4 :]
+    if checksum != zlib.crc32(body).to_bytes(4, "big"):
+        return None  # corrupt, truncated or edited
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            marshal.dump({"key": key, "base": base}, handle)
+        entry = marshal.loads(body)
+    except (ValueError, EOFError, TypeError, MemoryError, RecursionError):
+        return None
+    if not (isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(part, dict) for part in entry)):
+        return None
+    if entry[0].get("cqmin") != __version__ or entry[0].get("format") != FORMAT:
+        return None
+    return entry
+
+
+def write(name: str, entry_key: dict, payload: dict) -> None:
+    """Store an entry: written to a fresh temporary file and renamed, so readers never see half of one."""
+    path = _file(name)
+    temporary = None
+    try:
+        body = marshal.dumps((entry_key, payload))
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        import tempfile
+
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".facts-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
         os.replace(temporary, path)
     except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

@@ -8,12 +8,11 @@ the README), which are cached.
 """
 
 import os
-import zlib
 
-from cqmin import __version__, cache
+from cqmin import cache
 from cqmin.errors import CqminError
+from cqmin.files import MAX_BYTES, read_user_file
 
-MAX_BYTES = 16 * 1024 * 1024  # far above the bundled base (~60 KB); refuses runaway input
 ENV_VAR = "CQMIN_FACTS"
 
 
@@ -40,7 +39,7 @@ class Source:
 
     def read(self) -> bytes:
         if not self.bundled:
-            return _read_user_file(self.path)
+            return read_user_file(self.path, "a fact base")
         from importlib.resources import files
 
         resource = files("cqmin").joinpath("facts.toml")
@@ -50,23 +49,25 @@ class Source:
 
     def cache_key(self, content: bytes) -> dict:
         """What a cached base must have been built from, for content just read from this source."""
-        stamp = cache.stamp(self._resource if self.bundled else os.path.abspath(self.path))
-        key = {"cqmin": __version__, "format": cache.FORMAT, "size": len(content), "crc32": zlib.crc32(content)}
         if self.bundled:
-            key["package"] = _package()
-        return {**key, **stamp} if stamp else key
+            return cache.key(content, package=_package(), path=self._resource)
+        return cache.key(content, path=os.path.abspath(self.path))
 
-    def unchanged(self, key: dict) -> bool:
-        """Whether the bundled file a cache was built from is, by a stat alone, unchanged.
+    def cached_content(self, key: dict) -> bytes | None:
+        """The bundled file's bytes, read from where the cached entry says it was, if that is still this cqmin's.
 
-        The file importlib.resources found when the cache was built is checked
-        for size and time, so a lookup need not import importlib.resources at all.
-        Anything else is decided by reading and checksumming (cache_key).
+        Saves importing importlib.resources on a lookup; the caller still compares
+        size and checksum, so an edit of any kind is noticed.
         """
         if not (self.bundled and key.get("package") == _package() and key.get("path")):
-            return False
-        stamp = cache.stamp(key["path"])
-        return bool(stamp) and all(key.get(name) == value for name, value in stamp.items())
+            return None
+        try:
+            with open(key["path"], "rb") as handle:
+                content = handle.read(MAX_BYTES + 1)
+        except OSError:
+            return None
+        self._resource = key["path"]
+        return content
 
 
 def _package() -> str:
@@ -75,26 +76,6 @@ def _package() -> str:
     (The fact base itself is always read through importlib.resources.)
     """
     return os.path.dirname(os.path.abspath(__file__))
-
-
-def _read_user_file(path: str) -> bytes:
-    try:
-        if os.path.isdir(path):
-            raise CqminError(f"{path}: is a folder, not a fact base", hint="give the path of a .toml file")
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise CqminError(f"{path}: {size:,} bytes is over the {MAX_BYTES // 2**20} MiB limit for a fact base")
-        with open(path, "rb") as handle:
-            content = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise CqminError(f"{path}: no such file", hint="check the path of the fact base") from None
-    except PermissionError:
-        raise CqminError(f"{path}: permission denied") from None
-    except OSError as error:
-        raise CqminError(f"{path}: cannot read ({error.strerror or error})") from None
-    if len(content) > MAX_BYTES:
-        raise CqminError(f"{path}: over the {MAX_BYTES // 2**20} MiB limit for a fact base")
-    return content
 
 
 def parse(content: bytes, label: str) -> tuple[dict, str]:
@@ -115,6 +96,8 @@ def parse(content: bytes, label: str) -> tuple[dict, str]:
         raise InvalidFactBase(label, [f"{where}: TOML syntax: {getattr(error, 'msg', error)}"]) from None
     except RecursionError:
         raise InvalidFactBase(label, [f"{label}: nested too deeply to be a fact base"]) from None
+    except ValueError as error:  # an integer of more digits than Python converts (sys.int_info)
+        raise InvalidFactBase(label, [f"{label}: {error}"]) from None
 
 
 def check(content: bytes, label: str, article: str | None = None) -> tuple[dict, list[str]]:
@@ -134,9 +117,9 @@ def load(path: str | None = None) -> "FactBase":
     source = Source(path)
     use_cache = cache.enabled()
     stored = cache.read(source.cache_name) if use_cache else None
-    if stored is not None and source.unchanged(stored[0]):
-        return FactBase(stored[1], source.label)
-    content = source.read()  # read once, for the checksum and, if that differs, for parsing
+    content = source.cached_content(stored[0]) if stored is not None else None
+    if content is None:
+        content = source.read()  # read once, for the checksum and, if that differs, for parsing
     key = source.cache_key(content)
     if stored is not None and stored[0] == key:
         return FactBase(stored[1], source.label)
