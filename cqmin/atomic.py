@@ -1,12 +1,14 @@
 """Writing a user's file all at once or not at all.
 
 An export goes to a temporary file in the target's folder and is renamed over
-the target only when complete, so an interrupted or failed export never leaves
-half a file and never damages the file that was there.
+the target only when complete, so an interrupted (Ctrl-C, SIGTERM) or failed
+export never leaves half a file, nor a temporary one, and never damages the
+file that was there.
 """
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 
@@ -28,12 +30,42 @@ def _failure(path: str, error: OSError) -> CqminError:
     return CqminError(f"cannot write {path}: {reason}", hint="nothing was written; the old file, if any, is unchanged")
 
 
-def write(path: str, build: Callable[[str], None], force: bool = False) -> None:
-    """Have `build(temporary_path)` write the content, then move it into place at `path`."""
-    if os.path.isdir(path):
+def _what(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    kinds = [
+        (stat.S_ISDIR, "a folder"), (stat.S_ISLNK, "a symbolic link"), (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"),
+    ]  # fmt: skip
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def _check_target(path: str, force: bool) -> None:
+    """Refuse to replace anything but a regular file, and that only with --force."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise _failure(path, error) from None
+    what = _what(mode)
+    if what == "a folder":
         raise CqminError(f"{path} is a folder", hint="give a file name with -o")
-    if os.path.lexists(path) and not force:
+    if what is not None:
+        # Replacing it would swap a device, a pipe or a link for a file (as root, even /dev/null).
+        hint = "export writes only regular files; leave out -o to write to standard output"
+        raise CqminError(f"{path} is {what}, not a regular file", hint=hint)
+    if not force:
         raise CqminError(f"{path} already exists", hint="add --force to replace it")
+
+
+def write(path: str, build: Callable[[str], None], force: bool = False) -> None:
+    """Have `build(temporary_path)` write the content, then move it into place at `path`.
+
+    `force` allows replacing a regular file; nothing else is ever replaced.
+    """
+    _check_target(path, force)
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise CqminError(f"cannot write {path}: no folder {folder}", hint="create the folder first")
@@ -65,5 +97,7 @@ def write_text(path: str, text: str, force: bool = False) -> None:
 
 
 def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
+    # With the file, whatever SQLite may have put beside it while it was being written.
+    for leftover in (path, f"{path}-journal", f"{path}-wal", f"{path}-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(leftover)

@@ -1,10 +1,34 @@
 """What the output stream can take: colour, width, characters. One object tests can replace."""
 
+import contextlib
 import os
 import sys
 
 # Wide enough that a table written to a pipe or file is never wrapped or cut.
 UNLIMITED_WIDTH = 1000
+# Tables are laid out for at least this many columns (a narrower terminal wraps their
+# lines itself, losing nothing) and at most UNLIMITED_WIDTH: COLUMNS=10000000 must not
+# make Rich pad ten million spaces a line.
+MIN_WIDTH = 20
+
+
+def columns(environ) -> int | None:
+    """COLUMNS as a usable width: ASCII digits only, clamped to MIN_WIDTH..UNLIMITED_WIDTH; else None."""
+    value = environ.get("COLUMNS", "").strip()
+    if not (value.isascii() and value.isdigit()) or int(value) == 0:
+        return None
+    return max(MIN_WIDTH, min(UNLIMITED_WIDTH, int(value)))
+
+
+def tame_environment(environ) -> None:
+    """Make COLUMNS sane for everything that reads it (Rich and Click draw help from it)."""
+    if "COLUMNS" not in environ:
+        return
+    width = columns(environ)
+    if width is None:
+        del environ["COLUMNS"]
+    else:
+        environ["COLUMNS"] = str(width)
 
 
 class Terminal:
@@ -21,15 +45,34 @@ class Terminal:
         self.encoding = getattr(self.stream, "encoding", None) or "utf-8"
 
     def _width(self, environ: dict) -> int:
-        columns = environ.get("COLUMNS", "")
-        if columns.isdigit() and int(columns) > 0:
-            return int(columns)
+        width = columns(environ)
+        if width is not None:
+            return width
         if self.is_tty:
             try:
-                return os.get_terminal_size(self.stream.fileno()).columns or 80
+                size = os.get_terminal_size(self.stream.fileno()).columns or 80
             except (OSError, AttributeError, ValueError):
                 return 80
+            return max(MIN_WIDTH, min(UNLIMITED_WIDTH, size))
         return UNLIMITED_WIDTH
+
+    def write(self, text: str) -> None:
+        """Write all of `text` to the stream, or raise OSError.
+
+        Goes around the text layer to the file descriptor where there is one:
+        with PYTHONUNBUFFERED=1, TextIOWrapper.write drops what a partial write
+        left over (a pipe whose reader went away), where this loop writes on or
+        raises BrokenPipeError.
+        """
+        try:
+            descriptor = self.stream.fileno()
+        except (OSError, AttributeError, ValueError):  # io.UnsupportedOperation is both
+            self.stream.write(text)
+            return
+        self.stream.flush()
+        data = memoryview(text.encode(self.encoding, getattr(self.stream, "errors", None) or "strict"))
+        while data:
+            data = data[os.write(descriptor, data) :]
 
     def can_encode(self, text: str) -> bool:
         try:
@@ -42,3 +85,57 @@ class Terminal:
     def unicode(self) -> bool:
         """Whether Chinese, box drawing and block characters survive this stream."""
         return self.can_encode("中文—→█▏")
+
+
+class ClosedStream:
+    """Stands for a stream the shell closed (`>&-`): writing to it fails as writing to a closed fd does."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self, name: str, silent: bool = False) -> None:
+        self.name = name
+        self.silent = silent  # stderr: nowhere to complain, so its messages are dropped
+
+    def write(self, text: str) -> int:
+        if self.silent:
+            return len(text)
+        import errno
+
+        raise OSError(errno.EBADF, "it is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "it is closed")
+
+
+def report_write_error(error: OSError) -> int:
+    """Say that standard output could not be written (full disk, closed stream), and stop trying to."""
+    if isinstance(error, BrokenPipeError):
+        silence_stdout()  # the reader went away (`| head -1`): nothing to say, and nobody to say it to
+        return 1
+    reason = error.strerror or str(error)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"Error: cannot write to standard output: {reason}\n")
+    silence_stdout()
+    return 1
+
+
+def silence_stdout() -> None:
+    """Send whatever Python still wants to flush at exit to /dev/null, so that it cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    if isinstance(sys.stdout, ClosedStream) or not hasattr(sys.stdout, "fileno"):
+        return
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()

@@ -43,6 +43,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["--help", "-h"]},
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
+    add_completion=False,  # cqmin's own options below: Typer's print Typer's scripts, and ignore SHELL
 )
 
 
@@ -74,6 +75,33 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _shell_after(ctx: typer.Context, option: str) -> str | None:
+    """The SHELL given after an option whose value is optional (`--show-completion zsh`)."""
+    args = ctx.meta.get("cqmin.args", [])
+    position = args.index(option) + 1 if option in args else len(args)
+    following = args[position] if position < len(args) else None
+    return following if following is not None and not following.startswith("-") else None
+
+
+def _show_completion(ctx: typer.Context, value: bool) -> None:
+    if value:
+        from cqmin.shells import install, scripts
+
+        typer.echo(scripts.script(install.chosen(_shell_after(ctx, "--show-completion"))), nl=False)
+        raise typer.Exit()
+
+
+def _install_completion(ctx: typer.Context, value: bool) -> None:
+    if value:
+        from cqmin.shells import install
+
+        shell = install.chosen(_shell_after(ctx, "--install-completion"))
+        path = install.install(shell)
+        typer.echo(f"{shell} completion installed in {path}", err=True)
+        typer.echo("It takes effect in a new shell.", err=True)
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
@@ -88,6 +116,28 @@ def root(
     json_: JsonOption = False,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install TAB completion for SHELL (bash, zsh, fish, powershell; default: the current shell).",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for SHELL (default: the current shell), to install it yourself.",
+        ),
     ] = False,
 ) -> None:
     """With no command: the overview of the nine topics."""
@@ -278,12 +328,12 @@ def export(
         return
     from cqmin.terminal import Terminal
 
-    unicode = Terminal().unicode
-    if fmt == "csv" and not unicode:
+    term = Terminal()
+    if fmt == "csv" and not term.unicode:
         from cqmin.cli.session import raise_unencodable
 
         raise_unencodable(sys.stdout.encoding, fmt)
-    sys.stdout.write(data.export(base.facts, fmt, ascii_only=not unicode))
+    term.write(data.export(base.facts, fmt, ascii_only=not term.unicode, terminal=term.is_tty))
 
 
 def _inherited(ctx: typer.Context, own: Enum | None, allowed: set, default: str, refusal: str) -> str:
@@ -326,20 +376,19 @@ def validate(
     source = facts.Source(path or defaults(ctx).facts)
     article_text = None
     if article is not None:
+        from cqmin.files import read_user_file
+
         try:
-            with open(article, encoding="utf-8") as handle:
-                article_text = handle.read()
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or error
-            raise CqminError(f"cannot read the article {article}: {reason}") from None
+            article_text = read_user_file(article, "the article").decode("utf-8")
+        except UnicodeDecodeError:
+            raise CqminError(f"{article}: not UTF-8 text, so not the article") from None
     try:
         data, problems = facts.check(source.read(), source.label, article_text)
     except facts.InvalidFactBase as error:
         data, problems = {}, error.problems
-    if fmt == "json":
-        sys.stdout.write(report.as_json(problems))
-    else:
-        sys.stdout.write(report.text(problems, source.label, data))
+    from cqmin.terminal import Terminal
+
+    Terminal().write(report.as_json(problems) if fmt == "json" else report.text(problems, source.label, data))
     if problems:
         raise typer.Exit(ExitCode.FAILURE)
 

@@ -2,8 +2,9 @@
 
 Expected failures (CqminError) exit 1 with what went wrong and what to do;
 usage errors exit 2 with Click's usage line and a "did you mean"; Ctrl-C exits
-130; a reader that closes the pipe ends the run quietly; anything else is a
-bug, reported in one line, with CQMIN_DEBUG=1 for the traceback.
+130; an output that cannot be written exits 1 with the reason (quietly when the
+reader closed the pipe); anything else is a bug, reported in one line, with
+CQMIN_DEBUG=1 for the traceback.
 """
 
 import contextlib
@@ -11,21 +12,27 @@ import os
 import sys
 
 import typer
-from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
+from cqmin.cli.typer_private import ClickException
 from cqmin.errors import CqminError, ExitCode
 
 
 class CqminGroup(TyperGroup):
     """Typer's group, run so that no failure ever prints a traceback."""
 
+    def parse_args(self, ctx, args):
+        # Kept for options whose value is optional (--show-completion [SHELL]),
+        # which the parser cannot express: their callbacks look here.
+        ctx.meta["cqmin.args"] = list(args)
+        return super().parse_args(ctx, args)
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         program = (prog_name or self.name or "cqmin").replace("-", "_").upper()
         if os.environ.get(complete_var or f"_{program}_COMPLETE"):  # a TAB: Typer answers it inside main()
             from cqmin.cli import completion
 
-            completion.use_plain_descriptions()
+            completion.use_cqmin_answers()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         _escape_what_stdout_cannot_hold()
@@ -41,17 +48,14 @@ class CqminGroup(TyperGroup):
         except (KeyboardInterrupt, typer.Abort):
             sys.stderr.write("\n")
             sys.exit(ExitCode.INTERRUPTED)
-        except BrokenPipeError:
-            _silence_stdout()
-            sys.exit(ExitCode.FAILURE)
-        except Exception as error:
-            if os.environ.get("CQMIN_DEBUG"):
-                raise
-            from cqmin.render.safe import clean
+        except OSError as error:
+            if error.filename is not None:  # a file of ours: not an output failure, so a bug
+                _unexpected(error)
+            from cqmin.terminal import report_write_error
 
-            sys.stderr.write(f"Error: unexpected {type(error).__name__}: {clean(str(error))}\n")
-            sys.stderr.write("Hint: run again with CQMIN_DEBUG=1 for the traceback, and report it.\n")
-            sys.exit(ExitCode.FAILURE)
+            sys.exit(report_write_error(error))  # writing the output failed: disk full, stream closed
+        except Exception as error:
+            _unexpected(error)
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
@@ -91,11 +95,12 @@ def _print_error(error: CqminError) -> None:
         sys.stderr.write(f"Hint: {clean(error.hint)}\n")
 
 
-def _silence_stdout() -> None:
-    # The reader went away (`cqmin export | head -1`): send whatever Python still
-    # wants to flush at exit to /dev/null, so that it cannot fail again.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+def _unexpected(error: Exception) -> None:
+    """A bug: one line and a way to see more, never a traceback unasked."""
+    if os.environ.get("CQMIN_DEBUG"):
+        raise error
+    from cqmin.render.safe import clean
+
+    sys.stderr.write(f"Error: unexpected {type(error).__name__}: {clean(str(error))}\n")
+    sys.stderr.write("Hint: run again with CQMIN_DEBUG=1 for the traceback, and report it.\n")
+    sys.exit(ExitCode.FAILURE)

@@ -48,7 +48,7 @@ def drawing(term: Terminal) -> Iterator[Console]:
         drawn = "\n".join(line.rstrip() for line in drawn.split("\n"))
     if not term.unicode:
         drawn = drawn.translate(_ASCII)
-    term.stream.write(drawn)
+    term.write(drawn)
 
 
 # For outputs that cannot hold more than ASCII: the symbols tables use, spelled out.

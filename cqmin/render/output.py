@@ -33,12 +33,12 @@ def write(term: Terminal, fmt: str, records: list, listing: str, lang: str, draw
 
     ascii_only = not term.unicode
     if fmt == "json":
-        term.stream.write(data.to_json(records, ascii_only))
+        term.write(data.to_json(records, ascii_only))
     elif fmt == "ndjson":
-        term.stream.write(data.to_ndjson(records, ascii_only))
+        term.write(data.to_ndjson(records, ascii_only))
     elif fmt == "csv":
         header, row, _ = _columns(listing)
-        term.stream.write(data.to_csv(header, [row(record) for record in records]))
+        term.write(data.to_csv(header, [row(record) for record in records], term.is_tty))
     else:
         _, _, markdown = _columns(listing)
-        term.stream.write(data.to_markdown(*markdown(records, lang)))
+        term.write(data.to_markdown(*markdown(records, lang)))

@@ -1,7 +1,5 @@
 """The report of `cqmin validate`: every problem on its own line, then a count; or one summary line."""
 
-import json
-
 from cqmin.render.safe import clean
 
 
@@ -14,4 +12,6 @@ def text(problems: list[str], label: str, data: dict) -> str:
 
 
 def as_json(problems: list[str]) -> str:
-    return json.dumps(problems, ensure_ascii=False, indent=2) + "\n"
+    from cqmin.render.data import to_json
+
+    return to_json(problems)

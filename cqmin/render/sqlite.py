@@ -74,6 +74,9 @@ def write(path: str, base) -> None:
     """Write `base` (a FactBase) to a new database file at `path`."""
     connection = sqlite3.connect(path)
     try:
+        # The file is a fresh temporary one, renamed into place only when whole (atomic.py):
+        # a rollback journal beside it would protect nothing, and could be left behind.
+        connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.executescript(_SCHEMA)
         with connection:
