@@ -8,12 +8,22 @@ and gets \\u escapes instead. CSV follows RFC 4180 (CRLF, quotes doubled).
 import json
 
 
+def _dumps(value, ascii_only: bool, **layout) -> str:
+    # allow_nan=False: NaN and Infinity are not JSON; the contract never holds them, and must not start to.
+    dumped = json.dumps(value, ensure_ascii=ascii_only, allow_nan=False, **layout)
+    if ascii_only:
+        return dumped
+    from cqmin.render.safe import json_escaped
+
+    return json_escaped(dumped)
+
+
 def to_json(records: list, ascii_only: bool = False) -> str:
-    return json.dumps(records, ensure_ascii=ascii_only, indent=2) + "\n"
+    return _dumps(records, ascii_only, indent=2) + "\n"
 
 
 def to_ndjson(records: list, ascii_only: bool = False) -> str:
-    return "".join(json.dumps(record, ensure_ascii=ascii_only, separators=(",", ":")) + "\n" for record in records)
+    return "".join(_dumps(record, ascii_only, separators=(",", ":")) + "\n" for record in records)
 
 
 def _cell(value) -> str:
@@ -24,14 +34,22 @@ def _cell(value) -> str:
     return str(value)
 
 
-def to_csv(header: list[str], rows: list[list]) -> str:
+def to_csv(header: list[str], rows: list[list], terminal: bool = False) -> str:
+    """RFC 4180; on a terminal, control characters in cells are shown as escapes rather than obeyed."""
     import csv
     import io
+
+    cell = _cell
+    if terminal:
+        from cqmin.render.safe import clean
+
+        def cell(value) -> str:
+            return clean(_cell(value), keep_newlines=True)
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in rows)
+    writer.writerows([cell(value) for value in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -53,7 +71,7 @@ def to_markdown(header: list[str], rows: list[list], align: list[str] | None = N
     return "\n".join(lines) + "\n"
 
 
-def export(facts: list[dict], fmt: str, ascii_only: bool = False) -> str:
+def export(facts: list[dict], fmt: str, ascii_only: bool = False, terminal: bool = False) -> str:
     """Every fact as JSON, NDJSON or CSV (the contract's columns)."""
     if fmt == "json":
         return to_json(facts, ascii_only)
@@ -61,4 +79,4 @@ def export(facts: list[dict], fmt: str, ascii_only: bool = False) -> str:
         return to_ndjson(facts, ascii_only)
     from cqmin.render.columns import FACT_CSV, fact_csv_row
 
-    return to_csv(FACT_CSV, [fact_csv_row(fact) for fact in facts])
+    return to_csv(FACT_CSV, [fact_csv_row(fact) for fact in facts], terminal)
