@@ -1,19 +1,20 @@
-"""Shell completion: fact ids and topics from the fact base in use, plain-text descriptions.
+"""Shell completion through Typer: candidates from the fact base in use, answered in cqmin's formats.
 
-Completion runs the whole program on every TAB, so it reads the cached base and
-never imports Rich. Typer's zsh, fish and PowerShell classes pass every
-description through Rich to strip markup; ours print descriptions as plain text
-instead (cleaned of control characters), which is both faster and literal.
-A completion never fails: any problem means no candidates.
+Typer runs this on a TAB when the fast path (cqmin.shells) has no cache to
+answer from. Its classes are replaced by ours, which print what cqmin's
+scripts read (cqmin.shells), plain and literal, and never pass a description
+through Rich. A completion never fails: any problem means no candidates.
 """
 
-import re
-
-from typer._click.shell_completion import add_completion_class
-from typer._completion_classes import FishComplete, PowerShellComplete, ZshComplete
-
 from cqmin import lang
-from cqmin.render.safe import clean
+from cqmin.cli.typer_private import (
+    BashComplete,
+    FishComplete,
+    PowerShellComplete,
+    ZshComplete,
+    add_completion_class,
+)
+from cqmin.shells import answer
 
 
 def _base(ctx):
@@ -45,35 +46,35 @@ def topic_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
         return []
 
 
-def _plain(help_text: str) -> str:
-    return clean(re.sub(r"\s+", " ", help_text)).strip()
+class _Answer:
+    """The answer to one TAB in cqmin's format: plain candidates only (file names are the shell's job)."""
+
+    name: str
+
+    def complete(self) -> str:
+        args, incomplete = self.get_completion_args()
+        items = self.get_completions(args, incomplete)
+        return answer(self.name, [(item.value, item.help) for item in items if item.type == "plain"])
 
 
-class _Zsh(ZshComplete):
-    def format_completion(self, item) -> str:
-        def escape(text: str) -> str:
-            return (
-                text.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
-            )
-
-        if item.help:
-            return f'"{escape(item.value)}":"{escape(_plain(item.help))}"'
-        return f'"{escape(item.value)}"'
+class _Bash(_Answer, BashComplete):
+    pass
 
 
-class _Fish(FishComplete):
-    def format_completion(self, item) -> str:
-        return f"{item.value}\t{_plain(item.help)}" if item.help else item.value
+class _Zsh(_Answer, ZshComplete):
+    pass
 
 
-class _PowerShell(PowerShellComplete):
-    def format_completion(self, item) -> str:
-        return f"{item.value}:::{_plain(item.help) if item.help else ' '}"
+class _Fish(_Answer, FishComplete):
+    pass  # one run a TAB: cqmin's fish script asks only for the candidates ("get-args")
 
 
-def use_plain_descriptions() -> None:
+class _PowerShell(_Answer, PowerShellComplete):
+    pass
+
+
+def use_cqmin_answers() -> None:
     """Register our classes over Typer's; call after Typer has registered its own."""
-    add_completion_class(_Zsh, "zsh")
-    add_completion_class(_Fish, "fish")
-    add_completion_class(_PowerShell, "powershell")
+    for shell, cls in (("bash", _Bash), ("zsh", _Zsh), ("fish", _Fish), ("powershell", _PowerShell)):
+        add_completion_class(cls, shell)
     add_completion_class(_PowerShell, "pwsh")
