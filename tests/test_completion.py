@@ -49,9 +49,7 @@ def test_topics_for_compare_and_search():
 
 def test_zsh_and_fish_show_labels_as_descriptions():
     zsh = complete({"_CQMIN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "cqmin show welfare.d"})
-    assert zsh.stdout == (
-        '_arguments \'*: :(("welfare.dibao-recipients":"People receiving the minimum living allowance (dibao)"))\'\n'
-    )
+    assert zsh.stdout == "welfare.dibao-recipients\tPeople receiving the minimum living allowance (dibao)\n"
     fish = complete(
         {
             "_CQMIN_COMPLETE": "complete_fish",

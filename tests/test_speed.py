@@ -95,7 +95,6 @@ def test_a_change_that_keeps_size_and_time_is_still_seen(tmp_path, private_cache
 def test_a_new_version_does_not_read_an_old_cache(private_cache, monkeypatch):
     facts.load()
     monkeypatch.setattr(cache, "__version__", "999")
-    monkeypatch.setattr(facts, "__version__", "999")
     calls = []
     real_check = facts.check
     monkeypatch.setattr(facts, "check", lambda *args: calls.append(1) or real_check(*args))

@@ -1,0 +1,124 @@
+"""TAB in a real bash, zsh and fish, on a pseudo-terminal: press TAB, read the screen.
+
+The scripts are the ones `cqmin --show-completion SHELL` prints and
+`--install-completion` installs. Whatever a fact base says in a label,
+completion shows it and runs nothing.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import bundled_text, write_facts
+from shell_driver import ShellSession, available
+
+pytestmark = pytest.mark.slow
+
+BIN = Path(sys.executable).parent
+CQMIN = BIN / "cqmin"
+SHELLS = ["bash", "zsh", "fish"]
+TABS_TO_LIST = {"bash": 2, "zsh": 1, "fish": 1}
+
+
+def line_is(expected: str):
+    """The command line reads `expected` (the screen is read without trailing spaces)."""
+
+    def holds(screen: str) -> bool:
+        return any(line.rstrip() == expected for line in screen.splitlines())
+
+    holds.__name__ = f"the line {expected!r}"
+    return holds
+
+
+def needs(shell: str):
+    return pytest.mark.skipif(not available(shell), reason=f"{shell} or tmux is not installed")
+
+
+def sourced(shell: str) -> str:
+    """Start-up code that loads cqmin's completion the way its users are told to."""
+    if shell == "fish":
+        return "cqmin --show-completion fish | source"
+    return f"source <(cqmin --show-completion {shell})"
+
+
+def session(shell: str, tmp_path: Path, width: int = 120) -> ShellSession:
+    environ = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "CQMIN_LANG": "en"}
+    return ShellSession(shell, setup=sourced(shell), env=environ, width=width)
+
+
+@pytest.mark.parametrize("shell", [pytest.param(name, marks=needs(name)) for name in SHELLS])
+def test_commands_ids_and_choices_complete(shell, tmp_path):
+    with session(shell, tmp_path) as terminal:
+        terminal.complete("cqmin pens", until=line_is("$ cqmin pension"))
+        terminal.complete("cqmin show welfare.dibao-r", until=line_is("$ cqmin show welfare.dibao-recipients"))
+        terminal.complete("cqmin jobs --format ma", until=line_is("$ cqmin jobs --format markdown"))
+        listed = terminal.complete("cqmin compare h", tabs=TABS_TO_LIST[shell], until="housing")
+        assert "health" in listed and "housing" in listed
+
+
+@pytest.mark.parametrize("shell", [pytest.param(name, marks=needs(name)) for name in ("zsh", "fish")])
+def test_descriptions_are_the_labels(shell, tmp_path):
+    with session(shell, tmp_path) as terminal:
+        screen = terminal.complete("cqmin show welfare.", until="Urban minimum living allowance")
+        assert "welfare.urban-dibao-standard" in screen
+
+
+HOSTILE = "People insured $(touch {pwned}) `touch {pwned}` \\$(touch {pwned}) %F{{red}}it's{{}} \\\\n for pensions"
+
+
+@pytest.mark.parametrize("shell", [pytest.param(name, marks=needs(name)) for name in SHELLS])
+def test_a_hostile_label_is_shown_and_never_run(shell, tmp_path):
+    pwned = tmp_path / "pwned"
+    label = HOSTILE.format(pwned=pwned)
+    text = bundled_text().replace('en = "People insured for pensions"', f"en = {json.dumps(label)}", 1)
+    text = text.replace('en = "Pensions and social insurance"', f"en = {json.dumps(label)}", 1)
+    path = write_facts(tmp_path, text)
+    with session(shell, tmp_path, width=400) as terminal:  # wide enough for the whole description
+        if shell == "bash":  # bash shows no descriptions; the id completes
+            terminal.complete(
+                f"cqmin --facts {path} show pension.pension-i",
+                until=line_is(f"$ cqmin --facts {path} show pension.pension-insured"),
+            )
+        else:
+            screen = terminal.complete(f"cqmin --facts {path} show pension.", until="for pensions")
+            flowing = " ".join(screen.split())
+            # every character of the description, apostrophe included, as written
+            assert f"`touch {pwned}` \\$(touch {pwned}) %F{{red}}it's{{}} \\\\n for pensions" in flowing
+        terminal.complete(f"cqmin --facts {path} pen", tabs=TABS_TO_LIST[shell], until="pension")
+    assert not pwned.exists()
+
+
+@needs("zsh")
+def test_zsh_completes_on_the_first_tab_after_install(tmp_path):
+    """--install-completion puts _cqmin in ~/.zfunc; the very first TAB of a new shell completes."""
+    home = tmp_path / "home"
+    home.mkdir()
+    subprocess.run(
+        [str(CQMIN), "--install-completion", "zsh"],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "HOME": str(home)},
+    )
+    installed = (home / ".zfunc" / "_cqmin").read_text(encoding="utf-8")
+    assert installed == subprocess.run([str(CQMIN), "--show-completion", "zsh"], capture_output=True, text=True).stdout
+    setup = f"fpath+=({home / '.zfunc'}); autoload -Uz compinit; compinit -u"
+    with ShellSession(
+        "zsh", setup=setup, compinit=False, env={"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    ) as terminal:
+        terminal.complete("cqmin pens", until=line_is("$ cqmin pension"))
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_show_completion_honours_the_shell_named(shell):
+    environ = {**os.environ, "SHELL": "/bin/bash"}
+    out = subprocess.run([str(CQMIN), "--show-completion", shell], capture_output=True, text=True, env=environ).stdout
+    marker = {
+        "bash": "complete -o default -F _cqmin_completion cqmin",
+        "zsh": "#compdef cqmin",
+        "fish": "complete --command cqmin",
+    }
+    assert marker[shell] in out
+    assert all(marker[other] not in out for other in SHELLS if other != shell)

@@ -1,0 +1,431 @@
+"""What fuzzing found: fact bases, files, streams and signals a hostile user can hand cqmin.
+
+Each case failed before its fix: accepted and then broken, an "unexpected" error,
+a traceback, a hang, raw control text, or a file replaced that was not cqmin's.
+"""
+
+import json
+import os
+import pty
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import bundled_text, run, write_facts
+
+CQMIN = Path(sys.executable).with_name("cqmin")
+PENSION_AS_OF = 'as_of = "2022-09"\nspeaker = "li-yong"'
+
+
+def with_changed(tmp_path, old: str, new: str, count: int = 1) -> str:
+    text = bundled_text()
+    assert old in text, old
+    return write_facts(tmp_path, text.replace(old, new, count))
+
+
+def refused(path: str, *needles: str) -> str:
+    """`validate` reports problems (never an "unexpected" error), and a lookup refuses the base."""
+    result = run("validate", path)
+    assert result.exit_code == 1, result.output
+    assert "Error: unexpected" not in result.output and "Traceback" not in result.output
+    for needle in needles:
+        assert needle in result.stdout, result.stdout
+    lookup = run("--facts", path, "pension", "--json")
+    assert lookup.exit_code == 1 and lookup.stdout == "" and "problem" in lookup.stderr
+    return result.stdout
+
+
+# ---------------------------------------------------------------- accepted by validate, then broken
+
+
+def test_a_baseline_one_day_before_the_figure(tmp_path):
+    text = bundled_text().replace(
+        'as_of = "2022-10-19"\nspeaker = "wang-wei"', 'as_of = "2022-10-19"\nspeaker = "wang-wei"', 1
+    )
+    start = text.index('id = "health.emergency-response-time"')
+    block = text[start : text.index("[[facts]]", start)]
+    assert 'as_of = ""' in block.split("baseline")[1]
+    changed = block.replace('as_of = ""', 'as_of = "2022-10-18"', 1)
+    path = write_facts(tmp_path, text.replace(block, changed))
+    assert run("validate", path).exit_code == 0
+    for args in (["health", "--json"], ["compare", "--json"], ["show", "health.emergency-response-time", "--json"]):
+        result = run("--facts", path, *args)
+        assert result.exit_code == 0, result.output
+        fact = next(item for item in json.loads(result.stdout) if item["id"] == "health.emergency-response-time")
+        assert fact["change"]["annual_percent"] is None  # no yearly rate of a change over one day
+    assert run("--facts", path, "health").exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["1e-310", "1e300", "123456789012345678901234567890", "9" * 400])
+def test_numbers_no_figure_has(tmp_path, value):
+    refused(with_changed(tmp_path, "value = 25500000", f"value = {value}"), "value:", "not a figure cqmin can hold")
+
+
+def test_an_integer_longer_than_python_converts(tmp_path):
+    result = run("validate", with_changed(tmp_path, "value = 25500000", "value = " + "9" * 5000))
+    assert result.exit_code == 1 and "unexpected" not in result.output
+    assert "digits" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('as_of = "2017-12"', 'as_of = "0000-12"', "no year 0"),
+        ('as_of = "2017-12"', 'as_of = "9999-12"', "is not before the figure's date"),
+        ('as_of = "2022-09"\nspeaker = "li-yong"', 'as_of = "٢٠٢٢-٠٩"\nspeaker = "li-yong"', "not an ISO 8601 date"),
+        (
+            'as_of = "2022-09"\nspeaker = "li-yong"',
+            'as_of = "２０２２-０９"\nspeaker = "li-yong"',
+            "not an ISO 8601 date",
+        ),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_and_other_digits(tmp_path, old, new, message):
+    refused(with_changed(tmp_path, old, new), message)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('stated = "2550万人"', 'stated = "2550万万万万万万万万万万万万万人"', "stated"),
+        ('method = "2550万 − 468万"', 'method = "2550万万万万万万万万万万万万万 − 468万"', "baseline.method"),
+        ('method = "2550万 − 468万"', 'method = "2550万 − ' + "468万 + " * 500 + '0"', "too long"),
+        ('method = "2550万 − 468万"', 'method = "' + "(" * 400 + "2550万" + ")" * 400 + '"', "baseline.method"),
+        ('method = "2550万 − 468万"', 'method = "2550万 − ' + "(" * 60 + "468万" + ")" * 60 + '"', "deeper"),
+        ('method = "2550万 − 468万"', 'method = "2550万 − 99999999999999999999999999999万"', "baseline.method"),
+    ],
+)
+def test_absurd_figures_and_derivations(tmp_path, old, new, message):
+    refused(with_changed(tmp_path, old, new), message)
+
+
+def test_a_malformed_base_checked_against_the_article(tmp_path, article):
+    from conftest import ARTICLE
+
+    path = write_facts(tmp_path, "schema = 1\nfacts = 5\n")
+    result = run("validate", path, "--source", str(ARTICLE))
+    assert result.exit_code == 1 and "unexpected" not in result.output
+    assert result.stdout.count("expected [[facts]] tables") == 1  # reported once, not once per check
+
+
+def test_a_quote_holding_a_table_header_does_not_shift_the_lines(tmp_path):
+    text = bundled_text()
+    quote = 'quote = "截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人、597万人和762万人'
+    assert quote in text
+    text = text.replace(quote, 'quote = """\n[[facts]]\n"""\n' + "note" + quote[5:], 1).replace(
+        'quote = """\n[[facts]]\n"""\nnote', "quote_note = '''\n[[facts]]\n'''\nquote", 1
+    )
+    text = text.replace("value = 5970000", "value = 597000", 1)  # a problem after it
+    path = write_facts(tmp_path, text)
+    out = run("validate", path).stdout
+    line = next(number for number, content in enumerate(text.split("\n"), 1) if content == "value = 597000")
+    assert f"{path}:{line}: pension.unemployment-insured: value:" in out, out
+
+
+# ---------------------------------------------------------------- output streams
+
+
+def _cqmin(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([str(CQMIN), *args], capture_output=True, text=True, timeout=120, **kwargs)
+
+
+@pytest.mark.parametrize("args", [["pension"], ["--help"], ["--version"], ["export"]])
+def test_a_closed_stdout(args):
+    command = " ".join([str(CQMIN), *args]) + " >&-"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == "Error: cannot write to standard output: it is closed\n"
+
+
+@pytest.mark.parametrize("args", [["pension"], ["--help"], ["export"], ["pension", "--json"]])
+def test_a_full_disk(args):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([str(CQMIN), *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == "Error: cannot write to standard output: No space left on device\n"
+
+
+def test_an_export_to_stdout_that_cannot_be_written_needs_no_file():
+    result = subprocess.run(
+        ["bash", "-c", f"{CQMIN} export -o /dev/stdout >&-"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 1 and "unexpected" not in result.stderr
+
+
+# ---------------------------------------------------------------- control text
+
+
+HIDDEN = "\u202e\u2028\u2029\u00ad\u180e\ufe0f\u3164\U000e0041\ufff9\x85\x9b"
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string holding `text`, with every character outside printable ASCII escaped."""
+    escaped = "".join(char if " " <= char <= "~" and char not in '"\\' else f"\\U{ord(char):08x}" for char in text)
+    return f'"{escaped}"'
+
+
+@pytest.fixture
+def hidden_base(tmp_path) -> str:
+    label = toml_string(f"Pensions{HIDDEN}\x1b]0;title\x07\x1b[2J end")
+    text = bundled_text().replace('en = "People insured for pensions"', f"en = {label}", 1)
+    return write_facts(tmp_path, text)
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson"])
+def test_json_escapes_what_a_terminal_would_obey(hidden_base, fmt):
+    out = run("--facts", hidden_base, "pension", "-f", fmt, "--lang", "en").stdout
+    assert not any(char in out for char in HIDDEN + "\x1b\x07")
+    assert "\\u202e" in out and "\\u2028" in out and "\\udb40\\udc41" in out
+    first = json.loads(out.splitlines()[0] if fmt == "ndjson" else out)
+    label = (first if fmt == "ndjson" else first[0])["label"]["en"]
+    assert label.startswith(f"Pensions{HIDDEN}\x1b]0;title")  # escaped, the data is unchanged
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+@pytest.mark.parametrize("args", [["pension"], ["show", "pension.pension-insured"], ["compare"], ["topics"]])
+def test_tables_and_markdown_show_hidden_characters_as_escapes(hidden_base, fmt, args):
+    result = run("--facts", hidden_base, "--lang", "en", *args, "-f", fmt, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert not any(char in result.stdout for char in HIDDEN + "\x1b\x07")
+    flowing = "".join(result.stdout.split())
+    shown = "Pensions\\u202e\\u2028\\u2029\\xad\\u180e\\ufe0f\\u3164\\U000e0041\\ufff9\\x85\\x9b"
+    if fmt == "markdown":  # where a backslash is itself escaped, to be shown as written
+        shown = shown.replace("\\", "\\\\")
+    assert shown in flowing
+
+
+def _on_a_terminal(*args: str) -> str:
+    """cqmin's stdout as a terminal shows it: run with a pseudo-terminal for stdout."""
+    main, secondary = pty.openpty()
+    process = subprocess.Popen([str(CQMIN), *args], stdout=secondary, stderr=subprocess.PIPE)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the process closed its end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    assert process.wait(timeout=120) == 0, process.stderr.read()
+    return b"".join(chunks).decode("utf-8")
+
+
+@pytest.mark.parametrize("args", [["pension", "-f", "csv"], ["export", "-f", "csv"]])
+def test_csv_on_a_terminal_shows_escapes(hidden_base, args):
+    out = _on_a_terminal("--facts", hidden_base, *args)
+    assert "\x1b]0;title" not in out and "\x1b[2J" not in out and "\u202e" not in out
+    assert "\\x1b]0;title\\x07\\x1b[2J" in out
+
+
+def test_csv_to_a_file_keeps_the_data_exact(hidden_base):
+    out = run("--facts", hidden_base, "export", "-f", "csv").stdout
+    assert f"Pensions{HIDDEN}\x1b]0;title\x07\x1b[2J end" in out
+
+
+# ---------------------------------------------------------------- files cqmin writes
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "device"])
+def test_force_replaces_only_a_regular_file(tmp_path, kind):
+    if kind == "fifo":
+        target = tmp_path / "pipe"
+        os.mkfifo(target)
+    elif kind == "symlink":
+        target = tmp_path / "link"
+        target.symlink_to("/proc/self/fd/1")
+    else:
+        target = Path("/dev/null")
+    before = os.lstat(target)
+    result = run("export", "-o", str(target), "--force")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "not a regular file" in result.stderr
+    after = os.lstat(target)
+    assert stat.S_IFMT(after.st_mode) == stat.S_IFMT(before.st_mode) and after.st_ino == before.st_ino
+
+
+def _blocked_export_script(ready: int, block: int) -> str:
+    """cqmin, with the SQLite export made to stop half-way, on a pipe nobody writes to."""
+    return textwrap.dedent(
+        f"""
+        import os
+        import cqmin.render.sqlite as sqlite
+        real = sqlite.write
+        def blocked(path, base):
+            real(path, base)
+            open(path + "-journal", "w").close()  # as SQLite leaves one mid-transaction
+            os.write({ready}, b"x")
+            os.read({block}, 1)
+        sqlite.write = blocked
+        from cqmin.__main__ import main
+        main()
+        """
+    )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_during_a_sqlite_export_leaves_nothing_behind(tmp_path, signum):
+    ready_read, ready_write = os.pipe()
+    block_read, block_write = os.pipe()
+    target = tmp_path / "facts.db"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            _blocked_export_script(ready_write, block_read),
+            "export",
+            "-f",
+            "sqlite",
+            "-o",
+            str(target),
+        ],
+        pass_fds=(ready_write, block_read),
+        stderr=subprocess.PIPE,
+    )
+    os.close(ready_write)
+    os.close(block_read)
+    assert os.read(ready_read, 1) == b"x"  # blocked in the middle of the export
+    assert any(name.startswith(".cqmin-") for name in os.listdir(tmp_path))
+    process.send_signal(signum)
+    stderr = process.communicate(timeout=120)[1].decode()
+    os.close(ready_read)
+    os.close(block_write)
+    assert process.returncode == (-signal.SIGTERM if signum == signal.SIGTERM else 130)
+    assert "Traceback" not in stderr
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("where", ["get_command", "shutdown"])
+def test_ctrl_c_outside_the_command(where):
+    """A Ctrl-C while Typer builds the command line, or while Python shuts down, exits 130 quietly."""
+    if where == "get_command":
+        setup = """
+import typer.main
+def interrupted(*args, **kwargs):
+    raise KeyboardInterrupt
+typer.main.get_command = interrupted
+"""
+    else:  # the signal arrives after the command, as the program exits
+        setup = """
+import atexit, os, signal
+atexit.register(lambda: os.kill(os.getpid(), signal.SIGINT))
+"""
+    code = setup + "\nimport sys\nsys.argv = ['cqmin', '--version']\nfrom cqmin.__main__ import main\nmain()\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
+    assert result.returncode == (130 if where == "get_command" else 0)
+
+
+# ---------------------------------------------------------------- files cqmin reads
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+@pytest.mark.parametrize("option", ["--facts", "--source"])
+def test_only_regular_files_are_read(tmp_path, kind, option):
+    if kind == "fifo":
+        path = str(tmp_path / "pipe")
+        os.mkfifo(path)
+    else:
+        path = "/dev/zero"
+    args = ["--facts", path, "pension"] if option == "--facts" else ["validate", "--source", path]
+    result = _cqmin(*args)  # the timeout is only a safety net: a FIFO with no writer used to hang here
+    assert result.returncode == 1
+    assert "not a regular file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_huge_columns_are_clamped():
+    for columns in ("10000000", "1000000000", "٣٣"):
+        result = _cqmin("--help", env={**os.environ, "COLUMNS": columns})
+        assert result.returncode == 0, result.stderr
+        assert max(len(line) for line in result.stdout.splitlines()) <= 1000
+
+
+def test_a_terminal_under_twenty_columns_still_shows_values():
+    result = run("show", "pension.pension-insured", "--lang", "en", env={"COLUMNS": "8"})
+    assert result.exit_code == 0
+    assert "25.5 million people" in " ".join(result.stdout.split())
+
+
+def test_a_huge_unknown_id_is_answered_without_comparing_it(monkeypatch):
+    from cqmin import suggest
+
+    monkeypatch.setattr(suggest, "by_spelling", lambda *args: pytest.fail("compared a 100 KB id"))
+    result = run("show", "x" * 100_000)
+    assert result.exit_code == 1 and "no fact" in result.stderr
+
+
+# ---------------------------------------------------------------- the cache
+
+
+@pytest.fixture
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "cqmin"
+
+
+def _entry(folder: Path) -> Path:
+    (entry,) = [path for path in folder.iterdir() if path.suffix == ".marshal"]
+    return entry
+
+
+def test_a_cache_entry_edited_in_place_is_not_served(private_cache):
+    from cqmin import facts
+
+    facts.load()
+    entry = _entry(private_cache)
+    data = entry.read_bytes()
+    assert b"People insured for pensions" in data
+    entry.write_bytes(data.replace(b"People insured for pensions", b"People insured for PENSIONS"))
+    assert facts.load().fact("pension.pension-insured")["label"]["en"] == "People insured for pensions"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_a_cache_entry_that_is_not_a_file(private_cache, kind):
+    from cqmin import facts
+
+    facts.load()
+    entry = _entry(private_cache)
+    entry.unlink()
+    if kind == "fifo":
+        os.mkfifo(entry)
+    else:
+        entry.symlink_to("/dev/zero")
+    result = _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)})
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 13
+
+
+def test_the_cache_never_writes_through_a_planted_link(private_cache, tmp_path):
+    from cqmin import cache, facts
+
+    victim = tmp_path / "victim"
+    victim.write_text("precious", encoding="utf-8")
+    private_cache.mkdir(parents=True)
+    name = cache._file(facts.Source(None).cache_name)
+    for pid in range(os.getpid() - 5, os.getpid() + 5):  # the temporary names it used to use
+        os.symlink(victim, f"{name}.{pid}.tmp")
+    facts.load()
+    assert victim.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_bundled_base_edited_without_changing_size_or_time(tmp_path, private_cache, monkeypatch):
+    import importlib.resources
+
+    from cqmin import facts
+
+    package = tmp_path / "package"
+    package.mkdir()
+    bundled = package / "facts.toml"
+    bundled.write_text(bundled_text(), encoding="utf-8")
+    monkeypatch.setattr(importlib.resources, "files", lambda name: package)
+    assert facts.load().fact("pension.pension-insured")["label"]["en"] == "People insured for pensions"
+    status = os.stat(bundled)
+    bundled.write_text(bundled_text().replace("insured for pensions", "insured for pensionz"), encoding="utf-8")
+    os.utime(bundled, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert os.stat(bundled).st_size == status.st_size
+    assert facts.load().fact("pension.pension-insured")["label"]["en"] == "People insured for pensionz"
