@@ -23,6 +23,10 @@ def main() -> None:
         code = _interrupted()
     except Terminated:
         _die_of_sigterm()
+    except Exception as error:  # a bug outside the CLI's own error path: still one line, never a traceback
+        from cqmin.errors import report_unexpected
+
+        code = report_unexpected(error)
     _finish(code)
 
 

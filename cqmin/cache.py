@@ -24,7 +24,7 @@ from cqmin import __version__
 from cqmin.files import open_regular, read_limited
 
 # Bumped when the layout of an entry changes.
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"cqmin-cache %d\n" % FORMAT
 MAX_BYTES = 256 * 1024 * 1024  # a 16 MiB fact base compiles to far less
 
@@ -50,7 +50,7 @@ def key(content: bytes, **where) -> dict:
 
 
 def read(name: str) -> tuple[dict, dict] | None:
-    """(key, payload) as stored for `name`, or None if there is no sound entry."""
+    """(key, parts) as stored for `name`, or None if there is no sound entry. See part()."""
     try:
         descriptor = open_regular(_file(name), follow=False)
         stored = read_limited(descriptor, MAX_BYTES) if descriptor is not None else None
@@ -61,10 +61,7 @@ def read(name: str) -> tuple[dict, dict] | None:
     checksum, body = stored[len(_MAGIC) : len(_MAGIC) + 4], stored[len(_MAGIC) + 4 :]
     if checksum != zlib.crc32(body).to_bytes(4, "big"):
         return None  # corrupt, truncated or edited
-    try:
-        entry = marshal.loads(body)
-    except (ValueError, EOFError, TypeError, MemoryError, RecursionError):
-        return None
+    entry = _loads(body)
     if not (isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(part, dict) for part in entry)):
         return None
     if entry[0].get("cqmin") != __version__ or entry[0].get("format") != FORMAT:
@@ -72,12 +69,29 @@ def read(name: str) -> tuple[dict, dict] | None:
     return entry
 
 
-def write(name: str, entry_key: dict, payload: dict) -> None:
+def part(parts: dict, name: str):
+    """One part of an entry ("base", "extras"), unpacked; None if absent or unreadable.
+
+    Parts are marshalled one by one, so a TAB unpacks only the completion table
+    and a lookup only the base.
+    """
+    packed = parts.get(name)
+    return _loads(packed) if isinstance(packed, bytes) else None
+
+
+def _loads(data: bytes):
+    try:
+        return marshal.loads(data)
+    except (ValueError, EOFError, TypeError, MemoryError, RecursionError):
+        return None
+
+
+def write(name: str, entry_key: dict, parts: dict) -> None:
     """Store an entry: written to a fresh temporary file and renamed, so readers never see half of one."""
     path = _file(name)
     temporary = None
     try:
-        body = marshal.dumps((entry_key, payload))
+        body = marshal.dumps((entry_key, {part: marshal.dumps(value) for part, value in parts.items()}))
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         import tempfile
 

@@ -3,6 +3,7 @@
 import math
 
 from cqmin import dates
+from cqmin.model import Baseline, Change
 
 
 def _tidy(value: float) -> float | int:
@@ -30,22 +31,25 @@ def annual_rate(before: float, now: float, years: float) -> float | None:
         return None
 
 
-def change(value: float, as_of: str | None, baseline: dict | None) -> dict | None:
+def change(value: float, as_of: str | None, baseline: Baseline | None, share: bool) -> Change | None:
     """The change from `baseline` to `value`: absolute, percent, and percent a year.
 
     annual_percent is the compound rate over the real span between the two dates
-    (end of period to end of period); it is None when either date is missing.
+    (end of period to end of period); None when either date is missing. A share
+    (a percentage) changes by percentage points only: its change in percent of
+    itself, and a yearly rate of that, would mean nothing.
     """
     if baseline is None:
         return None
-    before = baseline["value"]
+    before = baseline.value
     absolute = _tidy(value - before)
-    percent = annual = None
-    if before:
-        try:
-            percent = _finite((value - before) / before * 100)
-        except OverflowError:
-            percent = None
-        if as_of and baseline["as_of"]:
-            annual = annual_rate(before, value, dates.years_between(baseline["as_of"], as_of))
-    return {"absolute": absolute, "percent": percent, "annual_percent": annual}
+    if share or not before:
+        return Change(absolute, None, None)
+    try:
+        percent = _finite((value - before) / before * 100)
+    except OverflowError:
+        percent = None
+    annual = None
+    if as_of and baseline.as_of:
+        annual = annual_rate(before, value, dates.years_between(baseline.as_of, as_of))
+    return Change(absolute, percent, annual)

@@ -10,8 +10,6 @@ import re
 # ASCII digits only: \d would also take "٢٠٢٢" or "２０２２", which no ISO reader accepts.
 _POINT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 def _point(text: str) -> tuple[int, int | None, int | None]:
     """Split one date into (year, month, day); raise ValueError if it is not a real date."""
@@ -68,24 +66,9 @@ def years_between(earlier: str, later: str) -> float:
     return (end(later) - end(earlier)).days / 365.2425
 
 
-def _show_point(text: str, lang: str) -> str:
-    year, month, day = _point(text)
-    if lang == "zh":
-        return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
-    if month is None:
-        return str(year)
-    return (f"{day} " if day else "") + f"{_MONTHS_EN[month - 1]} {year}"
-
-
-def show(text: str | None, lang: str) -> str:
-    """A date for people: "Sep 2022", "2017–2022" in English; "2022年9月", "2017—2022年" in Chinese."""
+def show(text: str | None, language) -> str:
+    """A date for people, in a language: "Sep 2022", "2017–2022"; "2022年9月", "2017—2022年"; "—" if none."""
     if not text:
         return "—"
-    parts = text.split("/")
-    if len(parts) == 1:
-        return _show_point(text, lang)
-    first, last = parts
-    if lang == "zh" and len(first) == len(last) == 4:
-        return f"{first}—{last}年"
-    dash = "—" if lang == "zh" else "–"
-    return _show_point(first, lang) + dash + _show_point(last, lang)
+    points = [_point(part) for part in text.split("/")]
+    return language.date(*points[0]) if len(points) == 1 else language.period(*points)

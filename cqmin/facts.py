@@ -1,10 +1,10 @@
-"""Find, read, check and load a fact base into the records every command shows.
+"""Find, read, check and load a fact base into the typed records every command shows.
 
-The bundled base is read through importlib.resources, so it is found in a wheel,
-an editable install or a zip alike. `--facts PATH` or CQMIN_FACTS replaces it.
-A fact base is untrusted input: it is size-limited, decoded strictly, parsed,
-validated, and only then compiled into the records of the JSON contract (see
-the README), which are cached.
+The bundled base is read through importlib.resources, so it is found in a wheel
+or a zip alike; in an editable install or a checkout, it is the top-level
+facts.toml, read in place. `--facts PATH` or CQMIN_FACTS replaces it. A fact
+base is untrusted input: it is size-limited, decoded strictly, parsed,
+validated, and only then built into records, which are cached.
 """
 
 import os
@@ -14,14 +14,15 @@ from cqmin.errors import CqminError
 from cqmin.files import MAX_BYTES, read_user_file
 
 ENV_VAR = "CQMIN_FACTS"
+BUNDLED_LABEL = "facts.toml (bundled)"
 
 
 class InvalidFactBase(CqminError):
-    """A fact base that cannot be used; `problems` are formatted lines, file and line first."""
+    """A fact base that cannot be used, with its problems (validation.Problem)."""
 
-    def __init__(self, label: str, problems: list[str]) -> None:
+    def __init__(self, source: "Source", problems: list) -> None:
         count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
-        super().__init__(f"{label}: {count}", hint=f"run 'cqmin validate {label}' for the full list")
+        super().__init__(f"{source.label}: {count}", hint=f"run '{source.validate_command()}' for the full list")
         self.problems = problems
 
 
@@ -32,26 +33,33 @@ class Source:
         chosen = path or os.environ.get(ENV_VAR) or None
         self.bundled = chosen is None
         self.path = chosen
-        self.label = chosen if chosen else "facts.toml (bundled)"
+        self.label = chosen if chosen else BUNDLED_LABEL
         # Each installed cqmin has its own bundled base; a user's file is known by its full path.
         self.cache_name = f"bundled:{_package()}" if self.bundled else os.path.abspath(chosen)
-        self._resource: str | None = None  # where importlib.resources found the bundled file, if on disk
+        self._resource: str | None = None  # where the bundled file was found, if on disk
+
+    def validate_command(self) -> str:
+        """The command that lists this base's problems, as a shell would run it."""
+        if self.bundled:
+            return "cqmin validate"
+        import shlex
+
+        return f"cqmin validate {shlex.quote(self.path)}"
 
     def read(self) -> bytes:
         if not self.bundled:
             return read_user_file(self.path, "a fact base")
-        from importlib.resources import files
-
-        resource = files("cqmin").joinpath("facts.toml")
+        resource = _bundled_resource()
         if isinstance(resource, os.PathLike):  # a real file, not a member of a zip
             self._resource = os.fspath(resource)
         return resource.read_bytes()
 
-    def cache_key(self, content: bytes) -> dict:
+    def cache_key(self, content: bytes, reserved: frozenset) -> dict:
         """What a cached base must have been built from, for content just read from this source."""
-        if self.bundled:
-            return cache.key(content, package=_package(), path=self._resource)
-        return cache.key(content, path=os.path.abspath(self.path))
+        where = (
+            {"package": _package(), "path": self._resource} if self.bundled else {"path": os.path.abspath(self.path)}
+        )
+        return cache.key(content, reserved=sorted(reserved), **where)
 
     def cached_content(self, key: dict) -> bytes | None:
         """The bundled file's bytes, read from where the cached entry says it was, if that is still this cqmin's.
@@ -69,92 +77,98 @@ class Source:
         self._resource = key["path"]
         return content
 
+    def content(self, stored_key: dict | None) -> bytes:
+        """The fact file's bytes: read once, for the checksum and, if that differs, for parsing."""
+        content = self.cached_content(stored_key) if stored_key is not None else None
+        return content if content is not None else self.read()
+
 
 def _package() -> str:
-    """This cqmin's own location: only a name for its cache, so two installs never share one.
-
-    (The fact base itself is always read through importlib.resources.)
-    """
+    """This cqmin's own location: only a name for its cache, so two installs never share one."""
     return os.path.dirname(os.path.abspath(__file__))
 
 
-def parse(content: bytes, label: str) -> tuple[dict, str]:
+def _bundled_resource():
+    """The bundled facts.toml: in the installed package, else (editable, checkout) the top-level file."""
+    from importlib.resources import files
+
+    resource = files("cqmin").joinpath("facts.toml")
+    if resource.is_file():
+        return resource
+    from pathlib import Path
+
+    checkout = Path(_package()).parent / "facts.toml"
+    if checkout.is_file():
+        return checkout
+    raise CqminError("this cqmin has lost its bundled facts.toml", hint="reinstall cqmin, or give one with --facts")
+
+
+def parse(content: bytes, source: Source) -> tuple[dict, str]:
     """Decode and parse TOML; raise InvalidFactBase with the line and column of the fault."""
+    from cqmin.validation import Problem
+
+    def refuse(message: str, line: int | None = None, column: int | None = None) -> InvalidFactBase:
+        return InvalidFactBase(source, [Problem(source.label, line, column, "", None, message)])
+
     if not content.strip():
-        raise InvalidFactBase(label, [f"{label}: the file is empty"])
+        raise refuse("the file is empty")
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = content[: error.start].count(b"\n") + 1
-        raise InvalidFactBase(label, [f"{label}:{line}: not UTF-8 text (byte {error.start})"]) from None
+        raise refuse(f"not UTF-8 text (byte {error.start})", content[: error.start].count(b"\n") + 1) from None
     import tomli
 
     try:
         return tomli.loads(text), text
     except tomli.TOMLDecodeError as error:
-        where = f"{label}:{error.lineno}:{error.colno}" if getattr(error, "lineno", None) else label
-        raise InvalidFactBase(label, [f"{where}: TOML syntax: {getattr(error, 'msg', error)}"]) from None
+        message = f"TOML syntax: {getattr(error, 'msg', error)}"
+        raise refuse(message, getattr(error, "lineno", None), getattr(error, "colno", None)) from None
     except RecursionError:
-        raise InvalidFactBase(label, [f"{label}: nested too deeply to be a fact base"]) from None
+        raise refuse("nested too deeply to be a fact base") from None
     except ValueError as error:  # an integer of more digits than Python converts (sys.int_info)
-        raise InvalidFactBase(label, [f"{label}: {error}"]) from None
+        raise refuse(str(error)) from None
 
 
-def check(content: bytes, label: str, article: str | None = None) -> tuple[dict, list[str]]:
-    """Parse and validate; return the data and the formatted problems (empty when sound)."""
-    from cqmin import validate
+def check(content: bytes, source: Source, article: str | None = None, reserved: frozenset = frozenset()):
+    """Parse and validate: (data, problems, notes); problems are sorted by line, empty when the base is sound."""
+    from cqmin import validation
 
-    data, text = parse(content, label)
-    problems = validate.check(data, text)
+    data, text = parse(content, source)
+    problems, notes = validation.check(data, text, source.label, reserved)
     if article is not None:
-        problems += validate.check_quotes(data, text, article)
+        problems += validation.check_quotes(data, text, article, source.label)
     problems.sort(key=lambda problem: problem.line or 0)
-    return data, [problem.format(label) for problem in problems]
+    return data, problems, notes
 
 
-def load(path: str | None = None) -> "FactBase":
-    """The fact base at `path` (else CQMIN_FACTS, else the bundled one), validated, from cache if possible."""
+def load(path: str | None = None, reserved: frozenset = frozenset(), extras=None):
+    """The fact base at `path` (else CQMIN_FACTS, else the bundled one), validated, from cache if possible.
+
+    `reserved` are names a topic may not take (cqmin's commands). `extras(base)`,
+    if given, returns what else to cache beside the base (the completion table).
+    """
+    from cqmin import model
+
     source = Source(path)
     use_cache = cache.enabled()
     stored = cache.read(source.cache_name) if use_cache else None
-    content = source.cached_content(stored[0]) if stored is not None else None
-    if content is None:
-        content = source.read()  # read once, for the checksum and, if that differs, for parsing
-    key = source.cache_key(content)
+    content = source.content(stored[0] if stored else None)
+    key = source.cache_key(content, reserved)
     if stored is not None and stored[0] == key:
-        return FactBase(stored[1], source.label)
-    data, problems = check(content, source.label)
+        try:
+            base = model.unpack(cache.part(stored[1], "base"), source.label)
+        except (KeyError, TypeError, ValueError):
+            base = None  # an entry of the right key but the wrong shape: rebuild it
+        if base is not None:
+            if extras is not None and cache.part(stored[1], "extras") is None:
+                cache.write(source.cache_name, key, {"base": model.pack(base), "extras": extras(base)})
+            return base
+    data, problems, _ = check(content, source, reserved=reserved)
     if problems:
-        raise InvalidFactBase(source.label, problems)
-    from cqmin import contract  # only when the cache cannot serve
+        raise InvalidFactBase(source, problems)
+    from cqmin.build import build  # only when the cache cannot serve
 
-    compiled = contract.compile_base(data)
+    base = build(data, source.label)
     if use_cache:
-        cache.write(source.cache_name, key, compiled)
-    return FactBase(compiled, source.label)
-
-
-class FactBase:
-    """The loaded records, with the look-ups commands need."""
-
-    def __init__(self, compiled: dict, label: str) -> None:
-        self.label = label
-        self.event: dict = compiled["event"]
-        self.speakers: list[dict] = compiled["speakers"]
-        self.topics: list[dict] = compiled["topics"]
-        self.facts: list[dict] = compiled["facts"]
-        self._facts = {fact["id"]: fact for fact in self.facts}
-        self.topics_by_id: dict[str, dict] = {topic["id"]: topic for topic in self.topics}
-        self.speakers_by_id: dict[str, dict] = {speaker["id"]: speaker for speaker in self.speakers}
-
-    def fact(self, fact_id: str) -> dict | None:
-        return self._facts.get(fact_id)
-
-    def topic(self, topic_id: str) -> dict | None:
-        return self.topics_by_id.get(topic_id)
-
-    def speaker(self, speaker_id: str | None) -> dict | None:
-        return self.speakers_by_id.get(speaker_id) if speaker_id else None
-
-    def facts_of(self, topic_id: str) -> list[dict]:
-        return [fact for fact in self.facts if fact["topic"] == topic_id]
+        cache.write(source.cache_name, key, {"base": model.pack(base), "extras": extras(base) if extras else None})
+    return base

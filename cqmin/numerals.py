@@ -35,7 +35,8 @@ _STATED = re.compile(
 class Reading(NamedTuple):
     value: Decimal
     high: Decimal | None
-    qualifier: str
+    qualifier: str  # a Qualifier's value
+    measure_word: str  # what follows the number: "人", "个事项", "%"; "" for a bare number
 
 
 def chinese_number(text: str) -> Decimal:
@@ -77,7 +78,7 @@ def read_stated(text: str) -> Reading:
     ]
     if len(markers) > 1:
         raise ValueError(f"'{text}' has more than one qualifier")
-    return Reading(value, high, markers[0] if markers else "exact")
+    return Reading(value, high, markers[0] if markers else "exact", parts["unit"])
 
 
 # ---------------------------------------------------------------- arithmetic of derived baselines

@@ -1,65 +1,102 @@
 """Finding facts by what people remember of them: a word, a few characters, an id.
 
 Chinese is matched as substrings (no tokenizer needed: "养老" finds "养老保险");
-English and ids by words, where a query word may be the start of a word
-("pension" finds "pensions"). Every term of the query must match somewhere in
-the fact; the score prefers ids and labels over topic and speaker names, and
-those over the quote.
+English and ids by words, where a whole word outranks the start of a longer one
+("car" finds "car parks" before "care"). Every term of the query must match
+somewhere in the fact; the score prefers ids and labels over topic and speaker
+names, and those over the quote.
 """
 
 import re
+from dataclasses import dataclass
+
+from cqmin.model import Fact, FactBase
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _TERMS = re.compile(rf"[{_CJK}]+|[^\s{_CJK}]+")
 _WORDS = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+_IS_CJK = re.compile(rf"[{_CJK}]")
 
 # How much a match in each field counts; ids and labels outrank quotes.
 WEIGHTS = {"id": 8, "label": 6, "topic": 3, "speaker": 3, "quote": 1}
+WHOLE, START = 1.0, 0.5  # a whole word, or only the start of one
+EXACT_ID = 1000.0
+MAX_QUERY = 500  # characters: longer is no memory of a figure, and costs time on every fact
 
 
-def _is_cjk(term: str) -> bool:
-    return bool(re.match(rf"[{_CJK}]", term))
+@dataclass
+class Hit:
+    fact: Fact
+    score: float
+    chinese: str | None  # the Chinese text a Chinese term matched, to show beside other languages
 
 
-def _fields(fact: dict, topics: dict, speakers: dict) -> dict[str, str]:
-    topic = topics.get(fact["topic"]) or {}
-    speaker = (fact["source"]["speaker"] or {}).get("id")
-    speaker = speakers.get(speaker) or {}
+def _fields(fact: Fact, base: FactBase) -> dict[str, str]:
+    topic = base.topic(fact.topic)
+    speaker = base.speaker(fact.speaker)
     return {
-        "id": fact["id"],
-        "label": f"{fact['label']['zh']} {fact['label']['en']} {fact['stated']}",
-        "topic": " ".join([fact["topic"], *topic.get("title", {}).values()]),
-        "speaker": " ".join(speaker.get("name", {}).values()),
-        "quote": fact["source"]["quote"],
+        "id": fact.id,
+        "label": " ".join([*fact.label.values(), fact.stated]),
+        "topic": " ".join([fact.topic, *(topic.title.values() if topic else ())]),
+        "speaker": " ".join(speaker.name.values()) if speaker else "",
+        "quote": fact.quote,
     }
 
 
-def _matches(term: str, text: str) -> bool:
-    if _is_cjk(term) or not term.isascii():
-        return term in text
-    words = _WORDS.findall(text)
-    query_words = _WORDS.findall(term)
-    return bool(query_words) and all(any(word.startswith(query) for word in words) for query in query_words)
+def _quality(term: str, text: str) -> float:
+    """How well a term matches a text: whole, the start of a word, or not at all (0)."""
+    if _IS_CJK.search(term) or not term.isascii():
+        return WHOLE if term in text else 0.0
+    words = set(_WORDS.findall(text))
+    quality = WHOLE
+    for query in _WORDS.findall(term) or [None]:
+        if query is None:
+            return 0.0
+        if query in words:
+            continue
+        if any(word.startswith(query) for word in words):
+            quality = START
+        else:
+            return 0.0
+    return quality
 
 
-def search(facts: list[dict], query: str, topics: dict, speakers: dict) -> list[dict]:
-    """Facts matching every term of `query`, best first."""
+def _matched_text(fact: Fact, term: str) -> str | None:
+    """The label or the stretch of the quote that a Chinese term matched."""
+    for text in fact.label.values():
+        if term in text:
+            return text
+    return _excerpt(fact.quote, term) if term in fact.quote else None
+
+
+def _excerpt(text: str, term: str, around: int = 8) -> str:
+    start = text.find(term)
+    head = max(0, start - around)
+    tail = min(len(text), start + len(term) + around)
+    return ("…" if head else "") + text[head:tail] + ("…" if tail < len(text) else "")
+
+
+def search(base: FactBase, facts: list[Fact], query: str) -> list[Hit]:
+    """Facts among `facts` matching every term of `query`, best first."""
     terms = [term.casefold() for term in _TERMS.findall(query)]
     if not terms:
         return []
-    scored = []
-    for position, fact in enumerate(facts):
-        if fact["id"] == query.strip().casefold():
-            scored.append((1000, position, fact))
+    wanted_id = query.strip().casefold()
+    hits = []
+    for fact in facts:
+        if fact.id == wanted_id:
+            hits.append(Hit(fact, EXACT_ID, None))
             continue
-        fields = {name: text.casefold() for name, text in _fields(fact, topics, speakers).items()}
-        score = 0
+        fields = {name: text.casefold() for name, text in _fields(fact, base).items()}
+        score, chinese = 0.0, None
         for term in terms:
-            best = max((WEIGHTS[name] for name, text in fields.items() if _matches(term, text)), default=0)
+            best = max(WEIGHTS[name] * _quality(term, text) for name, text in fields.items())
             if not best:
                 break
             score += best
+            if chinese is None and _IS_CJK.search(term):
+                chinese = _matched_text(fact, term)
         else:
-            scored.append((score, position, fact))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    return [fact for _, _, fact in scored]
+            hits.append(Hit(fact, score, chinese))
+    hits.sort(key=lambda hit: -hit.score)  # stable: ties keep the order of the fact base
+    return hits

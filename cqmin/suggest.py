@@ -2,7 +2,11 @@
 
 from difflib import SequenceMatcher
 
+from cqmin.model import FactBase
 from cqmin.search import search
+
+# Longer than any id: comparing it would cost time (difflib is quadratic) for no hint worth having.
+MAX_TYPED = 100
 
 
 def _likeness(typed: str, fact_id: str) -> float:
@@ -20,26 +24,20 @@ def by_spelling(query: str, ids: list[str], limit: int = 3, cutoff: float = 0.6)
     return [fact_id for score, fact_id in scored[:limit] if score >= cutoff]
 
 
-def by_label(query: str, facts: list[dict], topics: dict, speakers: dict, limit: int = 3) -> list[str]:
+def by_label(query: str, base: FactBase, limit: int = 3) -> list[str]:
     """Ids whose label or quote mention the words of `query` ("养老保险", "pension")."""
     words = query.replace(".", " ").replace("-", " ")
-    return [fact["id"] for fact in search(facts, words, topics, speakers)[:limit]]
+    return [hit.fact.id for hit in search(base, base.facts, words)[:limit]]
 
 
-# Longer than any id: comparing it would cost time (difflib is quadratic) for no hint worth having.
-MAX_TYPED = 100
-
-
-def hint(base, typed: str) -> str:
+def hint(base: FactBase, typed: str) -> str:
     """What to tell someone who asked for a fact id that does not exist."""
     if len(typed) > MAX_TYPED:
         return "'cqmin search WORD' finds facts by what they say"
-    spelled = by_spelling(typed, [fact["id"] for fact in base.facts])
-    labelled = [
-        fact_id
-        for fact_id in by_label(typed, base.facts, base.topics_by_id, base.speakers_by_id)
-        if fact_id not in spelled
-    ]
+    if base.topic(typed.strip().casefold()):
+        return f"'{typed.strip().casefold()}' is a topic: run 'cqmin {typed.strip().casefold()}' for its figures"
+    spelled = by_spelling(typed, [fact.id for fact in base.facts])
+    labelled = [fact_id for fact_id in by_label(typed, base) if fact_id not in spelled]
     hints = []
     if spelled:
         hints.append("spelled alike: " + ", ".join(spelled))

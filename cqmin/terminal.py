@@ -4,20 +4,21 @@ import contextlib
 import os
 import sys
 
-# Wide enough that a table written to a pipe or file is never wrapped or cut.
-UNLIMITED_WIDTH = 1000
-# Tables are laid out for at least this many columns (a narrower terminal wraps their
-# lines itself, losing nothing) and at most UNLIMITED_WIDTH: COLUMNS=10000000 must not
-# make Rich pad ten million spaces a line.
+# Tables are laid out for at least MIN_WIDTH columns (a narrower terminal wraps their
+# lines itself, losing nothing) and at most MAX_WIDTH: COLUMNS=10000000 must not make
+# Rich pad ten million spaces a line. A pipe or a file gets COLUMNS, else PIPE_WIDTH:
+# `cqmin insurance | less` should read like the terminal, not run 146 columns wide.
 MIN_WIDTH = 20
+MAX_WIDTH = 1000
+PIPE_WIDTH = 80
 
 
 def columns(environ) -> int | None:
-    """COLUMNS as a usable width: ASCII digits only, clamped to MIN_WIDTH..UNLIMITED_WIDTH; else None."""
+    """COLUMNS as a usable width: ASCII digits only, clamped to MIN_WIDTH..MAX_WIDTH; else None."""
     value = environ.get("COLUMNS", "").strip()
     if not (value.isascii() and value.isdigit()) or int(value) == 0:
         return None
-    return max(MIN_WIDTH, min(UNLIMITED_WIDTH, int(value)))
+    return max(MIN_WIDTH, min(MAX_WIDTH, int(value)))
 
 
 def tame_environment(environ) -> None:
@@ -53,8 +54,8 @@ class Terminal:
                 size = os.get_terminal_size(self.stream.fileno()).columns or 80
             except (OSError, AttributeError, ValueError):
                 return 80
-            return max(MIN_WIDTH, min(UNLIMITED_WIDTH, size))
-        return UNLIMITED_WIDTH
+            return max(MIN_WIDTH, min(MAX_WIDTH, size))
+        return PIPE_WIDTH
 
     def write(self, text: str) -> None:
         """Write all of `text` to the stream, or raise OSError.

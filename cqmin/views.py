@@ -1,83 +1,75 @@
-"""What each command shows, as plain data: the query layer between facts and rendering.
+"""What each command shows, as typed results: the query layer between the fact base and the formats."""
 
-Every function here takes the loaded FactBase and returns records (dicts and
-lists) that renderers draw as tables or serialise as JSON, CSV or Markdown.
-"""
-
-from cqmin.facts import FactBase
-
-KINDS = ("achieved", "target", "all")
+from cqmin import results
+from cqmin import search as searching
+from cqmin.domain import Kind, Measure
+from cqmin.model import Fact, FactBase
 
 
-def select_kind(facts: list[dict], kind: str) -> list[dict]:
-    return facts if kind == "all" else [fact for fact in facts if fact["kind"] == kind]
+def select_kind(facts: list[Fact], kind: Kind | None) -> list[Fact]:
+    """The facts of one kind; all of them for None."""
+    return facts if kind is None else [fact for fact in facts if fact.kind is kind]
 
 
-def speakers_of(base: FactBase, facts: list[dict]) -> list[dict]:
-    """The full speaker records behind some facts, in order of first appearance."""
-    seen: dict[str, dict] = {}
-    for fact in facts:
-        speaker = fact["source"]["speaker"]
-        if speaker and speaker["id"] not in seen:
-            seen[speaker["id"]] = base.speaker(speaker["id"]) or speaker
-    return list(seen.values())
+def topic(base: FactBase, topic_id: str, kind: Kind | None = None) -> results.TopicFacts:
+    return results.TopicFacts(base, select_kind(base.facts_of(topic_id), kind), base.topic(topic_id))
 
 
-def dates_of(facts: list[dict]) -> list[str | None]:
-    """The distinct as_of dates of some facts, oldest first, None (undated) last."""
-    dated = sorted({fact["as_of"] for fact in facts if fact["as_of"]}, key=lambda text: (text.split("/")[-1], text))
-    return dated + ([None] if any(not fact["as_of"] for fact in facts) else [])
+def change_size(fact: Fact) -> float | None:
+    """How large a change looks where it is shown: percent of the earlier level, or points for a share."""
+    change = fact.change
+    if change is None:
+        return None
+    if fact.unit.measure is Measure.SHARE:
+        return abs(change.absolute)
+    return abs(change.percent) if change.percent is not None else None
 
 
-def by_change(facts: list[dict]) -> list[dict]:
-    """Facts with a baseline, the largest percent change first, up or down; no percent sorts last."""
-    compared = [fact for fact in facts if fact["change"] is not None]
-    return sorted(compared, key=lambda fact: (fact["change"]["percent"] is None, -abs(fact["change"]["percent"] or 0)))
+def compare(base: FactBase, topic_ids: list[str], kind: Kind | None = None) -> results.Comparisons:
+    """Facts with a baseline in these topics (all if none), the largest change first, up or down."""
+    chosen = set(topic_ids) if topic_ids else None
+    facts = [fact for fact in select_kind(base.facts, kind) if fact.change and (chosen is None or fact.topic in chosen)]
+    sizes = {fact.id: change_size(fact) for fact in facts}
+    facts.sort(key=lambda fact: (sizes[fact.id] is None, -(sizes[fact.id] or 0)))
+    return results.Comparisons(base, facts)
 
 
-def topic_view(base: FactBase, topic_id: str, kind: str = "all") -> dict:
-    """One topic: heading, achieved facts, five-year comparisons, targets."""
-    facts = select_kind(base.facts_of(topic_id), kind)
-    return {
-        "topic": base.topic(topic_id),
-        "event": base.event,
-        "speakers": speakers_of(base, facts),
-        "infographic": any(fact["source"]["speaker"] is None for fact in facts),
-        "dates": dates_of(facts),
-        "facts": facts,
-        "achieved": [fact for fact in facts if fact["kind"] == "achieved"],
-        "comparisons": [fact for fact in facts if fact["change"] is not None],
-        "targets": [fact for fact in facts if fact["kind"] == "target"],
-    }
+def details(base: FactBase, fact_ids: list[str]) -> results.FactDetails:
+    return results.FactDetails(base, [base.fact(fact_id) for fact_id in fact_ids])
 
 
-def overview(base: FactBase) -> list[dict]:
-    """One record a topic: what `cqmin` and `cqmin topics` list."""
+def search(base: FactBase, query: str, topic_ids: list[str], kind: Kind | None = None) -> results.SearchHits:
+    chosen = set(topic_ids)
+    facts = [fact for fact in select_kind(base.facts, kind) if not chosen or fact.topic in chosen]
+    hits = searching.search(base, facts, query)
+    matched = {hit.fact.id: hit.chinese for hit in hits if hit.chinese}
+    return results.SearchHits(base, [hit.fact for hit in hits], query, matched)
+
+
+def everything(base: FactBase, kind: Kind | None = None) -> results.AllFacts:
+    return results.AllFacts(base, select_kind(base.facts, kind))
+
+
+def overview(base: FactBase) -> results.TopicList:
+    """Every topic, with the fact the overview shows for it."""
     rows = []
-    for topic in base.topics:
-        facts = base.facts_of(topic["id"])
-        headline = base.fact(topic["headline"]) if topic["headline"] else (facts[0] if facts else None)
-        rows.append(
-            {
-                "id": topic["id"],
-                "title": topic["title"],
-                "summary": topic["summary"],
-                "facts": len(facts),
-                "comparisons": sum(1 for fact in facts if fact["change"] is not None),
-                "headline": headline,
-            }
-        )
-    return rows
+    for topic_entry in base.topics:
+        facts = base.facts_of(topic_entry.id)
+        headline = base.fact(topic_entry.headline) if topic_entry.headline else (facts[0] if facts else None)
+        rows.append(results.TopicRow(topic_entry, facts, headline))
+    return results.TopicList(base, rows)
 
 
-def sources(base: FactBase) -> list[dict]:
-    """One record a speaker, with the topics they spoke on and how many facts are theirs."""
-    rows = []
-    for speaker in base.speakers:
-        facts = [fact for fact in base.facts if (fact["source"]["speaker"] or {}).get("id") == speaker["id"]]
-        topics = []
-        for fact in facts:
-            if fact["topic"] not in topics:
-                topics.append(fact["topic"])
-        rows.append({**speaker, "topics": topics, "facts": len(facts)})
-    return rows
+def sources(base: FactBase) -> results.Sources:
+    """Every event, with its speakers, the topics they spoke on and how many facts are theirs."""
+    events = []
+    for event in base.events:
+        speakers = []
+        for speaker in base.speakers:
+            if speaker.event != event.id:
+                continue
+            facts = [fact for fact in base.facts if fact.speaker == speaker.id]
+            topics = list(dict.fromkeys(fact.topic for fact in facts))
+            speakers.append(results.SpeakerRow(speaker, topics, len(facts)))
+        events.append(results.EventRow(event, speakers))
+    return results.Sources(events)

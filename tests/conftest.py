@@ -7,8 +7,9 @@ import pytest
 import tomli
 from typer.testing import CliRunner
 
-from cqmin import facts
+from cqmin import contract, facts
 from cqmin.cli import app
+from cqmin.model import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS_TOML = ROOT / "facts.toml"
@@ -40,8 +41,21 @@ def run(*args: str, env: dict | None = None, input: str | None = None):
 
 
 @pytest.fixture(scope="session")
-def base() -> facts.FactBase:
+def base() -> FactBase:
     return facts.load(str(FACTS_TOML))
+
+
+def records(base: FactBase, facts_: list) -> list[dict]:
+    """Facts as the JSON contract writes them."""
+    return [contract.fact_record(fact, base) for fact in facts_]
+
+
+def ok(*args: str, env: dict | None = None) -> str:
+    """Run cqmin, expect success and a quiet stderr; return stdout."""
+    result = run(*args, env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return result.stdout
 
 
 @pytest.fixture(scope="session")

@@ -26,25 +26,33 @@ def _help(*command: str) -> str:
 
 
 def commands() -> list[str]:
+    """cqmin's commands as its help lists them (the bundled topics among them), hidden ones left out."""
     from typer.main import get_command
 
     from cqmin.cli import app
 
-    return list(get_command(app).commands)
+    group = get_command(app)
+    context = group.make_context("cqmin", [], resilient_parsing=True)
+    return [name for name in group.list_commands(context) if not group.get_command(context, name).hidden]
+
+
+def topics() -> list[str]:
+    from cqmin import facts
+
+    return [topic.id for topic in facts.load().topics]
 
 
 def reference() -> str:
-    from cqmin.cli import TOPICS
-
-    topics = [topic_id for topic_id, _, _ in TOPICS]
+    topic_ids = topics()
+    first = topic_ids[0]
     parts = [START, "", "### cqmin", "", "```", _help().rstrip(), "```"]
     for name in commands():
-        if name in topics and name != "pension":
-            continue  # the nine topic commands differ only in their title
+        if name in topic_ids and name != first:
+            continue  # the topic commands differ only in their title
         parts += ["", f"### cqmin {name}", "", "```", _help(name).rstrip(), "```"]
-        if name == "pension":
-            others = ", ".join(f"`{topic}`" for topic in topics if topic != "pension")
-            parts += ["", f"{others} take the same options."]
+        if name == first:
+            others = ", ".join(f"`{topic}`" for topic in topic_ids if topic != first)
+            parts += ["", f"{others} take the same options: every topic of the fact base in use is a command."]
     parts += ["", END]
     return "\n".join(parts)
 

@@ -31,7 +31,7 @@ def test_commands():
 
 def test_fact_ids_for_show(base):
     ids = bash("cqmin show insurance.", 2)
-    assert ids == [fact["id"] for fact in base.facts_of("insurance")]
+    assert ids == [fact.id for fact in base.facts_of("insurance")]
     assert bash("cqmin show welfare.dibao", 2) == ["welfare.dibao-recipients"]
     assert bash("cqmin show pension.pension-insured welfare.u", 3) == ["welfare.urban-dibao-standard"]
 

@@ -5,7 +5,7 @@ import io
 import json
 
 import pytest
-from conftest import run
+from conftest import ok, records, run
 
 CONTRACT_KEYS = [
     "id", "topic", "label", "value", "high", "unit", "stated", "qualifier",
@@ -13,7 +13,7 @@ CONTRACT_KEYS = [
 ]  # fmt: skip
 CSV_HEADER = (
     "id,topic,label_zh,label_en,value,high,unit_zh,unit_en,stated,qualifier,kind,as_of,baseline_value,"
-    "baseline_as_of,baseline_derived,change_absolute,change_percent,annual_percent,speaker,quote"
+    "baseline_as_of,baseline_derived,change_absolute,change_percent,annual_percent,speaker,quote,event"
 )
 
 
@@ -32,37 +32,36 @@ def check_contract(fact: dict) -> None:
         assert list(fact["baseline"]) == ["value", "as_of", "derived", "method"]
         assert list(fact["change"]) == ["absolute", "percent", "annual_percent"]
         assert fact["baseline"]["derived"] == (fact["baseline"]["method"] is not None)
-    assert list(fact["source"]) == ["speaker", "quote"]
+    if fact["unit"]["en"] == "%" and fact["change"] is not None:  # a share: points only
+        assert fact["change"]["percent"] is None and fact["change"]["annual_percent"] is None
+    assert list(fact["source"]) == ["event", "speaker", "quote"]
+    assert isinstance(fact["source"]["event"], str)
     speaker = fact["source"]["speaker"]
     assert speaker is None or list(speaker) == ["id", "name", "department"]
 
 
 def test_json_is_the_contract_in_utf8(base):
-    result = run("export")
-    assert result.exit_code == 0, result.output
-    assert "\\u" not in result.stdout and "养老保险" in result.stdout
-    facts = json.loads(result.stdout)
-    assert len(facts) == len(base.facts)
-    for fact in facts:
+    out = ok("export")
+    assert "\\u" not in out and "养老保险" in out
+    found = json.loads(out)
+    assert len(found) == len(base.facts)
+    for fact in found:
         check_contract(fact)
-    assert facts == base.facts
+    assert found == records(base, base.facts)
 
 
 def test_ndjson_is_one_compact_object_a_line(base):
-    result = run("export", "--format", "ndjson")
-    assert result.exit_code == 0
-    lines = result.stdout.splitlines()
+    lines = ok("export", "--format", "ndjson").splitlines()
     assert len(lines) == len(base.facts)
-    assert [json.loads(line) for line in lines] == base.facts
+    assert [json.loads(line) for line in lines] == records(base, base.facts)
     for line in lines:
         assert line == json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":"))
 
 
 def test_csv_has_the_contract_columns(base):
-    result = run("export", "-f", "csv")
-    assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == CSV_HEADER
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    out = ok("export", "-f", "csv")
+    assert out.splitlines()[0] == CSV_HEADER
+    rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == len(base.facts)
     pension = next(row for row in rows if row["id"] == "pension.pension-insured")
     assert pension["value"] == "25500000"
@@ -70,24 +69,89 @@ def test_csv_has_the_contract_columns(base):
     assert pension["baseline_derived"] == "true"
     assert pension["change_percent"] == "22.48"
     assert pension["speaker"] == "li-yong"
+    assert pension["event"] == "livelihood-2022-10-19"
     assert pension["high"] == ""
-    quote_with_comma = next(row for row in rows if "，" in row["quote"] or "," in row["quote"])
-    assert quote_with_comma["quote"]
 
 
-def test_csv_uses_crlf_and_quotes_commas():
+def test_csv_quotes_cells_with_commas_and_ends_lines_with_crlf(base):
     result = run("export", "-f", "csv")
+    assert result.exit_code == 0
     raw = result.stdout_bytes.decode("utf-8")
-    assert raw.count("\r\n") == raw.count("\n")
+    lines = raw.split("\r\n")
+    assert lines[-1] == "" and len(lines) == len(base.facts) + 2 and "\n" not in raw.replace("\r\n", "")
+    fact = base.fact("jobs.new-urban-jobs")  # its label has no comma; its English quote field does
+    comma = next(fact for fact in base.facts if "," in fact.label["en"])
+    line = next(line for line in lines if line.startswith(comma.id + ","))
+    assert f',"{comma.label["en"]}",' in line  # quoted, because of its comma
+    assert fact.id in raw
 
 
-@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv"])
+def test_tsv_prints_values_for_shell_variables(base):
+    assert ok("show", "pension.pension-insured", "--fields", "value", "-f", "tsv") == "25500000\n"
+    assert ok("show", "pension.pension-insured", "--fields", "value") == "25500000\n"  # tsv, when no format
+    out = ok(
+        "show", "pension.pension-insured", "welfare.dibao-recipients", "--fields", "id,baseline.value,source.event"
+    )
+    assert out.splitlines() == [
+        "pension.pension-insured\t20820000\tlivelihood-2022-10-19",
+        "welfare.dibao-recipients\t\tlivelihood-2022-10-19",  # no baseline: an empty cell
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "tsv", "markdown"])
+def test_fields_select_and_order_in_every_data_format(fmt):
+    out = ok("show", "pension.pension-insured", "--fields", "baseline.value,id", "-f", fmt)
+    if fmt == "json":
+        assert json.loads(out) == [{"baseline.value": 20820000, "id": "pension.pension-insured"}]
+    elif fmt == "ndjson":
+        assert json.loads(out) == {"baseline.value": 20820000, "id": "pension.pension-insured"}
+    elif fmt == "csv":
+        raw = run("show", "pension.pension-insured", "--fields", "baseline.value,id", "-f", fmt).stdout_bytes
+        assert raw == b"baseline.value,id\r\n20820000,pension.pension-insured\r\n"
+    elif fmt == "tsv":
+        assert out == "20820000\tpension.pension-insured\n"
+    else:
+        assert out.splitlines()[0] == "| baseline.value | id |" and "| 20820000 | pension.pension-insured |" in out
+
+
+def test_a_field_that_is_an_object_is_json_in_a_cell():
+    assert ok("show", "pension.pension-insured", "--fields", "label", "-f", "tsv") == (
+        '{"zh":"养老保险参保人数","en":"People insured for pensions"}\n'
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "tsv", "markdown"])
 def test_output_file(tmp_path, fmt):
     path = tmp_path / f"facts.{fmt}"
     result = run("export", "--format", fmt, "-o", str(path))
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert path.read_bytes() == run("export", "--format", fmt).stdout_bytes
+
+
+EXTENSIONS = [
+    ("facts.csv", "id,topic"), ("facts.tsv", "services."), ("facts.json", "["),
+    ("facts.jsonl", "{"), ("FACTS.NDJSON", "{"), ("facts.md", "| "),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "first"), EXTENSIONS)
+def test_the_extension_of_the_file_picks_the_format(tmp_path, name, first):
+    path = tmp_path / name
+    assert run("export", "-o", str(path)).exit_code == 0
+    assert path.read_text(encoding="utf-8").startswith(first)
+
+
+def test_an_extension_and_a_format_that_disagree_are_refused(tmp_path):
+    result = run("export", "-o", str(tmp_path / "facts.csv"), "--format", "json")
+    assert result.exit_code == 2 and "is a csv file, but the format asked for is json" in result.stderr
+    assert not (tmp_path / "facts.csv").exists()
+
+
+def test_an_unknown_extension_writes_json(tmp_path):
+    path = tmp_path / "facts.txt"
+    assert run("export", "-o", str(path)).exit_code == 0
+    assert json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_output_file_is_not_overwritten_without_force(tmp_path):
@@ -117,15 +181,47 @@ def test_unknown_format_is_a_usage_error():
 
 
 def test_a_format_given_before_the_command_applies():
-    assert run("--format", "csv", "export").stdout.splitlines()[0] == CSV_HEADER
-    assert run("--json", "export").stdout == run("export").stdout
-    result = run("--format", "markdown", "export")
-    assert result.exit_code == 2 and "export writes json, ndjson, csv or sqlite, not markdown" in result.stderr
+    assert ok("--format", "csv", "export").splitlines()[0] == CSV_HEADER
+    assert ok("--json", "export") == ok("export")
+    result = run("--format", "table", "export")
+    assert (
+        result.exit_code == 2
+        and "cqmin export writes json, ndjson, csv, tsv, markdown, sqlite, not table" in result.stderr
+    )
+    assert ok("--json", "export", "--kind", "target") == ok("export", "--json", "--kind", "target")
     assert run("--json", "validate").stdout.startswith("[")
 
 
 def test_dash_is_stdout(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = run("export", "-f", "ndjson", "-o", "-")
-    assert result.exit_code == 0 and result.stdout.count("\n") == 110
+    assert ok("export", "-f", "ndjson", "-o", "-").count("\n") == 110
     assert not (tmp_path / "-").exists()
+
+
+def test_export_json_shorthand_and_kind():
+    targets = json.loads(ok("export", "--json", "--kind", "target"))
+    assert targets and {fact["kind"] for fact in targets} == {"target"}
+
+
+def test_a_successful_write_on_a_terminal_says_what_it_wrote(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    cqmin = Path(sys.executable).with_name("cqmin")
+    path = tmp_path / "facts.csv"
+    # stderr on a pseudo-terminal: `script` is not everywhere, so give cqmin a pty of our own
+    import pty
+
+    main, secondary = pty.openpty()
+    process = subprocess.run(
+        [str(cqmin), "export", "-o", str(path)], stderr=secondary, stdout=subprocess.PIPE, timeout=120
+    )
+    os.close(secondary)
+    said = os.read(main, 4096).decode()
+    os.close(main)
+    assert process.returncode == 0
+    assert said.strip() == f"Wrote 110 facts to {path} (csv)"
+    quiet = subprocess.run([str(cqmin), "export", "-o", str(tmp_path / "b.csv")], capture_output=True, timeout=120)
+    assert quiet.returncode == 0 and quiet.stderr == b""  # not on a terminal: silence is success

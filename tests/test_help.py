@@ -7,14 +7,13 @@ import pytest
 from conftest import run
 
 from cqmin import __version__
-from cqmin.cli import TOPICS
 
 
-def test_top_level_help_lists_the_topics_with_chinese_titles():
+def test_top_level_help_lists_the_topics_with_their_titles(base):
     result = run("--help", env={"COLUMNS": "120"})
     assert result.exit_code == 0
-    for topic_id, title_zh, title_en in TOPICS:
-        assert topic_id in result.stdout and title_zh in result.stdout and title_en in result.stdout
+    for topic in base.topics:
+        assert topic.id in result.stdout and topic.title["zh"] in result.stdout and topic.title["en"] in result.stdout
 
 
 @pytest.mark.parametrize("command", help_reference.commands())
@@ -33,3 +32,11 @@ def test_one_version():
 
 def test_readme_reference_is_generated_from_help():
     assert help_reference.current() == help_reference.reference(), "run: python tests/help_reference.py"
+
+
+def test_help_and_version_as_commands_do_what_they_say():
+    assert run("help").stdout == run("--help").stdout
+    assert run("help", "pension").stdout == run("pension", "--help").stdout
+    assert run("version").stdout == run("--version").stdout
+    result = run("help", "nosuch")
+    assert result.exit_code == 2 and "no command 'nosuch'" in result.stderr

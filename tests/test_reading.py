@@ -4,7 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from cqmin import compare, dates, numbers, numerals
+from cqmin import compare, dates, languages, numerals
+from cqmin.domain import Kind, Measure, Qualifier
+from cqmin.languages.base import percent
+from cqmin.model import Baseline, Change, Fact, Unit
 
 
 @pytest.mark.parametrize(
@@ -66,6 +69,10 @@ def test_evaluate_refuses(method):
         numerals.evaluate(method)
 
 
+ZH = languages.get("zh")
+EN = languages.get("en")
+
+
 @pytest.mark.parametrize(
     ("value", "zh", "en"),
     [
@@ -84,51 +91,58 @@ def test_evaluate_refuses(method):
     ],
 )
 def test_numbers(value, zh, en):
-    assert numbers.number_zh(value) == zh
-    assert numbers.number_en(value) == en
+    assert ZH.number(value) == zh
+    assert EN.number(value) == en
 
 
-UNIT_PEOPLE = {"zh": "人", "en": "people"}
-UNIT_PERCENT = {"zh": "%", "en": "%"}
+PEOPLE = Unit("people", {"zh": "人", "en": "people"}, Measure.COUNT)
+PERCENT = Unit("percent", {"zh": "%", "en": "%"}, Measure.SHARE)
+
+
+def fact(value, high, qualifier, unit, stated="") -> Fact:
+    return Fact("t.x", "t", {"zh": "x", "en": "x"}, value, high, unit, stated, Qualifier(qualifier), Kind.ACHIEVED,
+                None, None, None, "e", None, stated)  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("value", "high", "qualifier", "unit", "en"),
     [
-        (5200, None, "more_than", {"zh": "处", "en": "facilities"}, "more than 5,200 facilities"),
-        (330, None, "approx", {"zh": "公里", "en": "km"}, "about 330 km"),
-        (3, 5, "range", {"zh": "个", "en": "centres"}, "3–5 centres"),
-        (5.5, None, "at_most", UNIT_PERCENT, "≤ 5.5%"),
-        (95, None, "at_least", UNIT_PERCENT, "≥ 95%"),
-        (25_500_000, None, "exact", UNIT_PEOPLE, "25.5 million people"),
-        (2, None, "exact", {"zh": "位", "en": "place"}, "No. 2"),
+        (
+            5200,
+            None,
+            "more_than",
+            Unit("f", {"zh": "处", "en": "facilities"}, Measure.COUNT),
+            "more than 5,200 facilities",
+        ),
+        (330, None, "approx", Unit("km", {"zh": "公里", "en": "km"}, Measure.COUNT), "about 330 km"),
+        (3, 5, "range", Unit("c", {"zh": "个", "en": "centres"}, Measure.COUNT), "3–5 centres"),
+        (5.5, None, "at_most", PERCENT, "≤ 5.5%"),
+        (95, None, "at_least", PERCENT, "≥ 95%"),
+        (25_500_000, None, "exact", PEOPLE, "25.5 million people"),
+        (2, None, "exact", Unit("rank", {"zh": "位", "en": "place"}, Measure.RANK), "No. 2"),
     ],
 )
 def test_figures_in_english(value, high, qualifier, unit, en):
-    assert numbers.figure_en(value, high, qualifier, unit) == en
+    assert EN.figure(fact(value, high, qualifier, unit)) == en
+
+
+def test_nearly_is_just_under():
+    assert EN.figure(fact(200, None, "approx", PEOPLE, stated="近两百个")) == "nearly 200 people"
 
 
 def test_figures_in_chinese_are_as_stated():
-    fact = {
-        "stated": "5200余处",
-        "value": 5200,
-        "high": None,
-        "qualifier": "more_than",
-        "unit": {"zh": "处", "en": "x"},
-    }
-    assert numbers.figure(fact, "zh") == "5200余处"
-    assert numbers.figure_zh(5200, None, "more_than", {"zh": "处", "en": "x"}) == "5200余处"
-    assert numbers.figure_zh(80, None, "approx", UNIT_PERCENT) == "约80%"
+    assert ZH.figure(fact(5200, None, "more_than", PEOPLE, stated="5200余处")) == "5200余处"
 
 
 def test_signed_changes():
-    assert numbers.signed(4_680_000, UNIT_PEOPLE, "zh") == "+468万人"
-    assert numbers.signed(4_680_000, UNIT_PEOPLE, "en") == "+4.68 million people"
-    assert numbers.signed(-11, {"zh": "分钟", "en": "minutes"}, "en") == "-11 minutes"
-    assert numbers.signed(14, UNIT_PERCENT, "en") == "+14 pp"
-    assert numbers.signed(14, UNIT_PERCENT, "zh") == "+14个百分点"
-    assert numbers.percent(22.48) == "+22.48%"
-    assert numbers.percent(None) == "—"
+    minutes = Unit("minutes", {"zh": "分钟", "en": "minutes"}, Measure.COUNT)
+    assert ZH.signed(4_680_000, PEOPLE) == "+468万人"
+    assert EN.signed(4_680_000, PEOPLE) == "+4.68 million people"
+    assert EN.signed(-11, minutes) == "-11 minutes"
+    assert EN.signed(14, PERCENT) == "+14 pp"
+    assert ZH.signed(14, PERCENT) == "+14个百分点"
+    assert percent(22.48) == "+22.48%"
+    assert percent(None) == "—"
 
 
 @pytest.mark.parametrize("text", ["2021", "2022-09", "2022-09-30", "2017/2022", "2022-01/2022-09-30", "2024-02-29"])
@@ -137,7 +151,8 @@ def test_valid_dates(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["22", "2022-9", "2022-13", "2022-02-30", "2023-02-29", "2022/2017", "1/2/3", "2022-09-30T"]
+    "text",
+    ["22", "2022-9", "2022-13", "2022-02-30", "2023-02-29", "2022/2017", "1/2/3", "2022-09-30T", "0000", "٢٠٢٢"],
 )
 def test_invalid_dates(text):
     with pytest.raises(ValueError):
@@ -148,43 +163,41 @@ def test_date_ends_and_display():
     assert str(dates.end("2017-12")) == "2017-12-31"
     assert str(dates.end("2022-02")) == "2022-02-28"
     assert str(dates.end("2017/2022")) == "2022-12-31"
+    assert str(dates.end("9999-12")) == "9999-12-31"
     assert str(dates.start("2017/2022")) == "2017-01-01"
-    assert dates.show("2022-09", "en") == "Sep 2022"
-    assert dates.show("2022-09-30", "en") == "30 Sep 2022"
-    assert dates.show("2022-09", "zh") == "2022年9月"
-    assert dates.show("2017/2022", "zh") == "2017—2022年"
-    assert dates.show("2017/2022", "en") == "2017–2022"
-    assert dates.show(None, "en") == "—"
+    assert dates.show("2022-09", EN) == "Sep 2022"
+    assert dates.show("2022-09-30", EN) == "30 Sep 2022"
+    assert dates.show("2022-09", ZH) == "2022年9月"
+    assert dates.show("2017/2022", ZH) == "2017—2022年"
+    assert dates.show("2017/2022", EN) == "2017–2022"
+    assert dates.show("2022-01/2022-09", ZH) == "2022年1月—2022年9月"
+    assert dates.show(None, EN) == "—"
 
 
 def test_change_by_hand():
     # 2550万 against 2082万: +468万; 468/2082 = 22.478%; over 2017-12-31..2022-09-30,
     # 1734 days = 4.7474 years: (2550/2082)^(1/4.7474) - 1 = 4.364%.
-    change = compare.change(25_500_000, "2022-09", {"value": 20_820_000, "as_of": "2017-12"})
-    assert change == {"absolute": 4_680_000, "percent": 22.48, "annual_percent": 4.36}
+    change = compare.change(25_500_000, "2022-09", Baseline(20_820_000, "2017-12", True, "2550万 − 468万"), False)
+    assert change == Change(4_680_000, 22.48, 4.36)
 
 
-def test_change_of_a_share_and_over_whole_years():
-    # 42 -> 56 from 2017-12-31 to 2022-09-30: +33.33%, (56/42)^(1/4.7474) - 1 = 6.25%
-    assert compare.change(56, "2022-09", {"value": 42, "as_of": "2017"}) == {
-        "absolute": 14,
-        "percent": 33.33,
-        "annual_percent": 6.25,
-    }
+def test_change_of_a_share_is_in_points_and_over_whole_years():
+    # 42 -> 56: +14 points; never +33.33% of itself, nor 6.25% a year
+    assert compare.change(56, "2022-09", Baseline(42, "2017", False, None), share=True) == Change(14, None, None)
     # doubling over exactly 5 years (2017-12-31..2022-12-31, 1826 days): 2^(1/4.9994) - 1 = 14.87%
-    assert compare.change(200, "2022", {"value": 100, "as_of": "2017"})["annual_percent"] == 14.87
+    assert compare.change(200, "2022", Baseline(100, "2017", False, None), False).annual_percent == 14.87
 
 
 def test_change_without_dates_or_baseline():
-    assert compare.change(17, "2022-10-19", {"value": 28, "as_of": None}) == {
-        "absolute": -11,
-        "percent": -39.29,
-        "annual_percent": None,
-    }
-    assert compare.change(717, None, {"value": 325.91, "as_of": "2012"})["annual_percent"] is None
-    assert compare.change(5, None, None) is None
-    assert compare.change(5, "2022", {"value": 0, "as_of": "2017"}) == {
-        "absolute": 5,
-        "percent": None,
-        "annual_percent": None,
-    }
+    assert compare.change(17, "2022-10-19", Baseline(28, None, False, None), False) == Change(-11, -39.29, None)
+    assert compare.change(717, None, Baseline(325.91, "2012", True, "717 ÷ 2.2"), False).annual_percent is None
+    assert compare.change(5, None, None, False) is None
+    assert compare.change(5, "2022", Baseline(0, "2017", False, None), False) == Change(5, None, None)
+
+
+def test_no_yearly_rate_over_less_than_a_year_and_never_infinity():
+    assert compare.change(200, "2022-09-30", Baseline(100, "2022-09-29", False, None), False) == Change(
+        100, 100.0, None
+    )
+    assert compare.annual_rate(1e-6, 1e15, 1.0) is not None  # large, but a number
+    assert compare.annual_rate(1, 2, 0.5) is None

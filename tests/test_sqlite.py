@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import run
 
-from cqmin.render import sqlite as sqlite_export
+from cqmin.contract import FACT_FIELDS
+from cqmin.formats import sqlite as sqlite_export
 
 
 @pytest.fixture
@@ -25,9 +26,9 @@ def test_tables_and_row_counts(database, base):
     with sqlite3.connect(database) as connection:
         counts = {
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("facts", "topics", "speakers")
+            for table in ("facts", "topics", "speakers", "events")
         }
-        assert counts == {"facts": len(base.facts), "topics": 9, "speakers": 6}
+        assert counts == {"facts": len(base.facts), "topics": 9, "speakers": 6, "events": 1}
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
         row = connection.execute(
             "SELECT value, baseline_value, baseline_derived, change_percent, speaker FROM facts WHERE id = ?",
@@ -37,11 +38,10 @@ def test_tables_and_row_counts(database, base):
 
 
 def test_columns_are_the_csv_columns(database):
-    from cqmin.render.columns import FACT_CSV
-
     with sqlite3.connect(database) as connection:
         columns = [row[1] for row in connection.execute("PRAGMA table_info(facts)")]
-    assert columns == FACT_CSV
+    assert columns == [column.name for column in FACT_FIELDS.columns()]
+    assert run("export", "-f", "csv").stdout.splitlines()[0] == ",".join(columns)
 
 
 def test_foreign_keys_join(database):
@@ -51,18 +51,37 @@ def test_foreign_keys_join(database):
         ).fetchall()
         assert rows[0] == ("郭唐勇", 23)
         fks = connection.execute("PRAGMA foreign_key_list(facts)").fetchall()
-        assert {fk[2] for fk in fks} == {"topics", "speakers"}
+        assert {fk[2] for fk in fks} == {"topics", "speakers", "events"}
+        event = connection.execute("SELECT e.date FROM facts f JOIN events e ON f.event = e.id LIMIT 1").fetchone()
+        assert event == ("2022-10-19",)
 
 
 def test_full_text_search_in_chinese_and_english(database):
     with sqlite3.connect(database) as connection:
         if not sqlite_export.has_fts5(connection):
             pytest.skip("this SQLite has no FTS5")
-        query = "SELECT f.id FROM facts_fts JOIN facts f ON f.rowid = facts_fts.rowid WHERE facts_fts MATCH ?"
-        ids = [row[0] for row in connection.execute(query, ("养老保险",))]
+        readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+        documented = (
+            "SELECT id, stated FROM facts WHERE rowid IN (SELECT rowid FROM facts_fts WHERE facts_fts MATCH '养老保险')"
+        )
+        assert documented in readme
+        ids = [row[0] for row in connection.execute(documented)]
         assert "pension.pension-insured" in ids
         english = connection.execute("SELECT count(*) FROM facts_fts WHERE facts_fts MATCH ?", ("pension",)).fetchone()
         assert english[0] > 0
+
+
+@pytest.mark.parametrize(("word", "expected"), [("医保", "insurance.insured"), ("养老", "pension.pension-insured"),
+                                                ("低保", "welfare.dibao-recipients")])  # fmt: skip
+def test_two_character_words_are_found_as_the_readme_says(database, word, expected):
+    """Trigram tokens need three characters: a two-character word is found with LIKE (README, "Files")."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    documented = "SELECT id, stated FROM facts WHERE label_zh LIKE '%养老%' OR quote LIKE '%养老%'"
+    assert documented in readme
+    with sqlite3.connect(database) as connection:
+        query = documented.replace("'%养老%'", "?")
+        ids = [row[0] for row in connection.execute(query, (f"%{word}%", f"%{word}%"))]
+    assert expected in ids
 
 
 @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="needs the sqlite3 client")
@@ -83,7 +102,7 @@ def test_the_sqlite3_client_opens_it(database, base):
 def test_sqlite_needs_a_file():
     result = run("export", "--format", "sqlite")
     assert result.exit_code == 2
-    assert "needs a file" in result.stderr
+    assert "sqlite writes a file: add -o FILE" in result.stderr
 
 
 def test_no_overwrite_without_force(database):
@@ -98,13 +117,13 @@ def test_no_overwrite_without_force(database):
 def test_an_interrupted_export_leaves_the_old_file_as_it_was(tmp_path, monkeypatch, failure):
     path = tmp_path / "cqmin.db"
     path.write_bytes(b"the old file")
-    real_write = sqlite_export.write
+    real_write = sqlite_export._write
 
-    def write_half_then_fail(temporary: str, base) -> None:
-        real_write(temporary, base)
+    def write_half_then_fail(result, output, temporary: str) -> None:
+        real_write(result, output, temporary)
         raise failure
 
-    monkeypatch.setattr(sqlite_export, "write", write_half_then_fail)
+    monkeypatch.setitem(sqlite_export.RENDERS, sqlite_export.AllFacts, write_half_then_fail)
     result = run("export", "--format", "sqlite", "-o", str(path), "--force")
     assert result.exit_code == (130 if failure is KeyboardInterrupt else 1)
     assert path.read_bytes() == b"the old file"

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from cqmin.terminal import UNLIMITED_WIDTH, Terminal
+from cqmin.terminal import MAX_WIDTH, MIN_WIDTH, PIPE_WIDTH, Terminal
 
 
 class FakeTTY(io.StringIO):
@@ -36,8 +36,11 @@ def test_colour(tty, environ, color):
 
 def test_width():
     assert Terminal(io.StringIO(), {"COLUMNS": "33"}).width == 33
-    assert Terminal(io.StringIO(), {}).width == UNLIMITED_WIDTH  # a pipe: never wrap
+    assert Terminal(io.StringIO(), {}).width == PIPE_WIDTH == 80  # a pipe: laid out as a terminal would be
     assert Terminal(FakeTTY(), {}).width == 80  # a terminal whose size cannot be read
+    assert Terminal(io.StringIO(), {"COLUMNS": "10000000"}).width == MAX_WIDTH
+    assert Terminal(io.StringIO(), {"COLUMNS": "8"}).width == MIN_WIDTH
+    assert Terminal(io.StringIO(), {"COLUMNS": "٣٣"}).width == PIPE_WIDTH  # not ASCII digits: not a width
 
 
 def _in_a_terminal(*args: str, **env: str) -> bytes:

@@ -255,14 +255,14 @@ def _blocked_export_script(ready: int, block: int) -> str:
     return textwrap.dedent(
         f"""
         import os
-        import cqmin.render.sqlite as sqlite
-        real = sqlite.write
-        def blocked(path, base):
-            real(path, base)
+        import cqmin.formats.sqlite as sqlite
+        real = sqlite._write
+        def blocked(result, output, path):
+            real(result, output, path)
             open(path + "-journal", "w").close()  # as SQLite leaves one mid-transaction
             os.write({ready}, b"x")
             os.read({block}, 1)
-        sqlite.write = blocked
+        sqlite.RENDERS[sqlite.AllFacts] = blocked
         from cqmin.__main__ import main
         main()
         """
@@ -382,7 +382,7 @@ def test_a_cache_entry_edited_in_place_is_not_served(private_cache):
     data = entry.read_bytes()
     assert b"People insured for pensions" in data
     entry.write_bytes(data.replace(b"People insured for pensions", b"People insured for PENSIONS"))
-    assert facts.load().fact("pension.pension-insured")["label"]["en"] == "People insured for pensions"
+    assert facts.load().fact("pension.pension-insured").label["en"] == "People insured for pensions"
 
 
 @pytest.mark.parametrize("kind", ["fifo", "zero"])
@@ -423,9 +423,9 @@ def test_a_bundled_base_edited_without_changing_size_or_time(tmp_path, private_c
     bundled = package / "facts.toml"
     bundled.write_text(bundled_text(), encoding="utf-8")
     monkeypatch.setattr(importlib.resources, "files", lambda name: package)
-    assert facts.load().fact("pension.pension-insured")["label"]["en"] == "People insured for pensions"
+    assert facts.load().fact("pension.pension-insured").label["en"] == "People insured for pensions"
     status = os.stat(bundled)
     bundled.write_text(bundled_text().replace("insured for pensions", "insured for pensionz"), encoding="utf-8")
     os.utime(bundled, ns=(status.st_atime_ns, status.st_mtime_ns))
     assert os.stat(bundled).st_size == status.st_size
-    assert facts.load().fact("pension.pension-insured")["label"]["en"] == "People insured for pensionz"
+    assert facts.load().fact("pension.pension-insured").label["en"] == "People insured for pensionz"

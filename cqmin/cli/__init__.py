@@ -1,13 +1,23 @@
 """The command line. Everything that knows about Typer lives in this package:
 
-options.py     the options and choices commands share, and the topic commands' names
-group.py       the one error path: every failure a short message and an exit code
-session.py     what a command works with: fact base, format, language, terminal
-completion.py  shell completion from the fact base in use
-commands.py    the commands: options -> query (views, search) -> render
+app.py         the Typer app and its root options
+group.py       how a command is found (cqmin's own, or a topic of the data) and the one error path
+topics.py      topic commands, copied from one template for each topic of the fact base
+commands.py    cqmin's own commands: options -> views -> session.write
+options.py     the options commands share, with choices from the registries
+session.py     what a command works with: fact base, format, output (terminal, language, fields)
+exporting.py   export's files; checking.py validate's checks
+completion.py  shell completion through Typer; table.py the completion table the fast path answers from
+typer_private.py  the only imports of Typer's private modules
 """
 
-from cqmin.cli.commands import app, main
-from cqmin.cli.options import TOPICS
+from cqmin.cli import commands  # registers the commands  # noqa: F401
+from cqmin.cli.app import app
 
-__all__ = ["TOPICS", "app", "main"]
+
+def main() -> None:
+    """The console script."""
+    app(prog_name="cqmin")
+
+
+__all__ = ["app", "main"]

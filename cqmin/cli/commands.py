@@ -1,50 +1,30 @@
-"""The commands: each parses its options, asks views or search for records, and hands them to render.
+"""cqmin's own commands: each parses its options, asks views for a typed result, and hands it to the session.
 
 Everything expensive (loading facts, Rich, csv, sqlite3) is imported inside the
 command that needs it, because every run, and every TAB, starts here.
 """
 
-import sys
-from enum import Enum
 from typing import Annotated
 
 import typer
 
 from cqmin import __version__
-from cqmin.cli.group import CqminGroup
+from cqmin.cli.app import app
 from cqmin.cli.options import (
     DATA_PANEL,
     LOOKUP_PANEL,
     TOPIC_PANEL,
-    TOPICS,
-    ExportFormat,
-    Format,
-    FormatOption,
+    FieldsOption,
+    IdsOption,
     JsonOption,
-    Kind,
     KindOption,
     LangOption,
-    ReportFormat,
+    format_option,
+    kind_of,
 )
-from cqmin.cli.session import Defaults, Session, defaults
+from cqmin.cli.session import Session, defaults
 from cqmin.errors import CqminError, ExitCode
-
-app = typer.Typer(
-    cls=CqminGroup,
-    name="cqmin",
-    help=(
-        "Figures from Chongqing's livelihood press conference of 2022-10-19 (重庆“学习二十大 书写新篇章”"
-        "系列主题新闻发布会第二场): jobs, pensions, elder care, social assistance, housing, transport, "
-        "public health and medical insurance.\n\n"
-        "Run a topic for its figures and how they compare with earlier years, 'search' to find a figure, 'show ID' for "
-        "its full record and source sentence.\n\n"
-        "Example: cqmin pension --lang en"
-    ),
-    context_settings={"help_option_names": ["--help", "-h"]},
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-    add_completion=False,  # cqmin's own options below: Typer's print Typer's scripts, and ignore SHELL
-)
+from cqmin.results import AllFacts, Comparisons, FactDetails, Problems, SearchHits, Sources, TopicFacts, TopicList
 
 
 def _complete_fact_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -59,293 +39,219 @@ def _complete_topics(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     return completion.topic_ids(ctx, incomplete)
 
 
-def _known_topic(session: Session, name: str, param_hint: str) -> None:
+def _known_topic(session: Session, name: str, param_hint: str) -> str:
+    """A topic named on the command line, in any case; a usage error with "did you mean" if the base has none."""
     import difflib
 
-    known = [topic["id"] for topic in session.base.topics]
-    if name not in known:
-        close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+    known = [topic.id for topic in session.base.topics]
+    wanted = name.strip().lower()
+    if wanted not in known:
+        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
         advice = f". Did you mean {', '.join(map(repr, close))}?" if close else f" (one of {', '.join(known)})"
         raise typer.BadParameter(f"no topic '{name}'{advice}", param_hint=param_hint)
+    return wanted
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"cqmin {__version__}")
-        raise typer.Exit()
+# ---------------------------------------------------------------- topics
 
 
-def _shell_after(ctx: typer.Context, option: str) -> str | None:
-    """The SHELL given after an option whose value is optional (`--show-completion zsh`)."""
-    args = ctx.meta.get("cqmin.args", [])
-    position = args.index(option) + 1 if option in args else len(args)
-    following = args[position] if position < len(args) else None
-    return following if following is not None and not following.startswith("-") else None
-
-
-def _show_completion(ctx: typer.Context, value: bool) -> None:
-    if value:
-        from cqmin.shells import install, scripts
-
-        typer.echo(scripts.script(install.chosen(_shell_after(ctx, "--show-completion"))), nl=False)
-        raise typer.Exit()
-
-
-def _install_completion(ctx: typer.Context, value: bool) -> None:
-    if value:
-        from cqmin.shells import install
-
-        shell = install.chosen(_shell_after(ctx, "--install-completion"))
-        path = install.install(shell)
-        typer.echo(f"{shell} completion installed in {path}", err=True)
-        typer.echo("It takes effect in a new shell.", err=True)
-        raise typer.Exit()
-
-
-@app.callback(invoke_without_command=True)
-def root(
-    ctx: typer.Context,
-    facts: Annotated[
-        str | None,
-        typer.Option(
-            "--facts", envvar="CQMIN_FACTS", metavar="PATH", help="Use this fact base instead of the bundled one."
-        ),
-    ] = None,
-    lang: LangOption = None,
-    format_: FormatOption = None,
-    json_: JsonOption = False,
-    version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
-    install_completion: Annotated[
-        bool,
-        typer.Option(
-            "--install-completion",
-            metavar="[SHELL]",
-            callback=_install_completion,
-            is_eager=True,
-            expose_value=False,
-            help="Install TAB completion for SHELL (bash, zsh, fish, powershell; default: the current shell).",
-        ),
-    ] = False,
-    show_completion: Annotated[
-        bool,
-        typer.Option(
-            "--show-completion",
-            metavar="[SHELL]",
-            callback=_show_completion,
-            is_eager=True,
-            expose_value=False,
-            help="Print the completion script for SHELL (default: the current shell), to install it yourself.",
-        ),
-    ] = False,
-) -> None:
-    """With no command: the overview of the nine topics."""
-    ctx.obj = Defaults(facts, lang, Format.json if json_ else format_)
-    if ctx.invoked_subcommand is None:
-        _overview(Session(ctx))
-
-
-def _overview(session: Session) -> None:
+def overview(ctx: typer.Context, format_=None, json_: bool = False, lang=None, fields: str | None = None) -> None:
+    """`cqmin` alone and `cqmin topics`: the events and the topics, each with its headline figure."""
     from cqmin import views
 
-    rows = views.overview(session.base)
-    session.write(rows, "topics", "topics.overview", rows, session.base.event)
+    session = Session(ctx, TopicList, format_, json_, lang, fields)
+    session.write(views.overview(session.base))
 
 
 @app.command(rich_help_panel=TOPIC_PANEL)
 def topics(
-    ctx: typer.Context, format_: FormatOption = None, json_: JsonOption = False, lang: LangOption = None
+    ctx: typer.Context,
+    format_: format_option(TopicList) = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    fields: FieldsOption = None,
 ) -> None:
-    """List the nine topics and their headline figures.
+    """List the topics and their headline figures.
 
     Example: cqmin topics --format markdown
     """
-    _overview(Session(ctx, format_, json_, lang))
+    overview(ctx, format_, json_, lang, fields)
 
 
-def _topic_command(topic_id: str, title_zh: str, title_en: str):
-    def command(
-        ctx: typer.Context,
-        format_: FormatOption = None,
-        json_: JsonOption = False,
-        lang: LangOption = None,
-        kind: KindOption = Kind.all,
-    ) -> None:
-        from cqmin import views
+def topic(ctx: typer.Context, topic_id: str, format_, json_: bool, lang, kind, ids: bool, fields) -> None:
+    """The body of every topic command (cli/topics.py)."""
+    from cqmin import views
 
-        session = Session(ctx, format_, json_, lang)
-        view = views.topic_view(session.base, topic_id, kind.value)
-        session.write(view["facts"], "facts", "topics.topic", view)
-
-    command.__name__ = topic_id
-    command.__doc__ = (
-        f"{title_zh} · {title_en}\n\n"
-        "Its figures, how they compare with earlier years, and the targets ahead.\n\n"
-        f"Example: cqmin {topic_id} --lang en --kind achieved"
-    )
-    return command
-
-
-for _id, _zh, _en in TOPICS:
-    app.command(name=_id, rich_help_panel=TOPIC_PANEL)(_topic_command(_id, _zh, _en))
+    session = Session(ctx, TopicFacts, format_, json_, lang, fields, ids)
+    chosen = kind_of(kind)
+    result = views.topic(session.base, topic_id, chosen)
+    session.write(result, no_match=f"no {chosen.value} figures in {topic_id}" if chosen else None)
 
 
 @app.command(rich_help_panel=TOPIC_PANEL)
 def compare(
     ctx: typer.Context,
-    topic: Annotated[
+    topic_names: Annotated[
         list[str] | None,
-        typer.Argument(help="Topics to include (all if none).", autocompletion=_complete_topics, show_default=False),
+        typer.Argument(
+            metavar="[TOPIC]...",
+            help="Topics to include (all if none).",
+            autocompletion=_complete_topics,
+            show_default=False,
+        ),
     ] = None,
-    format_: FormatOption = None,
+    format_: format_option(Comparisons) = None,
     json_: JsonOption = False,
     lang: LangOption = None,
+    kind: KindOption = "all",
+    ids: IdsOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """Show every before-and-now comparison, largest change first.
 
-    Sorted by the size of the percent change, up or down; give topics to narrow it down.
+    Sorted by the size of the change as shown (percent, or points for a share), up or down.
 
     Example: cqmin compare pension welfare
     """
     from cqmin import views
 
-    session = Session(ctx, format_, json_, lang)
-    for name in topic or []:
-        _known_topic(session, name, "'TOPIC'")
-    chosen = topic or [item["id"] for item in session.base.topics]
-    facts = views.by_change([fact for fact in session.base.facts if fact["topic"] in chosen])
-    session.write(facts, "facts", "topics.compare", facts)
+    session = Session(ctx, Comparisons, format_, json_, lang, fields, ids)
+    names = [_known_topic(session, name, "'TOPIC'") for name in topic_names or []]
+    result = views.compare(session.base, names, kind_of(kind))
+    where = f" in {', '.join(names)}" if names else ""
+    session.write(result, no_match=f"no comparisons{where}")
+
+
+# ---------------------------------------------------------------- look-up
 
 
 @app.command(rich_help_panel=LOOKUP_PANEL)
 def show(
     ctx: typer.Context,
-    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Fact ids.", autocompletion=_complete_fact_ids)],
-    format_: FormatOption = None,
+    fact_ids: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="Fact ids.", autocompletion=_complete_fact_ids)
+    ],
+    format_: format_option(FactDetails) = None,
     json_: JsonOption = False,
     lang: LangOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """Show facts in full, with their source sentence.
 
-    Figure and qualifier, date, baseline and its derivation, change, the quote, the speaker.
+    Figure and qualifier, date, baseline and its derivation, change, the quote, the speaker, the event.
 
     Example: cqmin show pension.pension-insured
     """
-    session = Session(ctx, format_, json_, lang)
-    base = session.base
-    for fact_id in ids:
-        if base.fact(fact_id) is None:  # all or nothing: a script never gets half its answer
+    from cqmin import views
+
+    session = Session(ctx, FactDetails, format_, json_, lang, fields)
+    wanted = [fact_id.strip().lower() for fact_id in fact_ids]  # ids are case-insensitive
+    for typed, fact_id in zip(fact_ids, wanted, strict=True):
+        if session.base.fact(fact_id) is None:  # all or nothing: a script never gets half its answer
             from cqmin import suggest
 
-            raise CqminError(f"no fact '{fact_id}'", hint=suggest.hint(base, fact_id))
-    found = [base.fact(fact_id) for fact_id in ids]
-    session.write(found, "facts", "records.show", found, base.speakers_by_id)
+            raise CqminError(f"no fact '{typed}'", hint=suggest.hint(session.base, typed))
+    session.write(views.details(session.base, wanted))
 
 
 @app.command(rich_help_panel=LOOKUP_PANEL)
 def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words or Chinese characters.")],
-    topic: Annotated[
-        str | None, typer.Option("--topic", "-t", help="Only this topic.", autocompletion=_complete_topics)
+    topic_names: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--topic",
+            "-t",
+            metavar="TOPIC",
+            help="Only this topic (may be given again).",
+            autocompletion=_complete_topics,
+            show_default=False,
+        ),
     ] = None,
-    format_: FormatOption = None,
+    format_: format_option(SearchHits) = None,
     json_: JsonOption = False,
     lang: LangOption = None,
+    kind: KindOption = "all",
+    fields: FieldsOption = None,
 ) -> None:
     """Find facts by a word, in Chinese or English.
 
-    Searches ids, labels, quotes, topic titles and speaker names; ids and labels rank first.
+    Searches ids, labels, quotes, topic titles and speaker names; whole words and ids rank first,
+    then labels, then quotes. Exits 1 when nothing matches, like grep.
 
     Example: cqmin search 养老   ·   cqmin search pension --topic pension
     """
     from cqmin import search as searching
+    from cqmin import views
 
-    session = Session(ctx, format_, json_, lang)
-    base = session.base
-    if topic is not None:
-        _known_topic(session, topic, "'--topic'")
-    text = " ".join(query)
-    hits = searching.search(base.facts_of(topic) if topic else base.facts, text, base.topics_by_id, base.speakers_by_id)
-    if hits or session.format in ("json", "csv", "markdown"):  # an empty listing is still a listing
-        session.write(hits, "facts", "records.fact_list", hits)
-    if not hits:
-        raise CqminError(f"no fact matches '{text}'", hint="try fewer words, or Chinese ('养老') as well as English")
+    text = " ".join(query).strip()
+    if not text:
+        raise typer.BadParameter("an empty query would match everything; give a word", param_hint="'QUERY...'")
+    if len(text) > searching.MAX_QUERY:
+        raise typer.BadParameter(f"a query of {len(text)} characters is too long", param_hint="'QUERY...'")
+    session = Session(ctx, SearchHits, format_, json_, lang, fields)
+    names = [_known_topic(session, name, "'--topic'") for name in topic_names or []]
+    result = views.search(session.base, text, names, kind_of(kind))
+    session.write(result, no_match=f"no fact matches '{text}'")
 
 
 @app.command(rich_help_panel=LOOKUP_PANEL)
 def sources(
-    ctx: typer.Context, format_: FormatOption = None, json_: JsonOption = False, lang: LangOption = None
+    ctx: typer.Context,
+    format_: format_option(Sources) = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    fields: FieldsOption = None,
 ) -> None:
-    """Show the press conference and its six speakers.
+    """Show the press conferences and their speakers.
 
     Example: cqmin sources --lang en
     """
     from cqmin import views
 
-    session = Session(ctx, format_, json_, lang)
-    rows = views.sources(session.base)
-    session.write(rows, "speakers", "records.sources", session.base.event, rows)
+    session = Session(ctx, Sources, format_, json_, lang, fields)
+    session.write(views.sources(session.base))
+
+
+# ---------------------------------------------------------------- data
 
 
 @app.command(rich_help_panel=DATA_PANEL)
 def export(
     ctx: typer.Context,
-    format_: Annotated[
-        ExportFormat | None,
+    format_: format_option(AllFacts) = None,
+    json_: JsonOption = False,
+    output_path: Annotated[
+        str | None,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="json (the default), ndjson, csv or sqlite.", show_default=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE (its extension picks the format) instead of stdout ('-').",
         ),
     ] = None,
-    output_path: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout ('-').")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it is a file that exists.")] = False,
+    kind: KindOption = "all",
+    fields: FieldsOption = None,
 ) -> None:
-    """Export every fact: JSON, NDJSON, CSV or SQLite.
+    """Export every fact: JSON, NDJSON, CSV, TSV, Markdown or SQLite.
 
     Writes to stdout, or with -o to a file, atomically; an existing file needs --force.
 
-    Example: cqmin export --format sqlite -o cqmin.db
+    Example: cqmin export -o cqmin.db
     """
-    from cqmin import atomic, facts
+    from cqmin import views
+    from cqmin.cli import exporting
 
-    fmt = _inherited(ctx, format_, {"json", "ndjson", "csv"}, "json", "export writes json, ndjson, csv or sqlite")
     output_path = None if output_path == "-" else output_path
-    if fmt == "sqlite" and output_path is None:
-        raise typer.BadParameter("a SQLite database needs a file: add -o FILE", param_hint="'--format sqlite'")
-    base = facts.load(defaults(ctx).facts)
-    if fmt == "sqlite":
-        from cqmin.render import sqlite
-
-        atomic.write(output_path, lambda temporary: sqlite.write(temporary, base), force)
-        return
-    from cqmin.render import data
-
-    if output_path is not None:
-        atomic.write_text(output_path, data.export(base.facts, fmt), force)
-        return
-    from cqmin.terminal import Terminal
-
-    term = Terminal()
-    if fmt == "csv" and not term.unicode:
-        from cqmin.cli.session import raise_unencodable
-
-        raise_unencodable(sys.stdout.encoding, fmt)
-    term.write(data.export(base.facts, fmt, ascii_only=not term.unicode, terminal=term.is_tty))
-
-
-def _inherited(ctx: typer.Context, own: Enum | None, allowed: set, default: str, refusal: str) -> str:
-    """A command's own --format, else the one given before the command if this command has it."""
-    if own is not None:
-        return own.value
-    before = defaults(ctx).format
-    if before is None or before == Format.table:
-        return default
-    if before.value not in allowed:
-        raise typer.BadParameter(f"{refusal}, not {before.value}", param_hint="'--format'")
-    return before.value
+    format_ = exporting.format_for(ctx, format_, json_, output_path)
+    session = Session(ctx, AllFacts, format_, False, None, fields)
+    chosen = kind_of(kind)
+    result = views.everything(session.base, chosen)
+    if chosen is not None and not len(result):
+        raise CqminError(f"no {chosen.value} figures")
+    exporting.export(session, result, output_path, force)
 
 
 @app.command(rich_help_panel=DATA_PANEL)
@@ -358,41 +264,46 @@ def validate(
         str | None,
         typer.Option("--source", metavar="ARTICLE", help="Also check that every quote is verbatim in this text file."),
     ] = None,
-    format_: Annotated[
-        ReportFormat | None,
-        typer.Option("--format", "-f", metavar="FORMAT", help="text (the default) or json.", show_default=False),
-    ] = None,
+    format_: format_option(Problems) = None,
+    json_: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """Check a fact base and list every problem.
 
-    Exit 0 and a one-line summary when it is sound, 1 and the problems when not.
+    Each problem names its file, line, fact and field. Exit 0 and a one-line summary when it is
+    sound, 1 and the problems when not.
 
     Example: cqmin validate my-facts.toml
     """
-    from cqmin import facts
-    from cqmin.render import report
+    from cqmin.cli import checking
 
-    fmt = _inherited(ctx, format_, {"json"}, "text", "validate reports as text or json")
-    source = facts.Source(path or defaults(ctx).facts)
-    article_text = None
-    if article is not None:
-        from cqmin.files import read_user_file
-
-        try:
-            article_text = read_user_file(article, "the article").decode("utf-8")
-        except UnicodeDecodeError:
-            raise CqminError(f"{article}: not UTF-8 text, so not the article") from None
-    try:
-        data, problems = facts.check(source.read(), source.label, article_text)
-    except facts.InvalidFactBase as error:
-        data, problems = {}, error.problems
-    from cqmin.terminal import Terminal
-
-    Terminal().write(report.as_json(problems) if fmt == "json" else report.text(problems, source.label, data))
-    if problems:
+    session = Session(ctx, Problems, format_, json_, None, fields)
+    result = checking.check(ctx, path or defaults(ctx).facts, article)
+    session.write(result)
+    if result.problems:
         raise typer.Exit(ExitCode.FAILURE)
 
 
-def main() -> None:
-    """The console script."""
-    app(prog_name="cqmin")
+# ---------------------------------------------------------------- what people type anyway
+
+
+@app.command(name="help", hidden=True)
+def help_(
+    ctx: typer.Context,
+    command: Annotated[list[str] | None, typer.Argument(help="A command.")] = None,
+) -> None:
+    """Show the help of cqmin, or of a command: the same as --help."""
+    root = ctx.find_root()
+    target, name = root.command, "cqmin"
+    if command:
+        target = root.command.get_command(root, command[0])
+        if target is None:
+            raise typer.BadParameter(f"no command '{command[0]}'", param_hint="'COMMAND'")
+        name = target.name
+    target.make_context(name, ["--help"], parent=None if target is root.command else root)
+
+
+@app.command(hidden=True)
+def version() -> None:
+    """Print the version: the same as --version."""
+    typer.echo(f"cqmin {__version__}")

@@ -6,7 +6,7 @@ scripts read (cqmin.shells), plain and literal, and never pass a description
 through Rich. A completion never fails: any problem means no candidates.
 """
 
-from cqmin import lang
+from cqmin import languages
 from cqmin.cli.typer_private import (
     BashComplete,
     FishComplete,
@@ -17,31 +17,31 @@ from cqmin.cli.typer_private import (
 from cqmin.shells import answer
 
 
-def _base(ctx):
-    from cqmin import facts
-
-    return facts.load(ctx.find_root().params.get("facts"))
-
-
-def _lang(ctx) -> str:
+def _language(ctx) -> str:
     """The language asked for on this command line, else the environment's."""
     chosen = ctx.params.get("lang") or ctx.find_root().params.get("lang")
-    return lang.resolve(getattr(chosen, "value", chosen))
+    return languages.resolve(getattr(chosen, "value", chosen))[0].code
 
 
 def fact_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
-    """Ids starting with what was typed, each with its label in the user's language."""
+    """Ids starting with what was typed (in any case), each with its label in the user's language."""
+    from cqmin.cli.session import base_of
+
     try:
-        base, chosen = _base(ctx), _lang(ctx)
-        return [(fact["id"], fact["label"][chosen]) for fact in base.facts if fact["id"].startswith(incomplete)]
+        base, code = base_of(ctx), _language(ctx)
+        typed = incomplete.lower()
+        return [(fact.id, fact.label[code]) for fact in base.facts if fact.id.startswith(typed)]
     except Exception:  # a TAB must never print a traceback into the prompt
         return []
 
 
 def topic_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
+    from cqmin.cli.session import base_of
+
     try:
-        base, chosen = _base(ctx), _lang(ctx)
-        return [(topic["id"], topic["title"][chosen]) for topic in base.topics if topic["id"].startswith(incomplete)]
+        base, code = base_of(ctx), _language(ctx)
+        typed = incomplete.lower()
+        return [(topic.id, topic.title[code]) for topic in base.topics if topic.id.startswith(typed)]
     except Exception:
         return []
 

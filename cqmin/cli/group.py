@@ -1,6 +1,11 @@
-"""The one error path: every failure becomes a short message on stderr and an exit code.
+"""The group: how a command is found (cqmin's own, or a topic of the fact base in use) and the one error path.
 
-Expected failures (CqminError) exit 1 with what went wrong and what to do;
+Topic commands come from the data: every topic of the base is a command, made
+from one template (cli/topics.py) when it is asked for, so a base with other
+topics has other commands and start-up builds none it does not run.
+
+Every failure becomes a short message on stderr and an exit code. Expected
+failures (CqminError) exit 1 with what went wrong and what to do;
 usage errors exit 2 with Click's usage line and a "did you mean"; Ctrl-C exits
 130; an output that cannot be written exits 1 with the reason (quietly when the
 reader closed the pipe); anything else is a bug, reported in one line, with
@@ -14,8 +19,13 @@ import sys
 import typer
 from typer.core import TyperGroup
 
-from cqmin.cli.typer_private import ClickException
-from cqmin.errors import CqminError, ExitCode
+from cqmin.cli.typer_private import ClickException, UsageError
+from cqmin.errors import CqminError, ExitCode, report_unexpected
+
+
+def in_order(fixed: list[str], topics: list[str]) -> list[str]:
+    """The commands as help lists them: the overview, the topics, then the rest."""
+    return fixed[:1] + topics + fixed[1:]
 
 
 class CqminGroup(TyperGroup):
@@ -27,16 +37,57 @@ class CqminGroup(TyperGroup):
         ctx.meta["cqmin.args"] = list(args)
         return super().parse_args(ctx, args)
 
+    def _topics(self, ctx) -> list:
+        """The topics of the fact base in use; none (the error kept for get_command) if it cannot be loaded."""
+        from cqmin.cli import session
+
+        try:
+            return session.base_of(ctx).topics
+        except CqminError as error:
+            ctx.meta["cqmin.base_error"] = error
+            return []
+
+    def list_commands(self, ctx) -> list[str]:
+        return in_order(super().list_commands(ctx), [topic.id for topic in self._topics(ctx)])
+
+    def resolve_command(self, ctx, args):
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as error:  # Typer suggests among cqmin's own commands only: the topics too
+            if args and "Did you mean" not in error.message:
+                import difflib
+
+                close = difflib.get_close_matches(args[0].lower(), self.list_commands(ctx))
+                if close:
+                    error.message = error.message.rstrip(".") + f". Did you mean {', '.join(map(repr, close))}?"
+            raise
+
+    def get_command(self, ctx, name: str):
+        command = super().get_command(ctx, name)
+        if command is not None:
+            return command
+        wanted = name.lower()  # topic names are case-insensitive: `cqmin PENSION`
+        topic = next((topic for topic in self._topics(ctx) if topic.id == wanted), None)
+        if topic is None:
+            error = ctx.meta.get("cqmin.base_error")
+            if error is not None and not ctx.resilient_parsing:  # (not on a TAB, which must stay quiet)
+                raise error  # not a command of cqmin's, and the base that might have it is broken: say why
+            return None
+        from cqmin.cli import topics
+
+        return topics.command(topic)
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         program = (prog_name or self.name or "cqmin").replace("-", "_").upper()
-        if os.environ.get(complete_var or f"_{program}_COMPLETE"):  # a TAB: Typer answers it inside main()
-            from cqmin.cli import completion
-
-            completion.use_cqmin_answers()
+        completing = bool(os.environ.get(complete_var or f"_{program}_COMPLETE"))
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         _escape_what_stdout_cannot_hold()
         try:
+            if completing:  # a TAB: Typer answers it inside main(), in cqmin's formats
+                from cqmin.cli import completion
+
+                completion.use_cqmin_answers()
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except ClickException as error:
             _suggest_choice(error)
@@ -90,17 +141,10 @@ def _print_error(error: CqminError) -> None:
 
     sys.stderr.write(f"Error: {clean(error.message)}\n")
     for problem in getattr(error, "problems", [])[:20]:
-        sys.stderr.write(f"  {clean(problem)}\n")
+        sys.stderr.write(f"  {clean(problem.format())}\n")
     if error.hint:
         sys.stderr.write(f"Hint: {clean(error.hint)}\n")
 
 
 def _unexpected(error: Exception) -> None:
-    """A bug: one line and a way to see more, never a traceback unasked."""
-    if os.environ.get("CQMIN_DEBUG"):
-        raise error
-    from cqmin.render.safe import clean
-
-    sys.stderr.write(f"Error: unexpected {type(error).__name__}: {clean(str(error))}\n")
-    sys.stderr.write("Hint: run again with CQMIN_DEBUG=1 for the traceback, and report it.\n")
-    sys.exit(ExitCode.FAILURE)
+    sys.exit(report_unexpected(error))

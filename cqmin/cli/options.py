@@ -1,75 +1,99 @@
-"""The options and choices the commands share, and the names of the topic commands."""
+"""The options commands share, built from the registries: formats by kind of result, languages, kinds.
+
+Choices are Enums made from the registries at import, so --help, completion and
+the parser all offer what the registries hold, and nothing is listed twice.
+Names of choices are case-insensitive (`--lang EN`, `-f JSON`).
+"""
 
 from enum import Enum
 from typing import Annotated
 
 import typer
 
-# The bundled topics, one command each (facts.toml holds the same ids and titles;
-# a test keeps the two in step). Help needs them before any fact is loaded.
-TOPICS = (
-    ("services", "基本公共服务", "Basic public services"),
-    ("jobs", "就业与收入", "Jobs and income"),
-    ("pension", "社会保障", "Pensions and social insurance"),
-    ("eldercare", "养老服务", "Elder care"),
-    ("welfare", "社会救助", "Social assistance"),
-    ("housing", "老旧小区改造", "Old residential compound renewal"),
-    ("transport", "城市交通建设", "Urban transport construction"),
-    ("health", "公共卫生", "Public health"),
-    ("insurance", "医疗保障", "Medical insurance"),
-)
+from cqmin import formats, languages
+from cqmin.domain import Kind
 
 TOPIC_PANEL = "Topics 主题"
 LOOKUP_PANEL = "Look-up 查询"
 DATA_PANEL = "Data 数据"
 
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    ndjson = "ndjson"
-    csv = "csv"
-    markdown = "markdown"
+ALL_KINDS = "all"
 
 
-class ExportFormat(str, Enum):
-    json = "json"
-    ndjson = "ndjson"
-    csv = "csv"
-    sqlite = "sqlite"
+def _choices(name: str, values: list[str]) -> type[Enum]:
+    return Enum(name, {value: value for value in values}, type=str)
 
 
-class ReportFormat(str, Enum):
-    text = "text"
-    json = "json"
+def format_names(result_type: type) -> list[str]:
+    return [fmt.name for fmt in formats.for_result(result_type)]
 
 
-class Lang(str, Enum):
-    auto = "auto"
-    zh = "zh"
-    en = "en"
+def _phrase(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
 
 
-class Kind(str, Enum):
-    achieved = "achieved"
-    target = "target"
-    all = "all"
+def format_option(result_type: type):
+    """-f/--format with the formats that can render this kind of result; the first for people is the default."""
+    names = format_names(result_type)
+    default = formats.default_for(result_type).name
+    choices = _choices(f"{result_type.__name__}Format", names)
+    others = [name for name in names if name != default]
+    return Annotated[
+        choices | None,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", show_default=False, case_sensitive=False,
+            help=f"{default} (the default), {_phrase(others)}." if others else f"{default}.",
+        ),
+    ]  # fmt: skip
 
 
-FormatOption = Annotated[
-    Format | None,
+# The root's --format takes any format; the command then checks it has it.
+AnyFormat = _choices("AnyFormat", list(formats.REGISTRY))
+RootFormatOption = Annotated[
+    AnyFormat | None,
     typer.Option(
-        "--format", "-f", metavar="FORMAT", show_default=False,
-        help="table (the default), json, ndjson, csv or markdown.",
+        "--format", "-f", metavar="FORMAT", show_default=False, case_sensitive=False,
+        help="The output format, for the command that follows (see its --help).",
     ),
 ]  # fmt: skip
+
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
+
+Lang = _choices("Lang", [languages.AUTO, *languages.codes()])
 LangOption = Annotated[
     Lang | None,
     typer.Option(
-        "--lang", metavar="LANG", show_default=False, help="zh, en, or auto (the default: CQMIN_LANG, then the locale)."
+        "--lang", metavar="LANG", show_default=False, case_sensitive=False,
+        help=f"{_phrase(languages.codes())}, or auto (the default: {languages.ENV_VAR}, then the locale).",
     ),
-]
+]  # fmt: skip
+
+KindChoice = _choices("KindChoice", [*(kind.value for kind in Kind), ALL_KINDS])
 KindOption = Annotated[
-    Kind, typer.Option("--kind", metavar="KIND", help="achieved, target or all (the default).", show_default=False)
-]
+    KindChoice,
+    typer.Option(
+        "--kind", metavar="KIND", show_default=False, case_sensitive=False,
+        help=f"{_phrase([kind.value for kind in Kind])} figures only, or {ALL_KINDS} (the default).",
+    ),
+]  # fmt: skip
+
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields", metavar="A,B,…", show_default=False,
+        help="Only these fields, in this order (dot paths: value, baseline.value); implies -f tsv if no format.",
+    ),
+]  # fmt: skip
+
+IdsOption = Annotated[bool, typer.Option("--ids", help="Show each figure's id, to use with 'cqmin show'.")]
+
+
+def kind_of(choice) -> Kind | None:
+    """The Kind an option chose; None for all."""
+    value = getattr(choice, "value", choice)
+    return None if value in (None, ALL_KINDS) else Kind(value)
+
+
+def value_of(choice) -> str | None:
+    """The plain value of an Enum choice (or None)."""
+    return getattr(choice, "value", choice)

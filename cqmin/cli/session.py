@@ -1,4 +1,4 @@
-"""What one command works with: the fact base, the output format, the language, the terminal.
+"""What one command works with: the fact base, the format, and the output (terminal, language, fields, ids).
 
 Options given before the command (`cqmin --lang en pension`) are kept in the
 root context and serve as defaults for the command's own.
@@ -9,87 +9,146 @@ import sys
 
 import typer
 
-from cqmin.cli.options import Format, Lang
-
-
-def raise_unencodable(encoding: str, fmt: str) -> None:
-    from cqmin.errors import CqminError
-
-    raise CqminError(
-        f"the output's encoding ({encoding}) cannot hold Chinese, and {fmt.upper()} has no way to escape it",
-        hint="set PYTHONIOENCODING=utf-8 (or a UTF-8 locale), use --format json, or export with -o FILE",
-    )
+from cqmin import formats, languages
+from cqmin.cli.options import value_of
+from cqmin.errors import CqminError
+from cqmin.output import Output
+from cqmin.terminal import Terminal
 
 
 class Defaults:
     """The options given before the command."""
 
-    def __init__(self, facts: str | None, lang: Lang | None, format_: Format | None) -> None:
+    def __init__(self, facts: str | None = None, lang=None, format_: str | None = None) -> None:
         self.facts = facts
         self.lang = lang
         self.format = format_
 
 
 def defaults(ctx: typer.Context) -> Defaults:
-    return ctx.find_root().obj or Defaults(None, None, None)
+    return ctx.find_root().obj or Defaults()
 
 
-def _format(ctx: typer.Context, format_: Format | None, json_: bool) -> str:
-    if json_ and format_ not in (None, Format.json):
-        raise typer.BadParameter(f"--json means --format json, not {format_.value}", param_hint="'--json'")
-    chosen = Format.json if json_ else format_ or defaults(ctx).format or Format.table
-    return chosen.value
+def base_of(ctx: typer.Context):
+    """The fact base in use (--facts, else CQMIN_FACTS, else the bundled one), loaded once per run."""
+    root = ctx.find_root()
+    if "cqmin.base" not in root.meta:
+        from cqmin import facts
+
+        command = root.command
+        # A topic may not be named like one of cqmin's own commands: it could never be run.
+        reserved = frozenset(command.commands)
+        root.meta["cqmin.base"] = facts.load(root.params.get("facts_path"), reserved, extras=_completion_table(root))
+    return root.meta["cqmin.base"]
+
+
+def _completion_table(root):
+    def build(base) -> dict:
+        from cqmin.cli import table
+
+        return table.build(root, base)
+
+    return build
+
+
+def unencodable(encoding: str, fmt: str) -> CqminError:
+    return CqminError(
+        f"the output's encoding ({encoding}) cannot hold Chinese, and {fmt.upper()} has no way to escape it",
+        hint="set PYTHONIOENCODING=utf-8 (or a UTF-8 locale), use --format json, or export with -o FILE",
+    )
+
+
+def _fields(text: str | None, result_type: type) -> list[str] | None:
+    """The dot paths of --fields, each one a field of this kind of result (else a usage error)."""
+    if text is None:
+        return None
+    chosen = [part.strip() for part in text.split(",") if part.strip()]
+    known = result_type.fields.paths()
+    unknown = [path for path in chosen if path not in known]
+    if not chosen or unknown:
+        what = f"no field '{unknown[0]}'" if unknown else "no fields given"
+        raise typer.BadParameter(f"{what}; the fields are: {', '.join(known)}", param_hint="'--fields'")
+    return chosen
+
+
+def choose_format(ctx: typer.Context, result_type: type, format_, json_: bool, fields: bool) -> formats.Format:
+    """The command's own --format or --json, else the one given before the command, else its default."""
+    offered = {fmt.name: fmt for fmt in formats.for_result(result_type)}
+    own = value_of(format_)
+    if json_ and own not in (None, "json"):
+        raise typer.BadParameter(f"--json means --format json, not {own}", param_hint="'--json'")
+    name = "json" if json_ else own or value_of(defaults(ctx).format)
+    if name is None:
+        default = formats.default_for(result_type)
+        return offered["tsv"] if fields and "tsv" in offered and default.for_people else default
+    name = name.lower()
+    if name not in offered:
+        command = ctx.command_path
+        raise typer.BadParameter(f"{command} writes {', '.join(offered)}, not {name}", param_hint="'--format'")
+    if fields and not offered[name].takes_fields:
+        takers = ", ".join(fmt.name for fmt in offered.values() if fmt.takes_fields)
+        raise typer.BadParameter(f"--fields picks the columns of {takers}, not of {name}", param_hint="'--fields'")
+    return offered[name]
 
 
 class Session:
-    def __init__(self, ctx: typer.Context, format_: Format | None = None, json_: bool = False, lang=None) -> None:
-        from cqmin import lang as languages
-        from cqmin.terminal import Terminal
+    """One command's run: its format and output decided from its options, its base loaded when first asked."""
 
-        self.format = _format(ctx, format_, json_)
-        explicit = lang or defaults(ctx).lang
-        self.term = Terminal()
-        self.lang = languages.resolve(explicit.value if explicit else None)
-        if not self.term.unicode:
-            self._degrade()
-            if self.lang == "zh" and explicit != Lang.zh:
-                self.lang = "en"  # an output that cannot hold Chinese gets English rather than question marks
-        self._facts_path = defaults(ctx).facts
-        self._base = None
+    def __init__(
+        self,
+        ctx: typer.Context,
+        result_type: type,
+        format_=None,
+        json_: bool = False,
+        lang=None,
+        fields: str | None = None,
+        ids: bool = False,
+    ) -> None:
+        self.ctx = ctx
+        self.format = choose_format(ctx, result_type, format_, json_, fields is not None)
+        chosen = value_of(lang) or value_of(defaults(ctx).lang)
+        language, warning = languages.resolve(chosen)
+        if warning:
+            sys.stderr.write(f"Warning: {warning}\n")
+        terminal = Terminal()
+        if not terminal.unicode:
+            language = self._degrade(terminal, language, explicit=chosen is not None and chosen != languages.AUTO)
+        self.output = Output(terminal, language, _fields(fields, result_type), ids)
 
     @property
     def base(self):
-        """The fact base, loaded on first use."""
-        if self._base is None:
-            from cqmin import facts
+        return base_of(self.ctx)
 
-            self._base = facts.load(self._facts_path)
-        return self._base
+    def write(self, result, no_match: str | None = None) -> None:
+        """Write the result; if it is empty and `no_match` says why, that is a failure (exit 1), as for grep.
 
-    def write(self, records: list, listing: str, draw: str, *args) -> None:
-        """Write records ("facts", "topics" or "speakers") in the chosen format.
-
-        `draw` names the table renderer ("topics.topic"), called with `args`, the
-        language and the terminal; it is imported only when a table is drawn.
+        An empty data listing is still written ("[]", a CSV header), so a script reads valid data.
         """
-        from cqmin.render import output
+        empty = no_match is not None and len(result) == 0
+        if not (empty and self.format.for_people):
+            self.output.terminal.write(formats.render(result, self.format, self.output))
+        if empty:
+            raise CqminError(no_match)
 
-        output.write(self.term, self.format, records, listing, self.lang, draw, args)
-
-    def _degrade(self) -> None:
+    def _degrade(self, terminal: Terminal, language, explicit: bool):
         """An output that cannot hold Chinese (PYTHONIOENCODING=ascii): keep working, say what is lost.
 
         JSON and NDJSON fall back to \\u escapes and lose nothing; tables switch to
-        English and ASCII drawing, and what is left is replaced by '?'. CSV and
+        English and ASCII drawing, and what is left is replaced by '?'. CSV, TSV and
         Markdown have no escapes, and data must not change silently: refused.
         """
-        if self.format in ("json", "ndjson"):
-            return
-        if self.format in ("csv", "markdown"):
-            raise_unencodable(self.term.encoding, self.format)
+        if self.format.escapes:
+            return language
+        if not self.format.for_people:
+            raise unencodable(terminal.encoding, self.format.name)
         with contextlib.suppress(AttributeError, ValueError):
-            self.term.stream.reconfigure(errors="replace")
+            terminal.stream.reconfigure(errors="replace")
         sys.stderr.write(
-            f"Note: the output's encoding ({self.term.encoding}) cannot show Chinese; "
+            f"Note: the output's encoding ({terminal.encoding}) cannot show Chinese; "
             "set PYTHONIOENCODING=utf-8 or a UTF-8 locale for the full text.\n"
+        )
+        if explicit:
+            return language
+        return next(
+            (other for other in languages.REGISTRY.values() if terminal.can_encode(other.word("none"))), language
         )

@@ -5,7 +5,7 @@ typer._completion_classes; neither is public API, so a Typer release may move
 them. Everything cqmin needs from them is imported here and nowhere else.
 """
 
-from typer._click.exceptions import ClickException
+from typer._click.exceptions import ClickException, UsageError
 from typer._click.shell_completion import add_completion_class
 from typer._completion_classes import BashComplete, FishComplete, PowerShellComplete, ZshComplete
 from typer._completion_shared import install as install_completion
@@ -15,6 +15,7 @@ __all__ = [
     "ClickException",
     "FishComplete",
     "PowerShellComplete",
+    "UsageError",
     "ZshComplete",
     "add_completion_class",
     "install_completion",

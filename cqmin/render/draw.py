@@ -8,8 +8,7 @@ onto another line only when the terminal is narrower than the figure itself.
 """
 
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from rich import box
 from rich.cells import cell_len
@@ -23,32 +22,33 @@ from cqmin.terminal import Terminal
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-@contextmanager
-def drawing(term: Terminal) -> Iterator[Console]:
-    """A console to draw on; what is drawn goes to the terminal at the end.
+def draw(terminal: Terminal, paint: Callable[[Console], None]) -> str:
+    """What `paint` draws on a console fitted to the terminal, as text.
 
     Without colour (a pipe, a file, NO_COLOR) the spaces Rich pads the last
     cell of a line with are removed, so the text diffs and greps cleanly.
     """
     buffer = io.StringIO()
-    yield Console(
-        file=buffer,
-        width=term.width,
-        color_system="auto" if term.color else None,
-        force_terminal=term.color,
-        no_color=not term.color,
-        markup=False,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-        safe_box=not term.unicode,
+    paint(
+        Console(
+            file=buffer,
+            width=terminal.width,
+            color_system="auto" if terminal.color else None,
+            force_terminal=terminal.color,
+            no_color=not terminal.color,
+            markup=False,
+            highlight=False,
+            emoji=False,
+            legacy_windows=False,
+            safe_box=not terminal.unicode,
+        )
     )
     drawn = buffer.getvalue()
-    if not term.color:
+    if not terminal.color:
         drawn = "\n".join(line.rstrip() for line in drawn.split("\n"))
-    if not term.unicode:
+    if not terminal.unicode:
         drawn = drawn.translate(_ASCII)
-    term.write(drawn)
+    return drawn
 
 
 # For outputs that cannot hold more than ASCII: the symbols tables use, spelled out.
@@ -103,8 +103,35 @@ def stacked(out: Console, records: list[tuple[Text, list[Text]]]) -> None:
     lines: list[Text] = []
     for head, details in records:
         lines.append(head)
-        lines += [Text("  ") + detail for detail in details]
-    out.print(Text("\n").join(lines))
+        lines += [indented(detail) for detail in details]
+    print_lines(out, lines)
+
+
+def whole(value: str, style: str = "") -> Text:
+    """An id: never broken across lines; on a terminal narrower than it, the terminal wraps the line."""
+    return Text(clean(value), style=style, no_wrap=True, overflow="ignore")
+
+
+def indented(line: Text, by: int = 2) -> Text:
+    """A line moved right, keeping whether it may wrap (`Text + Text` would not)."""
+    moved = Text(" " * by, no_wrap=line.no_wrap, overflow=line.overflow)
+    moved.append_text(line)
+    return moved
+
+
+def print_lines(out: Console, lines: list[Text]) -> None:
+    """Lines in as few prints as possible (each costs a pass through Rich), those that must not wrap on their own."""
+    run: list[Text] = []
+    for line in lines:
+        if line.no_wrap:
+            if run:
+                out.print(Text("\n").join(run))
+                run = []
+            out.print(line, no_wrap=True, overflow="ignore", crop=False)
+        else:
+            run.append(line)
+    if run:
+        out.print(Text("\n").join(run))
 
 
 def key_values(rows: list[tuple[str, Text]]) -> Table:

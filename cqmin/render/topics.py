@@ -3,61 +3,102 @@
 from rich.console import Console
 from rich.text import Text
 
-from cqmin import dates, numbers
-from cqmin.lang import parens, punct, word
+from cqmin import dates
+from cqmin.domain import Kind
+from cqmin.languages.base import Language
+from cqmin.model import Fact, FactBase
+from cqmin.output import Output
 from cqmin.render import phrases
-from cqmin.render.draw import bar, cell_len, drawing, fits, keep_whole, pad, section, stacked, table, text
-from cqmin.render.phrases import change_summary
-from cqmin.terminal import Terminal
+from cqmin.render.draw import (
+    bar,
+    cell_len,
+    draw,
+    fits,
+    indented,
+    keep_whole,
+    pad,
+    print_lines,
+    section,
+    stacked,
+    table,
+    text,
+    whole,
+)
+from cqmin.results import Comparisons, TopicFacts, TopicList
 
 MAX_BAR = 30
 
 
-def _speaker(speaker: dict, lang: str) -> str:
-    if lang == "zh":
-        return speaker["name"]["zh"] + parens(speaker["department"]["zh"] + speaker["role"]["zh"], "zh")
-    return f"{speaker['name']['en']} ({speaker['department']['en']}, {speaker['role']['en']})"
-
-
-def _heading(out: Console, view: dict, lang: str) -> None:
-    topic, event = view["topic"], view["event"]
-    title = text(topic["title"][lang], "bold")
-    if lang == "zh":
-        title.append(text(f"  {topic['title']['en']}", "dim"))
-    people = [_speaker(speaker, lang) for speaker in view["speakers"]]
-    if view["infographic"]:
-        people.append(word("infographic", lang))
-    colon = punct("colon", lang)
-    when = punct("list", lang).join(dates.show(date, lang) if date else word("undated", lang) for date in view["dates"])
-    conference = f"{dates.show(event['date'], lang)} {word('conference', lang)}"
-    lines = [
-        title,
-        text(topic["summary"][lang]),
-        text(word("speakers", lang) + colon + punct("semicolon", lang).join(people)),
-        text(f"{conference} · {word('figures_as_of', lang)}{colon}{when}", "dim"),
-    ]
+def _heading(out: Console, result: TopicFacts, language: Language) -> None:
+    topic = result.topic
+    title = text(language.text(topic.title), "bold")
+    if language.companion:
+        title.append(text(f"  {topic.title[language.companion]}", "dim"))
+    lines = [title, text(language.text(topic.summary))]
+    facts = result.facts
+    people = [language.speaker(speaker) for speaker in _speakers(result.base, facts)]
+    if any(fact.speaker is None for fact in facts):
+        people.append(language.word("infographic"))
+    if people:
+        lines.append(text(language.word("speakers") + language.colon + language.semicolon.join(people)))
+    if facts:
+        conferences = language.join(
+            [f"{dates.show(result.base.event(event).date, language)} {language.word('conference')}"
+             for event in dict.fromkeys(fact.event for fact in facts)]
+        )  # fmt: skip
+        when = language.join([phrases.when(date, language) for date in _dates(facts)])
+        lines.append(text(f"{conferences} · {language.word('figures_as_of')}{language.colon}{when}", "dim"))
     out.print(Text("\n").join(lines))  # one print: each costs a pass through Rich's pipeline
 
 
-def _facts(out: Console, facts: list[dict], lang: str, term: Terminal, date_header: str) -> None:
-    figures = [numbers.figure(fact, lang) for fact in facts]
-    whens = [dates.show(fact["as_of"], lang) for fact in facts]
-    if not fits(term, [[word("figure", lang), *figures], [date_header, *whens]]):
+def _speakers(base: FactBase, facts: list[Fact]) -> list:
+    """The speakers behind some facts, in order of first appearance."""
+    ids = dict.fromkeys(fact.speaker for fact in facts if fact.speaker)
+    return [base.speaker(speaker_id) for speaker_id in ids]
+
+
+def _dates(facts: list[Fact]) -> list[str | None]:
+    """The distinct as_of dates of some facts, oldest first, None (undated) last."""
+    dated = sorted({fact.as_of for fact in facts if fact.as_of}, key=lambda date: (date.split("/")[-1], date))
+    return dated + ([None] if any(not fact.as_of for fact in facts) else [])
+
+
+def labelled(fact: Fact, language: Language, ids: bool) -> Text:
+    """A fact's label, with its id on a line of its own under it if asked."""
+    cell = text(language.text(fact.label))
+    if ids:
+        cell.append("\n")
+        cell.append_text(whole(fact.id, "cyan"))
+    return cell
+
+
+def facts_table(out: Console, facts: list[Fact], output: Output, date_header: str) -> None:
+    """Label, figure and date of each fact; stacked when the terminal is too narrow for the three."""
+    language, term = output.language, output.terminal
+    figures = [language.figure(fact) for fact in facts]
+    whens = [dates.show(fact.as_of, language) for fact in facts]
+    id_width = [[fact.id for fact in facts]] if output.ids else []
+    if not fits(
+        term, [[language.word("figure"), *figures], [date_header, *whens], *id_width], worded=0 if id_width else 1
+    ):
         stacked(
             out,
-            [(text(fact["label"][lang]), [text(figure, "bold") + text(f" · {when}", "dim")])
+            [(text(language.text(fact.label)),
+              ([whole(fact.id, "cyan")] if output.ids else []) + [text(figure, "bold") + text(f" · {when}", "dim")])
              for fact, figure, when in zip(facts, figures, whens, strict=True)],
         )  # fmt: skip
         return
-    drawn = table(term, word("label", lang), word("figure", lang), date_header)
+    drawn = table(term, language.word("label"), language.word("figure"), date_header)
+    if output.ids:  # the label column is at least as wide as the longest id, so ids stay whole
+        drawn.columns[0].min_width = max(cell_len(fact.id) for fact in facts)
     keep_whole(drawn, 1, right=True)
     keep_whole(drawn, 2)
     for fact, figure, when in zip(facts, figures, whens, strict=True):
-        drawn.add_row(text(fact["label"][lang]), text(figure), text(when))
+        drawn.add_row(labelled(fact, language, output.ids), text(figure), text(when))
     out.print(drawn)
 
 
-def comparisons(out: Console, facts: list[dict], lang: str, term: Terminal, with_topic: bool = False) -> None:
+def comparisons(out: Console, facts: list[Fact], output: Output, with_topic: bool = False) -> None:
     """Each comparison: its label and change, then before and now, each with a bar.
 
     Bars of one comparison share a scale (the larger of the two is full width);
@@ -65,34 +106,36 @@ def comparisons(out: Console, facts: list[dict], lang: str, term: Terminal, with
     rows are laid out by hand, in cells, rather than as Rich tables: the same
     result in a fraction of the time, and every TAB and lookup starts afresh.
     """
+    language, term = output.language, output.terminal
     rows = []
     for fact in facts:
-        baseline = fact["baseline"]
-        before = phrases.before(fact, lang) + (" *" if baseline["derived"] else "")
-        now = numbers.quantity(fact["value"], fact["unit"], lang)
+        baseline = fact.baseline
+        before = phrases.before(fact, language) + (" *" if baseline.derived else "")
         rows.append(
             (
                 fact,
-                (word("before", lang), dates.show(baseline["as_of"], lang), before, baseline["value"]),
-                (word("now", lang), dates.show(fact["as_of"], lang), now, fact["value"]),
+                (language.word("before"), dates.show(baseline.as_of, language), before, baseline.value),
+                (language.word("now"), dates.show(fact.as_of, language), phrases.now(fact, language), fact.value),
             )
         )
-    word_width = max(cell_len(word("before", lang)), cell_len(word("now", lang)))
+    word_width = max(cell_len(language.word("before")), cell_len(language.word("now")))
     date_width = max((cell_len(row[1]) for _, *pair in rows for row in pair), default=0)
     figure_width = max((cell_len(row[2]) for _, *pair in rows for row in pair), default=0)
     # indent 2, three gaps of 2: the bar takes what is left, up to MAX_BAR
     bar_width = max(0, min(MAX_BAR, term.width - 8 - word_width - date_width - figure_width))
     lines = []
     for fact, before, now in rows:
-        line = text(fact["label"][lang], "bold")
+        line = text(language.text(fact.label), "bold")
         if with_topic:
-            line.append(text(f" [{fact['topic']}]", "dim"))
-        line.append(text(punct("colon", lang)))
-        summary = text(change_summary(fact, lang))
+            line.append(text(f" [{fact.topic}]", "dim"))
+        line.append(text(language.colon))
+        summary = text(phrases.change_summary(fact, language))
         if line.cell_len + summary.cell_len > term.width:  # keep the figures of the summary on one line
             lines.append(line)
             line = text("  ")
         lines.append(line + summary)
+        if output.ids:
+            lines.append(indented(whole(fact.id, "cyan")))
         top = max(before[3], now[3])
         for (label, when, figure, value), strong in ((before, False), (now, True)):
             row = Text("  ")
@@ -101,73 +144,87 @@ def comparisons(out: Console, facts: list[dict], lang: str, term: Terminal, with
             row.append(pad(figure, figure_width, right=True), "bold" if strong else "")
             row.append("  " + bar(value, top, bar_width, term.unicode), "cyan" if strong else "bright_black")
             lines.append(row)
-    derived = [fact for fact in facts if fact["baseline"]["derived"]]
+    derived = [fact for fact in facts if fact.baseline.derived]
     if derived:
-        note = f"* {word('derived', lang)}{parens(word('derived_note', lang), lang)}{punct('colon', lang)}"
+        note = f"* {language.word('derived')}{language.parens(language.word('derived_note'))}{language.colon}"
         lines += [Text(""), text(note, "dim")]
-        method_width = max(cell_len(fact["baseline"]["method"]) for fact in derived)
+        method_width = max(cell_len(fact.baseline.method) for fact in derived)
         for fact in derived:
-            lines.append(text(f"  {pad(fact['baseline']['method'], method_width)}  {fact['label'][lang]}", "dim"))
-    out.print(Text("\n").join(lines))
+            lines.append(text(f"  {pad(fact.baseline.method, method_width)}  {language.text(fact.label)}", "dim"))
+    print_lines(out, lines)
 
 
-def topic(view: dict, lang: str, term: Terminal) -> None:
+def topic(result: TopicFacts, output: Output) -> str:
     """`cqmin pension`: heading, achieved figures, comparisons with earlier years, targets."""
-    with drawing(term) as out:
-        _heading(out, view, lang)
-        if view["achieved"]:
-            section(out, word("achieved", lang))
-            _facts(out, view["achieved"], lang, term, word("as_of", lang))
-        if view["comparisons"]:
-            section(out, word("comparison", lang))
-            comparisons(out, view["comparisons"], lang, term)
-        if view["targets"]:
-            section(out, word("targets", lang))
-            _facts(out, view["targets"], lang, term, word("period", lang))
-        if not view["facts"]:
-            out.print(text(word("none", lang)))
+    language = output.language
+    achieved = [fact for fact in result.facts if fact.kind is Kind.ACHIEVED]
+    compared = [fact for fact in result.facts if fact.change is not None]
+    targets = [fact for fact in result.facts if fact.kind is Kind.TARGET]
+
+    def paint(out: Console) -> None:
+        _heading(out, result, language)
+        if achieved:
+            section(out, language.word("achieved"))
+            facts_table(out, achieved, output, language.word("as_of"))
+        if compared:
+            section(out, language.word("comparison"))
+            comparisons(out, compared, output)
+        if targets:
+            section(out, language.word("targets"))
+            facts_table(out, targets, output, language.word("period"))
+        if not result.facts:
+            out.print(text(language.word("none")))
+
+    return draw(output.terminal, paint)
 
 
-def compare(facts: list[dict], lang: str, term: Terminal) -> None:
-    """`cqmin compare`: every comparison, largest percent change first."""
-    with drawing(term) as out:
-        out.print(text(f"{word('comparison', lang)} · {word('sort_note', lang)}", "bold"))
+def compare(result: Comparisons, output: Output) -> str:
+    """`cqmin compare`: every comparison, largest change first."""
+    language = output.language
+
+    def paint(out: Console) -> None:
+        out.print(text(f"{language.word('comparison')} · {language.word('sort_note')}", "bold"))
         out.print()
-        if facts:
-            comparisons(out, facts, lang, term, with_topic=True)
-        else:
-            out.print(text(word("none", lang)))
+        comparisons(out, result.facts, output, with_topic=True)
+
+    return draw(output.terminal, paint)
 
 
-def overview(rows: list[dict], event: dict, lang: str, term: Terminal) -> None:
-    """`cqmin` and `cqmin topics`: the topics, each with one headline figure under its title."""
-    with drawing(term) as out:
-        out.print(text(event["title"][lang], "bold"))
-        out.print(text(f"{dates.show(event['date'], lang)} · {event['place'][lang]}", "dim"))
+def overview(result: TopicList, output: Output) -> str:
+    """`cqmin` and `cqmin topics`: the events, then the topics, each with one headline figure under its title."""
+    language, term = output.language, output.terminal
+
+    def paint(out: Console) -> None:
+        for event in result.base.events:
+            out.print(text(language.text(event.title), "bold"))
+            out.print(text(f"{dates.show(event.date, language)} · {language.text(event.place)}", "dim"))
         out.print()
-        counts = [[row["id"] for row in rows], [str(row["facts"]) for row in rows]]
-        if not fits(term, [[word("command", lang), *counts[0]], [word("facts", lang), *counts[1]], ["00000000"]]):
-            stacked(out, [_overview_stacked(row, lang) for row in rows])
+        rows = result.topics
+        counts = [[row.topic.id for row in rows], [str(len(row.facts)) for row in rows]]
+        if not fits(term, [[language.word("command"), *counts[0]], [language.word("facts"), *counts[1]], ["00000000"]]):
+            stacked(out, [_overview_stacked(row, language) for row in rows])
             return
-        drawn = table(term, word("command", lang), word("facts", lang), word("compared", lang), word("topic", lang))
+        words = ("command", "facts", "compared", "topic")
+        drawn = table(term, *(language.word(key) for key in words))
         keep_whole(drawn, 0)
         keep_whole(drawn, 1, 2, right=True)
         for row in rows:
-            cell = text(row["title"][lang], "bold")
-            headline = row["headline"]
-            if headline:
+            cell = text(language.text(row.topic.title), "bold")
+            if row.headline:
                 cell.append("\n")
-                cell.append(text(numbers.figure(headline, lang), "cyan"))
-                cell.append(text(" · " + headline["label"][lang], "dim"))
-            drawn.add_row(text(row["id"], "cyan"), str(row["facts"]), str(row["comparisons"]), cell)
+                cell.append(text(language.figure(row.headline), "cyan"))
+                cell.append(text(" · " + language.text(row.headline.label), "dim"))
+            compared = sum(1 for fact in row.facts if fact.change is not None)
+            drawn.add_row(text(row.topic.id, "cyan"), str(len(row.facts)), str(compared), cell)
         out.print(drawn)
 
+    return draw(term, paint)
 
-def _overview_stacked(row: dict, lang: str) -> tuple:
-    counts = f"{row['facts']} {word('facts', lang)}, {row['comparisons']} {word('compared', lang)}"
-    details = [text(row["title"][lang], "bold"), text(counts, "dim")]
-    if row["headline"]:
-        details.append(
-            text(numbers.figure(row["headline"], lang), "cyan") + text(" · " + row["headline"]["label"][lang])
-        )
-    return text(row["id"], "cyan"), details
+
+def _overview_stacked(row, language: Language) -> tuple:
+    compared = sum(1 for fact in row.facts if fact.change is not None)
+    counts = f"{len(row.facts)} {language.word('facts')}, {compared} {language.word('compared')}"
+    details = [text(language.text(row.topic.title), "bold"), text(counts, "dim")]
+    if row.headline:
+        details.append(text(language.figure(row.headline), "cyan") + text(" · " + language.text(row.headline.label)))
+    return text(row.topic.id, "cyan"), details

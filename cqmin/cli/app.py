@@ -1,0 +1,110 @@
+"""The Typer app: its root options (fact base, language, format, version, completion) and what it does alone."""
+
+from typing import Annotated
+
+import typer
+
+from cqmin import __version__, facts
+from cqmin.cli.group import CqminGroup
+from cqmin.cli.options import JsonOption, LangOption, RootFormatOption
+from cqmin.cli.session import Defaults
+
+app = typer.Typer(
+    cls=CqminGroup,
+    name="cqmin",
+    help=(
+        "Figures from Chongqing's livelihood press conference of 2022-10-19 (重庆“学习二十大 书写新篇章”"
+        "系列主题新闻发布会第二场): jobs, pensions, elder care, social assistance, housing, transport, "
+        "public health and medical insurance.\n\n"
+        "Run a topic for its figures and how they compare with earlier years, 'search' to find a figure, 'show ID' for "
+        "its full record and source sentence.\n\n"
+        "Example: cqmin pension --lang en"
+    ),
+    context_settings={"help_option_names": ["--help", "-h"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    add_completion=False,  # cqmin's own options below: Typer's print Typer's scripts, and ignore SHELL
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cqmin {__version__}")
+        raise typer.Exit()
+
+
+def _shell_after(ctx: typer.Context, option: str) -> str | None:
+    """The SHELL given after an option whose value is optional (`--show-completion zsh`)."""
+    args = ctx.meta.get("cqmin.args", [])
+    position = args.index(option) + 1 if option in args else len(args)
+    following = args[position] if position < len(args) else None
+    return following if following is not None and not following.startswith("-") else None
+
+
+def _show_completion(ctx: typer.Context, value: bool) -> None:
+    if value:
+        from cqmin.shells import install, scripts
+
+        typer.echo(scripts.script(install.chosen(_shell_after(ctx, "--show-completion"))), nl=False)
+        raise typer.Exit()
+
+
+def _install_completion(ctx: typer.Context, value: bool) -> None:
+    if value:
+        from cqmin.shells import install
+
+        shell = install.chosen(_shell_after(ctx, "--install-completion"))
+        path = install.install(shell)
+        typer.echo(f"{shell} completion installed in {path}", err=True)
+        typer.echo("It takes effect in a new shell.", err=True)
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    facts_path: Annotated[
+        str | None,
+        typer.Option(
+            "--facts",
+            envvar=facts.ENV_VAR,
+            metavar="PATH",
+            is_eager=True,  # read before --help, which lists the topics of this base
+            help="Use this fact base instead of the bundled one.",
+        ),
+    ] = None,
+    lang: LangOption = None,
+    format_: RootFormatOption = None,
+    json_: JsonOption = False,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install TAB completion for SHELL (bash, zsh, fish, powershell; default: the current shell).",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for SHELL (default: the current shell), to install it yourself.",
+        ),
+    ] = False,
+) -> None:
+    """With no command: the overview of the topics."""
+    ctx.obj = Defaults(facts_path, lang, "json" if json_ else format_)
+    if ctx.invoked_subcommand is None:
+        from cqmin.cli import commands
+
+        commands.overview(ctx)

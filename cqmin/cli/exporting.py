@@ -1,0 +1,42 @@
+"""`cqmin export`: the format a file name asks for, and writing it whole (atomic.py) or to stdout."""
+
+import io
+import sys
+
+import typer
+
+from cqmin import atomic, formats
+from cqmin.cli.options import value_of
+from cqmin.cli.session import Session
+from cqmin.output import Output
+from cqmin.results import AllFacts
+from cqmin.terminal import Terminal
+
+
+def format_for(ctx: typer.Context, format_, json_: bool, path: str | None) -> str | None:
+    """--format (or --json), else what the extension of -o says (facts.csv: csv); both must agree."""
+    own = "json" if json_ else value_of(format_)
+    named = formats.by_extension(path, AllFacts) if path else None
+    if own and named and own.lower() != named.name:
+        raise typer.BadParameter(
+            f"-o {path} is a {named.name} file, but the format asked for is {own}", param_hint="'--format'"
+        )
+    return own or (named.name if named else None)
+
+
+def export(session: Session, result: AllFacts, path: str | None, force: bool) -> None:
+    fmt = session.format
+    if fmt.to_file:
+        if path is None:
+            raise typer.BadParameter(f"{fmt.name} writes a file: add -o FILE", param_hint=f"'--format {fmt.name}'")
+        write = fmt.renderer(AllFacts)
+        atomic.write(path, lambda temporary: write(result, session.output, temporary), force)
+    elif path is None:
+        session.write(result)
+        return
+    else:
+        # A file is not a terminal: written exactly, in UTF-8, whatever stdout could hold.
+        to_file = Output(Terminal(io.StringIO()), session.output.language, session.output.fields)
+        atomic.write_text(path, formats.render(result, fmt, to_file), force)
+    if sys.stderr.isatty():  # on a terminal, a successful write says what it wrote
+        sys.stderr.write(f"Wrote {len(result)} facts to {path} ({fmt.name})\n")

@@ -1,0 +1,48 @@
+"""Topic commands, made from the data: one template command, copied for each topic of the fact base in use."""
+
+import copy
+
+import typer
+
+from cqmin import languages
+from cqmin.cli.options import TOPIC_PANEL, FieldsOption, IdsOption, JsonOption, KindOption, LangOption, format_option
+from cqmin.results import TopicFacts
+
+_template_app = typer.Typer(add_completion=False)
+
+
+@_template_app.command()
+def topic(
+    ctx: typer.Context,
+    format_: format_option(TopicFacts) = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    kind: KindOption = "all",
+    ids: IdsOption = False,
+    fields: FieldsOption = None,
+) -> None:
+    from cqmin.cli import commands
+
+    commands.topic(ctx, ctx.command.topic_id, format_, json_, lang, kind, ids, fields)
+
+
+_template = None
+
+
+def command(topic_record):
+    """The command of one topic: the template under the topic's name, with its title as its help."""
+    global _template
+    if _template is None:
+        _template = typer.main.get_command(_template_app)
+    made = copy.copy(_template)
+    made.name = topic_record.id
+    made.topic_id = topic_record.id
+    titles = " · ".join(topic_record.title[code] for code in languages.codes())
+    made.help = (
+        f"{titles}\n\n"
+        "Its figures, how they compare with earlier years, and the targets ahead.\n\n"
+        f"Example: cqmin {topic_record.id} --lang en --kind achieved"
+    )
+    made.short_help = titles
+    made.rich_help_panel = TOPIC_PANEL
+    return made

@@ -1,0 +1,120 @@
+"""Markdown: GitHub tables (and, for `show`, a block quote with its attribution), in the reader's language."""
+
+from cqmin import dates
+from cqmin.formats import selection
+from cqmin.render import phrases
+from cqmin.results import FactDetails, Facts, Problems, Result, Sources, TopicList
+
+NAME = "markdown"
+HELP = "Markdown, for documents"
+TRAITS = {"extensions": (".md", ".markdown"), "takes_fields": True}
+
+
+def _cell(value) -> str:
+    from cqmin.render.safe import clean
+
+    # A pipe ends a cell and a newline ends a row; both must stay inside one.
+    return clean(selection.cell(value)).replace("\\", "\\\\").replace("|", "\\|").strip()
+
+
+def _table(header: list[str], rows: list[list], align: list[str] | None = None) -> str:
+    """A GitHub table; `align` gives "l" or "r" for each column."""
+    align = align or ["l"] * len(header)
+    lines = [
+        "| " + " | ".join(_cell(title) for title in header) + " |",
+        "|" + "|".join(" ---: " if side == "r" else " --- " for side in align) + "|",
+    ]
+    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _chosen(result: Result, output) -> str:
+    columns, rows = selection.table(result, output)
+    return _table([column.name for column in columns], rows)
+
+
+def _facts(result: Facts, output) -> str:
+    if output.fields is not None:
+        return _chosen(result, output)
+    language = output.language
+    header = [language.word(key) for key in ("id", "label", "figure", "kind", "as_of", "change")]
+    rows = [
+        [fact.id, language.text(fact.label), language.figure(fact), phrases.kind(fact, language),
+         dates.show(fact.as_of, language), phrases.change_line(fact, language)]
+        for fact in result.facts
+    ]  # fmt: skip
+    return _table(header, rows, ["l", "l", "r", "l", "l", "l"])
+
+
+def _quoted(text: str) -> str:
+    from cqmin.render.safe import clean
+
+    return clean(text).replace("\\", "\\\\")
+
+
+def _details(result: FactDetails, output) -> str:
+    """Each fact as a section: its figure, date, kind and change, then its quote with who said it, and where."""
+    if output.fields is not None:
+        return _chosen(result, output)
+    language = output.language
+    blocks = []
+    for fact in result.facts:
+        items = [(language.word("figure"), language.figure(fact))]
+        if language.figure(fact) != fact.stated:
+            items.append((language.word("stated"), fact.stated))
+        items += [
+            (language.word("as_of"), phrases.when(fact.as_of, language)),
+            (language.word("kind"), phrases.kind(fact, language)),
+        ]
+        if fact.change is not None:
+            items.append((language.word("change"), phrases.change_line(fact, language)))
+        speaker = result.base.speaker(fact.speaker)
+        event = result.base.event(fact.event)
+        who = language.speaker_line(speaker) if speaker else language.word("infographic")
+        where = f"{language.text(event.title)}{language.comma}{dates.show(event.date, language)}"
+        lines = [f"### {_quoted(language.text(fact.label))} (`{fact.id}`)", ""]
+        lines += [f"- **{name}**: {_quoted(value)}" for name, value in items]
+        lines += ["", f"> {_quoted(fact.quote)}", ">", f"> — {_quoted(who)}{language.semicolon}{_quoted(where)}"]
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def _topics(result: TopicList, output) -> str:
+    if output.fields is not None:
+        return _chosen(result, output)
+    language = output.language
+    header = [language.word(key) for key in ("command", "topic", "facts", "comparisons", "headline")]
+    rows = []
+    for row in result.topics:
+        headline = row.headline
+        summary = f"{language.text(headline.label)}: {language.figure(headline)}" if headline else ""
+        compared = sum(1 for fact in row.facts if fact.change is not None)
+        rows.append([row.topic.id, language.text(row.topic.title), len(row.facts), compared, summary])
+    return _table(header, rows, ["l", "l", "r", "r", "l"])
+
+
+def _sources(result: Sources, output) -> str:
+    if output.fields is not None:
+        return _chosen(result, output)
+    language = output.language
+    blocks = []
+    for row in result.events:
+        event = row.event
+        about = [dates.show(event.date, language), language.text(event.place)]
+        about += [language.text(value) for value in (event.organizer, event.article) if value]
+        head = f"**{_quoted(language.text(event.title))}** — {_quoted(language.comma.join(about))}\n"
+        header = [language.word(key) for key in ("name", "role", "department", "topics", "facts")]
+        rows = [
+            [language.text(s.speaker.name), language.text(s.speaker.role), language.text(s.speaker.department),
+             ", ".join(s.topics), s.facts]
+            for s in row.speakers
+        ]  # fmt: skip
+        blocks.append(head + "\n" + _table(header, rows, ["l", "l", "l", "l", "r"]))
+    return "\n".join(blocks)
+
+
+def _problems(result: Problems, output) -> str:
+    return _chosen(result, output)
+
+
+RENDERS = {Facts: _facts, FactDetails: _details, TopicList: _topics, Sources: _sources, Problems: _problems}

@@ -1,0 +1,35 @@
+"""What the data formats write of a result: its records, or with --fields the chosen paths of its rows."""
+
+from cqmin.contract import Column, pick
+
+
+def records(result, output) -> list[dict]:
+    """JSON's records: the contract's objects, or flat objects of the chosen paths."""
+    if output.fields is None:
+        return result.records()
+    return [{path: pick(row, path) for path in output.fields} for row in result.rows()]
+
+
+def columns(result, output) -> list[Column]:
+    """The columns of a table of rows: the result's own, or the chosen paths (named as written)."""
+    if output.fields is None:
+        return result.fields.columns()
+    return [Column(path, path) for path in output.fields]
+
+
+def table(result, output) -> tuple[list[Column], list[list]]:
+    chosen = columns(result, output)
+    return chosen, [[pick(row, column.path) for column in chosen] for row in result.rows()]
+
+
+def cell(value) -> str:
+    """A value as text in a cell: nulls empty, true/false, objects and lists as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        import json
+
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)

@@ -1,0 +1,29 @@
+"""TSV: tab-separated values without a header, as the az CLI writes them: `v=$(cqmin show ID --fields value -f tsv)`.
+
+A cell's own tabs, line breaks and backslashes are written as \\t, \\n, \\r and
+\\\\ (the escapes of PostgreSQL's text format), so that every record is one line.
+"""
+
+from cqmin.formats import selection
+from cqmin.results import Result
+
+NAME = "tsv"
+HELP = "tab-separated values, no header (for shell variables)"
+TRAITS = {"extensions": (".tsv",), "takes_fields": True}
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _rows(result: Result, output) -> str:
+    _, rows = selection.table(result, output)
+    clean = None
+    if output.terminal.is_tty:
+        from cqmin.render.safe import clean
+    lines = []
+    for row in rows:
+        cells = [selection.cell(value).translate(_ESCAPES) for value in row]
+        lines.append("\t".join(clean(cell) if clean else cell for cell in cells))
+    return "".join(line + "\n" for line in lines)
+
+
+RENDERS = {Result: _rows}

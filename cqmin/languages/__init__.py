@@ -1,0 +1,65 @@
+"""The languages cqmin speaks, one registry: --lang, CQMIN_LANG and the locale choose among them.
+
+A fact base has every text in each registered language; adding a language is
+one module here (words, numbers, dates, punctuation) plus its texts in the
+fact base (README, "Extending cqmin").
+"""
+
+import os
+
+from cqmin.languages import en, zh
+from cqmin.languages.base import Language
+
+REGISTRY: dict[str, Language] = {language.code: language for language in (zh.LANGUAGE, en.LANGUAGE)}
+DEFAULT = "en"  # where nothing chooses, and for locales of languages cqmin does not speak
+AUTO = "auto"  # --lang auto: CQMIN_LANG, then the locale
+ENV_VAR = "CQMIN_LANG"
+LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # the order gettext reads them
+
+
+def codes() -> list[str]:
+    return list(REGISTRY)
+
+
+def register(language: Language) -> None:
+    """Add a language (its texts must then be in the fact base)."""
+    REGISTRY[language.code] = language
+
+
+def unregister(code: str) -> None:
+    REGISTRY.pop(code, None)
+
+
+def get(code: str) -> Language:
+    return REGISTRY[code.lower()]
+
+
+def from_locale(environ) -> str:
+    """The language the locale asks for: the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set."""
+    for name in LOCALE_VARS:
+        value = environ.get(name, "")
+        if value:
+            # LANGUAGE may list several ("zh_CN:en"); the first one decides.
+            first = value.split(":")[0].lower()
+            for code, language in REGISTRY.items():
+                if any(first.startswith(prefix) for prefix in language.locales):
+                    return code
+            return DEFAULT
+    return DEFAULT
+
+
+def resolve(option: str | None, environ=None) -> tuple[Language, str | None]:
+    """The language to speak, and a warning to show if CQMIN_LANG names one cqmin does not have.
+
+    --lang wins (already checked by the command line); then CQMIN_LANG; then the locale.
+    """
+    environ = os.environ if environ is None else environ
+    if option and option.lower() != AUTO:
+        return get(option), None
+    chosen = environ.get(ENV_VAR, "").strip().lower()
+    warning = None
+    if chosen in REGISTRY:
+        return REGISTRY[chosen], None
+    if chosen and chosen != AUTO:
+        warning = f"{ENV_VAR}={chosen!r} is not a language cqmin speaks ({', '.join(REGISTRY)}); using the locale"
+    return REGISTRY[from_locale(environ)], warning

@@ -1,0 +1,118 @@
+"""English: millions and billions, "more than" in words, "Sep 2022"."""
+
+from typing import ClassVar
+
+from cqmin.domain import Measure, Qualifier
+from cqmin.languages.base import Language, in_units, plain
+from cqmin.model import Fact, Speaker, Unit
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_QUALIFIER_PREFIX = {
+    Qualifier.APPROX: "about ",
+    Qualifier.MORE_THAN: "more than ",
+    Qualifier.AT_LEAST: "≥ ",
+    Qualifier.AT_MOST: "≤ ",
+}
+
+
+class English(Language):
+    code = "en"
+    name = "English"
+    locales = ("en", "c", "posix")
+    words: ClassVar[dict[str, str]] = {
+        "achieved": "Achieved",
+        "targets": "Targets ahead",
+        "comparison": "Before and now",
+        "label": "Figure",
+        "figure": "Value",
+        "stated": "As stated",
+        "as_of": "As of",
+        "period": "Period",
+        "change": "Change",
+        "per_year": "a year",
+        "derived": "derived baseline",
+        "derived_note": "the article gives the change, not the earlier level",
+        "undated": "no date given",
+        "conference": "press conference",
+        "figures_as_of": "figures as of",
+        "speakers": "Speakers",
+        "infographic": "infographic (no speaker named)",
+        "topic": "Topic",
+        "command": "Command",
+        "facts": "Facts",
+        "headline": "Headline figure",
+        "none": "(none)",
+        "kind": "Kind",
+        "kind_achieved": "achieved",
+        "kind_target": "target",
+        "qualifier": "Qualifier",
+        "baseline": "Baseline",
+        "method": "Derivation",
+        "quote": "Quote",
+        "speaker": "Speaker",
+        "role": "Role",
+        "department": "Department",
+        "id": "ID",
+        "event": "Event",
+        "date": "Date",
+        "place": "Place",
+        "organizer": "Organizer",
+        "article": "Article",
+        "topics": "Topics",
+        "name": "Name",
+        "sort_note": "largest change first, up or down",
+        "before": "before",
+        "now": "now",
+        "compared": "Compared",
+        "comparisons": "Comparisons",
+        "matched": "matched",
+    }
+    qualifiers: ClassVar[dict[Qualifier, str]] = {
+        Qualifier.EXACT: "as stated, no qualifier",
+        Qualifier.APPROX: "approximate (约, 左右, 近)",
+        Qualifier.MORE_THAN: "more than (余, 多, 超, 突破)",
+        Qualifier.AT_LEAST: "at least (以上)",
+        Qualifier.AT_MOST: "at most (以内, 以下)",
+        Qualifier.RANGE: "a range",
+    }
+
+    def number(self, value: float) -> str:
+        """25.5 million, 100 billion, 775,700, 137.3."""
+        in_words = in_units(value, ((1e9, " billion"), (1e6, " million")), 3)
+        if in_words:
+            return in_words
+        whole, _, fraction = plain(value).partition(".")
+        sign = "-" if whole.startswith("-") else ""
+        return sign + f"{int(whole.lstrip('-')):,}" + ("." + fraction if fraction else "")
+
+    def quantity(self, value: float, unit: Unit) -> str:
+        name = self.text(unit.name)
+        return self.number(value) + (name if unit.measure is Measure.SHARE else f" {name}")
+
+    def figure(self, fact: Fact) -> str:
+        if fact.unit.measure is Measure.RANK:  # 全国第二
+            return f"No. {self.number(fact.value)}"
+        if fact.qualifier is Qualifier.RANGE and fact.high is not None:
+            span = f"{self.number(fact.value)}–{self.number(fact.high)}"
+            return span + ("" if fact.unit.measure is Measure.SHARE else " ") + self.text(fact.unit.name)
+        if fact.qualifier is Qualifier.APPROX and fact.stated.startswith("近"):  # 近: just under, not either side
+            return "nearly " + self.quantity(fact.value, fact.unit)
+        return _QUALIFIER_PREFIX.get(fact.qualifier, "") + self.quantity(fact.value, fact.unit)
+
+    def points(self, value: float) -> str:
+        return self.number(value) + " pp"
+
+    def per_year(self, rate: str) -> str:
+        return f"{rate} {self.words['per_year']}"
+
+    def date(self, year: int, month: int | None, day: int | None) -> str:
+        if month is None:
+            return str(year)
+        return (f"{day} " if day else "") + f"{_MONTHS[month - 1]} {year}"
+
+    def speaker(self, speaker: Speaker) -> str:
+        return f"{self.text(speaker.name)} ({self.text(speaker.department)}, {self.text(speaker.role)})"
+
+
+LANGUAGE = English()

@@ -1,0 +1,107 @@
+"""Chinese: 万 and 亿 as the article writes them, the figure exactly as stated, "2022年9月"."""
+
+from typing import ClassVar
+
+from cqmin.domain import Qualifier
+from cqmin.languages.base import Language, in_units, plain
+from cqmin.model import Fact, Speaker, Unit
+
+
+class Chinese(Language):
+    code = "zh"
+    name = "中文"
+    locales = ("zh",)
+    words: ClassVar[dict[str, str]] = {
+        "achieved": "已实现",
+        "targets": "目标",
+        "comparison": "前后对比",
+        "label": "指标",
+        "figure": "数值",
+        "stated": "原文",
+        "as_of": "截至",
+        "period": "时期",
+        "change": "变化",
+        "per_year": "年均",
+        "derived": "推算基期",
+        "derived_note": "基期由文中给出的现值和变化推算",
+        "undated": "未注明日期",
+        "conference": "新闻发布会",
+        "figures_as_of": "数据时点",
+        "speakers": "发布人",
+        "infographic": "图解（未注明发布人）",
+        "topic": "主题",
+        "command": "命令",
+        "facts": "数据",
+        "headline": "要点",
+        "none": "（无）",
+        "kind": "类别",
+        "kind_achieved": "已实现",
+        "kind_target": "目标",
+        "qualifier": "限定",
+        "baseline": "基期",
+        "method": "推算方法",
+        "quote": "原文",
+        "speaker": "发布人",
+        "role": "职务",
+        "department": "部门",
+        "id": "编号",
+        "event": "发布会",
+        "date": "日期",
+        "place": "地点",
+        "organizer": "主办",
+        "article": "报道",
+        "topics": "主题",
+        "name": "姓名",
+        "sort_note": "按变化幅度（不论增减）从大到小排列",
+        "before": "基期",
+        "now": "现在",
+        "compared": "对比",
+        "comparisons": "对比",
+        "matched": "匹配",
+    }
+    qualifiers: ClassVar[dict[Qualifier, str]] = {
+        Qualifier.EXACT: "原文无限定词",
+        Qualifier.APPROX: "约数（约、左右、近）",
+        Qualifier.MORE_THAN: "多于（余、多、超、突破）",
+        Qualifier.AT_LEAST: "不少于（以上）",
+        Qualifier.AT_MOST: "不超过（以内、以下）",
+        Qualifier.RANGE: "区间",
+    }
+    colon = "："
+    comma = "，"
+    list_separator = "、"
+    semicolon = "；"
+    open_paren = "（"
+    close_paren = "）"
+    dash = "—"
+    companion = "en"
+
+    def number(self, value: float) -> str:
+        """2082万, 77.57万, 1亿, 1000亿 — but 33803 and 15488 stay as the article writes them."""
+        return in_units(value, ((1e8, "亿"), (1e4, "万")), 2) or plain(value)
+
+    def quantity(self, value: float, unit: Unit) -> str:
+        return self.number(value) + self.text(unit.name)
+
+    def figure(self, fact: Fact) -> str:
+        return fact.stated  # the article's own words: 5200余处, 超千亿元
+
+    def points(self, value: float) -> str:
+        return self.number(value) + "个百分点"
+
+    def per_year(self, rate: str) -> str:
+        return f"{self.words['per_year']}{rate}"
+
+    def date(self, year: int, month: int | None, day: int | None) -> str:
+        return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
+
+    def period(self, first: tuple, last: tuple) -> str:
+        if first[1:] == last[1:] == (None, None):  # whole years: 2017—2022年
+            return f"{first[0]}—{last[0]}年"
+        return super().period(first, last)
+
+    def speaker(self, speaker: Speaker) -> str:
+        return self.text(speaker.name) + self.parens(self.text(speaker.department) + self.text(speaker.role))
+
+
+LANGUAGE = Chinese()

@@ -1,0 +1,19 @@
+"""How a result is to be written: to which terminal, in which language, with which fields and ids."""
+
+from dataclasses import dataclass
+
+from cqmin.languages.base import Language
+from cqmin.terminal import Terminal
+
+
+@dataclass
+class Output:
+    terminal: Terminal
+    language: Language
+    fields: list[str] | None = None  # --fields: dot paths to keep, in order
+    ids: bool = False  # --ids: fact ids in tables that do not show them unasked
+
+    @property
+    def ascii_only(self) -> bool:
+        """Whether the output cannot hold Chinese (PYTHONIOENCODING=ascii): JSON then escapes it."""
+        return not self.terminal.unicode

@@ -1,0 +1,35 @@
+"""A problem of a fact base: where it is (file, line, column, entry, field) and what is wrong."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    column: int | None
+    id: str  # the entry: a fact id, a place such as "speakers[2]" or "file"; "" for the file as text
+    field: str | None  # a key, or a dotted path such as "baseline.value"
+    message: str
+
+    def format(self) -> str:
+        """One line, compiler style: "facts.toml:436: pension.pension-insured: value: …"."""
+        place = self.file
+        if self.line:
+            place += f":{self.line}"
+            if self.column and not self.id:  # a fault in the text itself (TOML syntax): its column too
+                place += f":{self.column}"
+        entry = f" {self.id}:" if self.id else ""
+        field = f" {self.field}:" if self.field else ""
+        return f"{place}:{entry}{field} {self.message}"
+
+    def as_record(self) -> dict:
+        """The problem as `validate -f json` prints it."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "id": self.id,
+            "field": self.field,
+            "message": self.message,
+        }

@@ -1,0 +1,313 @@
+"""The rules of a cqmin fact base, schema 2 (events as data) and schema 1 (one [event] table).
+
+Beyond types and references, the rules tie each fact to the article's words:
+the stated figure must be in the quote, must read as the value and qualifier
+given, must carry a measure word that fits its unit, and must be a target
+where the quote says it is a plan; a derived baseline must recompute from the
+numbers in the quote.
+"""
+
+import re
+from decimal import Decimal
+
+from cqmin import dates, numerals, wording
+from cqmin.domain import Kind, Measure, Qualifier, values
+from cqmin.validation import LEGACY_EVENT
+from cqmin.validation.checks import Checker, Entry, describe, short
+
+SCHEMAS = (1, 2)
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_FACT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
+
+_EVENT_KEYS = {"id", "title", "organizer", "date", "place", "article"}
+_SPEAKER_KEYS = {"id", "event", "name", "role", "department"}
+_TOPIC_KEYS = {"id", "title", "summary", "headline"}
+_UNIT_EXTRAS = frozenset({"measure", "words"})
+_FACT_KEYS = {
+    "id", "topic", "label", "value", "high", "unit", "stated", "qualifier",
+    "kind", "as_of", "event", "speaker", "quote", "baseline",
+}  # fmt: skip
+_BASELINE_KEYS = {"value", "as_of", "derived", "method"}
+
+MIGRATION = (
+    "schema 1 still works; to move to schema 2, rename [event] to [[events]], give it an id "
+    '(id = "…"), and set schema = 2 (README, "The fact base")'
+)
+
+
+class Rules(Checker):
+    def __init__(self, data, text: str, file: str, reserved: frozenset = frozenset()) -> None:
+        super().__init__(data, text, file)
+        self.reserved = reserved  # names a topic cannot take: cqmin's own commands
+        self.notes: list[str] = []
+
+    def check(self) -> None:
+        if not isinstance(self.data, dict):
+            self.root().report(None, "expected TOML tables")
+            return
+        schema = self.data.get("schema")
+        if isinstance(schema, bool) or schema not in SCHEMAS:
+            self.root().report("schema", f"expected schema = 2 (or 1, the older form), got {describe(schema)}")
+            schema = 2 if "events" in self.data else 1
+        elif schema == 1:
+            self.notes.append(MIGRATION)
+        self.schema = schema
+        allowed = {"schema", "speakers", "topics", "units", "facts", "events" if schema == 2 else "event"}
+        if schema == 2 and "event" in self.data:
+            self.root().report(
+                "event", "schema 2 lists events as [[events]] tables, each with an id; [event] is schema 1"
+            )
+            allowed.add("event")
+        if schema == 1 and "events" in self.data:
+            self.root().report("events", "[[events]] tables are schema 2: set schema = 2")
+            allowed.add("events")
+        self.root().unknown_keys(allowed)
+        events = self.check_events()
+        speakers = self.check_speakers(events)
+        units = self.check_units()
+        facts = self.ids("facts", _FACT_ID, "'pension.pension-insured'")
+        topics = self.check_topics(facts)
+        for entry in self.array("facts"):
+            self.check_fact(entry, topics, speakers, units, events)
+
+    # -------------------------------------------------------------- events, speakers, topics, units
+
+    def check_events(self) -> dict[str, object]:
+        """Event id -> its date (a datetime.date, or None if unusable)."""
+        if self.schema == 1:
+            entry = self.table("event")
+            return {LEGACY_EVENT: self.check_event(entry, legacy=True)} if entry else {}
+        ids = self.ids("events", _SLUG, "'cq-livelihood-2022-10-19'")
+        dated = {}
+        for entry in self.array("events"):
+            date = self.check_event(entry)
+            if ids.get(entry.data.get("id")) is entry:
+                dated[entry.data["id"]] = date
+        if self.data.get("events") == []:
+            self.root().report("events", "empty: the file needs at least one [[events]] table")
+        return dated
+
+    def check_event(self, entry: Entry, legacy: bool = False):
+        entry.unknown_keys(_EVENT_KEYS - {"id"} if legacy else _EVENT_KEYS)
+        for field in ("title", "place"):
+            entry.translated(field)
+        for field in ("organizer", "article"):
+            entry.translated(field, required=False)
+        date = entry.text("date")
+        if date is None:
+            return None
+        try:
+            dates.check(date)
+            if len(date) != 10 or "/" in date:
+                raise ValueError(f"'{short(date)}' is not a day (YYYY-MM-DD)")
+        except ValueError as error:
+            entry.report("date", str(error))
+            return None
+        return dates.start(date)
+
+    def event_of(self, entry: Entry, events: dict) -> str | None:
+        """The event an entry names, or the only one; None (reported) if it names none that exists."""
+        named = entry.data.get("event")
+        if named is None:
+            if len(events) == 1 or self.schema == 1:
+                return next(iter(events), None)
+            if events:
+                entry.report("event", f"missing: the file has {len(events)} events ({', '.join(events)})")
+            return None
+        if self.schema == 1:
+            return None  # reported as an unknown key
+        if not isinstance(named, str) or named not in events:
+            entry.report("event", f"unknown event '{short(named)}' (one of {', '.join(events)})")
+            return None
+        return named
+
+    def check_speakers(self, events: dict) -> dict[str, str | None]:
+        """Speaker id -> the id of their event."""
+        ids = self.ids("speakers", _SLUG, "'li-yong'")
+        found = {}
+        for entry in self.array("speakers"):
+            entry.unknown_keys(_SPEAKER_KEYS if self.schema == 2 else _SPEAKER_KEYS - {"event"})
+            for field in ("name", "role", "department"):
+                entry.translated(field)
+            event = self.event_of(entry, events)
+            if entry.data.get("id") in ids:
+                found[entry.data["id"]] = event
+        return found
+
+    def check_topics(self, facts: dict[str, Entry]) -> set:
+        ids = self.ids("topics", _SLUG, "'pension'")
+        for entry in self.array("topics"):
+            entry.unknown_keys(_TOPIC_KEYS)
+            entry.translated("title")
+            entry.translated("summary")
+            if entry.data.get("id") in self.reserved:
+                entry.report("id", f"'{entry.data['id']}' is a cqmin command; a topic needs another name")
+            headline = entry.text("headline", required=False)
+            if headline is not None:
+                if headline not in facts:
+                    entry.report("headline", f"no fact '{short(headline)}'")
+                elif facts[headline].data.get("topic") != entry.where:
+                    entry.report("headline", f"'{headline}' is not a fact of this topic")
+        return set(ids)
+
+    def check_units(self) -> dict[str, list[str]]:
+        """Unit name -> the measure words the article may state it with."""
+        units = self.table("units")
+        if units is None:
+            return {}
+        found = {}
+        for name in units.data:
+            if not _SLUG.fullmatch(str(name)):
+                units.report(str(name), "a unit's name is a lowercase id such as 'people'")
+            text = units.translated(str(name), also=_UNIT_EXTRAS)
+            if text is None:
+                continue
+            measure = text.get("measure", Measure.COUNT.value)
+            if measure not in values(Measure):
+                known = ", ".join(values(Measure))
+                units.report(f"{name}.measure", f"unknown measure '{short(measure)}' (one of {known})")
+            words = text.get("words", [text["zh"].split("/")[0]])
+            if not (isinstance(words, list) and words and all(isinstance(word, str) and word for word in words)):
+                units.report(f"{name}.words", f"expected a list of measure words, got {describe(words)}")
+                words = [text["zh"].split("/")[0]]
+            found[name] = words
+        return found
+
+    def ids(self, name: str, pattern: re.Pattern, example: str) -> dict[str, Entry]:
+        """The well-formed, unique ids of the array `name`, each with its entry."""
+        seen: dict[str, Entry] = {}
+        for entry in self.array(name):
+            ident = entry.identifier(pattern, example)
+            if ident is None:
+                continue
+            if ident in seen:
+                entry.report("id", f"duplicate id (first at {name}[{seen[ident].index + 1}])")
+            else:
+                seen[ident] = entry
+        return seen
+
+    # -------------------------------------------------------------- facts
+
+    def check_fact(self, fact: Entry, topics: set, speakers: dict, units: dict, events: dict) -> None:
+        fact.unknown_keys(_FACT_KEYS if self.schema == 2 else _FACT_KEYS - {"event"})
+        fact.translated("label")
+        ident = fact.data.get("id")
+        topic = fact.text("topic")
+        if topic is not None:
+            if topic not in topics:
+                fact.report("topic", f"unknown topic '{short(topic)}'")
+            elif isinstance(ident, str) and not ident.startswith(topic + "."):
+                fact.report("id", f"'{short(ident)}' does not start with its topic, '{topic}.'")
+        event = self.event_of(fact, events)
+        unit = fact.text("unit")
+        if unit is not None and unit not in units:
+            fact.report("unit", f"unknown unit '{short(unit)}' (not in [units])")
+        speaker = fact.text("speaker")
+        if speaker and speaker not in speakers:
+            fact.report("speaker", f"unknown speaker '{short(speaker)}'")
+        elif speaker and event and speakers[speaker] and speakers[speaker] != event:
+            fact.report("speaker", f"'{speaker}' spoke at '{speakers[speaker]}', not at this fact's event '{event}'")
+        qualifier = self.choice(fact, "qualifier", Qualifier)
+        kind = self.choice(fact, "kind", Kind)
+
+        value = fact.number("value")
+        high = fact.number("high", required=False)
+        if qualifier == Qualifier.RANGE.value and "high" not in fact.data:
+            fact.report("high", "missing: a range needs its upper end")
+        if "high" in fact.data and qualifier not in (None, Qualifier.RANGE.value):
+            fact.report("high", f"only a range has a high end (qualifier is '{qualifier}')")
+        if value is not None and high is not None and high <= value:
+            fact.report("high", f"{high} is not above the value {value}")
+
+        as_of = fact.date("as_of")
+        event_date = events.get(event) if event else None
+        if as_of and kind == Kind.ACHIEVED.value and event_date and dates.start(as_of) > event_date:
+            fact.report("as_of", f"'{as_of}' is after the event, but the fact is achieved")
+
+        quote = fact.text("quote")
+        if quote is not None and not quote.strip():
+            fact.report("quote", "empty")
+        stated = fact.text("stated")
+        if stated is not None and not stated.strip():
+            fact.report("stated", "empty")
+        elif stated is not None:
+            if quote is not None and wording.squeeze(stated) not in wording.squeeze(quote):
+                fact.report("quote", f"does not contain the stated figure '{short(stated)}'")
+            reading = self.reading(fact, stated, value, high, qualifier)
+            if reading is not None and unit in units and not wording.unit_agrees(reading.measure_word, units[unit]):
+                said = "、".join(units[unit])
+                fact.report("unit", f"'{unit}' ({said}) does not fit the stated '{stated}' ('{reading.measure_word}')")
+            if quote is not None and kind is not None:
+                said = wording.stated_kind(quote, stated)
+                if said is not None and said[0] != kind:
+                    fact.report("kind", f"'{kind}', but the quote says '{said[1]}' before the figure: {said[0]}")
+
+        baseline = fact.inner("baseline")
+        if baseline is not None:
+            self.check_baseline(baseline, value, as_of, quote or "")
+
+    def choice(self, entry: Entry, field: str, enum) -> str | None:
+        value = entry.text(field)
+        if value is not None and value not in values(enum):
+            entry.report(field, f"unknown {field} '{short(value)}' (one of {', '.join(values(enum))})")
+            return None
+        return value
+
+    def reading(self, fact: Entry, stated: str, value, high, qualifier):
+        """The stated words must say the value and qualifier the fact claims; return what they say."""
+        try:
+            reading = numerals.read_stated(stated)
+        except ValueError as error:
+            fact.report("stated", str(error))
+            return None
+        if value is not None and reading.value != Decimal(repr(value)):
+            fact.report("value", f"{value} does not match the stated '{stated}', which reads {_plain(reading.value)}")
+        if reading.high is not None and (high is None or reading.high != Decimal(repr(high))):
+            fact.report("high", f"the stated '{stated}' reads {_plain(reading.high)} as its upper end")
+        if qualifier is not None and reading.qualifier != qualifier:
+            fact.report(
+                "qualifier", f"'{qualifier}' does not match the stated '{stated}', which reads '{reading.qualifier}'"
+            )
+        return reading
+
+    def check_baseline(self, baseline: Entry, value, as_of, quote: str) -> None:
+        baseline.unknown_keys(_BASELINE_KEYS)
+        before = baseline.number("value")
+        before_as_of = baseline.date("as_of")
+        if as_of and before_as_of and dates.end(before_as_of) >= dates.end(as_of):
+            baseline.report("as_of", f"'{before_as_of}' is not before the figure's date '{as_of}'")
+        derived = baseline.data.get("derived")
+        if not isinstance(derived, bool):
+            baseline.report("derived", "missing: true if computed from a stated change, false if stated")
+            return
+        method = baseline.data.get("method")
+        if not derived:
+            if method is not None and not isinstance(method, str):
+                baseline.report("method", f"expected text, got {describe(method)}")
+            return
+        if not isinstance(method, str) or not method.strip():
+            baseline.report("method", "missing: a derived baseline shows its arithmetic, e.g. '2550万 − 468万'")
+            return
+        try:
+            arithmetic = numerals.evaluate(method)
+        except ValueError as error:
+            baseline.report("method", str(error))
+            return
+        first = arithmetic.operands[0] if arithmetic.operands else None
+        if value is not None and first and numerals.evaluate(first).result != Decimal(repr(value)):
+            baseline.report("method", f"starts from {first}, not from the figure's value {value}")
+        squeezed = wording.squeeze(quote)
+        for operand in arithmetic.operands[1:]:
+            if operand != "1" and operand not in squeezed:
+                baseline.report("method", f"uses {operand}, which is not in the quote")
+        if before is not None:
+            decimals = max(0, -Decimal(repr(before)).normalize().as_tuple().exponent)
+            if round(arithmetic.result, decimals) != Decimal(repr(before)):
+                baseline.report(
+                    "value", f"{method} = {_plain(round(arithmetic.result, 4))}, but baseline.value is {before}"
+                )
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
