@@ -41,7 +41,7 @@ from typing import Annotated
 import typer
 
 class Format(str, Enum):
-    table = "table"; json = "json"; ndjson = "ndjson"; csv = "csv"; markdown = "markdown"
+    table = "table"; json = "json"; ndjson = "ndjson"; csv = "csv"; tsv = "tsv"; markdown = "markdown"
 
 class Lang(str, Enum):
     auto = "auto"; zh = "zh"; en = "en"
@@ -84,9 +84,14 @@ def root(ctx: typer.Context,
          version: Annotated[bool, typer.Option("--version", "-V", is_eager=True)] = False) -> None:
     pass
 
+IdsOption = Annotated[bool, typer.Option("--ids")]
+FieldsOption = Annotated[str | None, typer.Option("--fields")]
+
+
 def _topic(name):
     def command(format_: FormatOption = None, json_: JsonOption = False, lang: LangOption = None,
-                kind: Annotated[Kind, typer.Option("--kind")] = Kind.all) -> None:
+                kind: Annotated[Kind, typer.Option("--kind")] = Kind.all, ids: IdsOption = False,
+                fields: FieldsOption = None) -> None:
         _print(Format.json if json_ else format_ or Format.table)
     command.__doc__ = f"{name} figures."
     return command

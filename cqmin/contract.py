@@ -6,14 +6,13 @@ columns of CSV, TSV and SQLite with their names. A path with "*" stands for
 one field per language ("label.*": "label.zh", "label.en").
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cqmin import languages
 from cqmin.model import Event, Fact, FactBase, Speaker, Topic
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     name: str  # as CSV headers and SQLite columns call it: "label_zh"
     path: str  # as --fields and JSON reach it: "label.zh"
 
@@ -32,8 +31,7 @@ def pick(record: dict, path: str):
     return value
 
 
-@dataclass(frozen=True)
-class Fields:
+class Fields(NamedTuple):
     """The fields of one kind of record: its default columns, and the other paths its JSON holds."""
 
     column_template: tuple[tuple[str, str], ...]  # (name, path) pairs; "*" is one per language

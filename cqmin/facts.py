@@ -55,11 +55,16 @@ class Source:
         return resource.read_bytes()
 
     def cache_key(self, content: bytes, reserved: frozenset) -> dict:
-        """What a cached base must have been built from, for content just read from this source."""
+        """What a cached base must have been built from, for content just read from this source.
+
+        The languages and the reserved names are part of it: validation depends on both.
+        """
+        from cqmin import languages
+
         where = (
             {"package": _package(), "path": self._resource} if self.bundled else {"path": os.path.abspath(self.path)}
         )
-        return cache.key(content, reserved=sorted(reserved), **where)
+        return cache.key(content, reserved=sorted(reserved), languages=languages.codes(), **where)
 
     def cached_content(self, key: dict) -> bytes | None:
         """The bundled file's bytes, read from where the cached entry says it was, if that is still this cqmin's.

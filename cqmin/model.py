@@ -4,17 +4,19 @@ A validated fact file is built into these (build.py); the cache stores them
 packed as plain tuples (pack/unpack), which marshal writes and reads in a
 millisecond. Text that exists in every language is a `Text`: a language code
 (cqmin.languages) mapped to the text.
+
+Records are NamedTuples: immutable and typed like frozen dataclasses, but six
+times cheaper to define, which every run (and every TAB) pays at import.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cqmin.domain import Kind, Measure, Qualifier
 
 Text = dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """A press conference: the occasion at which figures were announced."""
 
     id: str
@@ -25,8 +27,7 @@ class Event:
     article: Text | None  # the title of the article that reports it
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
+class Speaker(NamedTuple):
     id: str
     event: str
     name: Text
@@ -34,38 +35,33 @@ class Speaker:
     department: Text
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+class Topic(NamedTuple):
     id: str
     title: Text
     summary: Text
     headline: str | None  # the id of the fact the overview shows for it
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     id: str
     name: Text  # zh: the measure word the article uses; en: what an English reader counts
     measure: Measure
 
 
-@dataclass(frozen=True, slots=True)
-class Baseline:
+class Baseline(NamedTuple):
     value: float
     as_of: str | None
     derived: bool  # computed from a stated change, not stated itself
     method: str | None  # the arithmetic of a derived baseline, as the validator recomputed it
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     absolute: float  # now − before; percentage points for a share
     percent: float | None  # of the earlier level; None for a share
     annual_percent: float | None  # compound, over the real span; None for a share or a missing date
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     id: str
     topic: str
     label: Text

@@ -1,13 +1,12 @@
 """How a result is to be written: to which terminal, in which language, with which fields and ids."""
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cqmin.languages.base import Language
 from cqmin.terminal import Terminal
 
 
-@dataclass
-class Output:
+class Output(NamedTuple):
     terminal: Terminal
     language: Language
     fields: list[str] | None = None  # --fields: dot paths to keep, in order

@@ -2,10 +2,9 @@
 
 Every result can give its records (the JSON contract's objects) and its rows
 (the flat records that CSV, TSV, Markdown and --fields work on) with the
-fields those rows have.
+fields those rows have. Plain classes: the registry needs their inheritance
+(a renderer for Facts serves every kind of facts), and every run imports them.
 """
-
-from dataclasses import dataclass, field
 
 from cqmin import contract
 from cqmin.contract import Fields
@@ -26,13 +25,14 @@ class Result:
         return self.records()
 
 
-@dataclass
 class Facts(Result):
     """Facts, each a record of the JSON contract."""
 
-    base: FactBase
-    facts: list[Fact]
     fields = contract.FACT_FIELDS
+
+    def __init__(self, base: FactBase, facts: list[Fact]) -> None:
+        self.base = base
+        self.facts = facts
 
     def records(self) -> list[dict]:
         return [contract.fact_record(fact, self.base) for fact in self.facts]
@@ -41,50 +41,50 @@ class Facts(Result):
         return len(self.facts)
 
 
-@dataclass
 class TopicFacts(Facts):
     """`cqmin TOPIC`: one topic's figures, comparisons and targets."""
 
-    topic: Topic
+    def __init__(self, base: FactBase, facts: list[Fact], topic: Topic) -> None:
+        super().__init__(base, facts)
+        self.topic = topic
 
 
-@dataclass
 class Comparisons(Facts):
     """`cqmin compare`: facts with a baseline, the largest change first."""
 
 
-@dataclass
 class FactDetails(Facts):
     """`cqmin show`: facts in full."""
 
 
-@dataclass
 class SearchHits(Facts):
     """`cqmin search`: facts found, best first, with the Chinese text each matched, where it was Chinese."""
 
-    query: str
-    matched: dict[str, str] = field(default_factory=dict)
+    def __init__(self, base: FactBase, facts: list[Fact], query: str, matched: dict[str, str]) -> None:
+        super().__init__(base, facts)
+        self.query = query
+        self.matched = matched  # fact id -> the Chinese label or stretch of quote a Chinese term matched
 
 
-@dataclass
 class AllFacts(Facts):
     """`cqmin export`: every fact (and, for SQLite, the base's topics, speakers and events)."""
 
 
-@dataclass
 class TopicRow:
-    topic: Topic
-    facts: list[Fact]
-    headline: Fact | None
+    def __init__(self, topic: Topic, facts: list[Fact], headline: Fact | None) -> None:
+        self.topic = topic
+        self.facts = facts
+        self.headline = headline
 
 
-@dataclass
 class TopicList(Result):
     """`cqmin` and `cqmin topics`: the topics with their headline figures."""
 
-    base: FactBase
-    topics: list[TopicRow]
     fields = contract.TOPIC_FIELDS
+
+    def __init__(self, base: FactBase, topics: list[TopicRow]) -> None:
+        self.base = base
+        self.topics = topics
 
     def records(self) -> list[dict]:
         return [contract.topic_record(row.topic, row.facts, row.headline, self.base) for row in self.topics]
@@ -93,25 +93,26 @@ class TopicList(Result):
         return len(self.topics)
 
 
-@dataclass
 class SpeakerRow:
-    speaker: Speaker
-    topics: list[str]
-    facts: int
+    def __init__(self, speaker: Speaker, topics: list[str], facts: int) -> None:
+        self.speaker = speaker
+        self.topics = topics
+        self.facts = facts
 
 
-@dataclass
 class EventRow:
-    event: Event
-    speakers: list[SpeakerRow]
+    def __init__(self, event: Event, speakers: list[SpeakerRow]) -> None:
+        self.event = event
+        self.speakers = speakers
 
 
-@dataclass
 class Sources(Result):
     """`cqmin sources`: every event with its speakers. Its rows are the speakers, each with its event."""
 
-    events: list[EventRow]
     fields = contract.SPEAKER_FIELDS
+
+    def __init__(self, events: list[EventRow]) -> None:
+        self.events = events
 
     def records(self) -> list[dict]:
         return [
@@ -133,15 +134,18 @@ class Sources(Result):
         return len(self.events)
 
 
-@dataclass
 class Problems(Result):
     """`cqmin validate`: the problems of a fact base; a summary of it when there are none."""
 
-    label: str
-    problems: list[Problem]
-    counts: list[str] | None = None  # "110 facts", "1 event": for the summary line of a sound base
-    notes: list[str] = field(default_factory=list)
     fields = contract.PROBLEM_FIELDS
+
+    def __init__(
+        self, label: str, problems: list[Problem], counts: list[str] | None = None, notes: list[str] | None = None
+    ) -> None:
+        self.label = label
+        self.problems = problems
+        self.counts = counts  # "110 facts", "1 event": the summary line of a sound base
+        self.notes = notes or []
 
     def records(self) -> list[dict]:
         return [problem.as_record() for problem in self.problems]

@@ -8,7 +8,7 @@ names, and those over the quote.
 """
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cqmin.model import Fact, FactBase
 
@@ -24,8 +24,7 @@ EXACT_ID = 1000.0
 MAX_QUERY = 500  # characters: longer is no memory of a figure, and costs time on every fact
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
     fact: Fact
     score: float
     chinese: str | None  # the Chinese text a Chinese term matched, to show beside other languages

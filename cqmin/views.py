@@ -1,7 +1,6 @@
 """What each command shows, as typed results: the query layer between the fact base and the formats."""
 
 from cqmin import results
-from cqmin import search as searching
 from cqmin.domain import Kind, Measure
 from cqmin.model import Fact, FactBase
 
@@ -41,6 +40,8 @@ def details(base: FactBase, fact_ids: list[str]) -> results.FactDetails:
 def search(base: FactBase, query: str, topic_ids: list[str], kind: Kind | None = None) -> results.SearchHits:
     chosen = set(topic_ids)
     facts = [fact for fact in select_kind(base.facts, kind) if not chosen or fact.topic in chosen]
+    from cqmin import search as searching  # its patterns compile at import: only for a search
+
     hits = searching.search(base, facts, query)
     matched = {hit.fact.id: hit.chinese for hit in hits if hit.chinese}
     return results.SearchHits(base, [hit.fact for hit in hits], query, matched)

@@ -429,3 +429,16 @@ def test_a_bundled_base_edited_without_changing_size_or_time(tmp_path, private_c
     os.utime(bundled, ns=(status.st_atime_ns, status.st_mtime_ns))
     assert os.stat(bundled).st_size == status.st_size
     assert facts.load().fact("pension.pension-insured").label["en"] == "People insured for pensionz"
+
+
+def test_the_unsafe_class_covers_every_invisible_character_this_python_knows():
+    import unicodedata
+
+    from cqmin.render import safe
+
+    invisible = [
+        chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp", "Cs")
+    ]
+    invisible += [chr(code) for code in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0), 0x115F, 0x3164, 0xFFA0)]
+    assert [f"U+{ord(char):04X}" for char in invisible if not safe.unsafe(char)] == []
+    assert not any(safe.unsafe(char) for char in "aZ9 ~养老，（）“”—·é中😀")

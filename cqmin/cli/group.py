@@ -53,14 +53,21 @@ class CqminGroup(TyperGroup):
     def resolve_command(self, ctx, args):
         try:
             return super().resolve_command(ctx, args)
-        except UsageError as error:  # Typer suggests among cqmin's own commands only: the topics too
-            if args and "Did you mean" not in error.message:
+        except UsageError as error:
+            # Typer suggests among cqmin's own commands, hidden ones too: suggest among what help lists.
+            if args and error.message.startswith("No such command"):
                 import difflib
 
-                close = difflib.get_close_matches(args[0].lower(), self.list_commands(ctx))
+                visible = [name for name in self.list_commands(ctx) if not self._hidden(ctx, name)]
+                close = difflib.get_close_matches(args[0].lower(), visible)
+                error.message = f"No such command {args[0]!r}."
                 if close:
-                    error.message = error.message.rstrip(".") + f". Did you mean {', '.join(map(repr, close))}?"
+                    error.message += f" Did you mean {', '.join(map(repr, close))}?"
             raise
+
+    def _hidden(self, ctx, name: str) -> bool:
+        command = self.commands.get(name)
+        return bool(command and command.hidden)
 
     def get_command(self, ctx, name: str):
         command = super().get_command(ctx, name)

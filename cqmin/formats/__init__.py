@@ -8,16 +8,15 @@ module here and listing it in FORMATS.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cqmin.formats import csv, json, markdown, ndjson, sqlite, table, text, tsv
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     name: str
     help: str  # a short phrase for --help
-    renders: dict[type, Callable] = field(default_factory=dict)  # result type -> renderer(result, output) -> str
+    renders: dict[type, Callable]  # result type -> renderer(result, output) -> str
     extensions: tuple[str, ...] = ()  # what `export -o FILE` recognises it by
     for_people: bool = False  # drawn for a reader: in a language, fitted to the terminal
     to_file: bool = False  # written to a file only (renderer(result, output, path)), never to stdout

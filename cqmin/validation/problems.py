@@ -1,10 +1,9 @@
 """A problem of a fact base: where it is (file, line, column, entry, field) and what is wrong."""
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     file: str
     line: int | None
     column: int | None

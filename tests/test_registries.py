@@ -1,0 +1,232 @@
+"""One definition of each thing: commands from the fact base, formats by result, languages by registry.
+
+A topic or an event is the fact base alone; a language is one registry entry plus
+its texts in the fact base; every command takes every format its result fits.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import bundled_text, ok, run, write_facts
+from typer.main import get_command
+
+from cqmin import formats
+from cqmin.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# ---------------------------------------------------------------- commands from the data
+
+
+@pytest.fixture
+def other_topics(tmp_path) -> str:
+    """The bundled base with `pension` renamed `pensions`, and a topic of its own, `parks`."""
+    text = bundled_text().replace('"pension', '"pensions')
+    parks = """
+[[topics]]
+id = "parks"
+title = { zh = "公园", en = "Parks" }
+summary = { zh = "小微停车场", en = "Small car parks" }
+"""
+    text = text.replace(
+        "# ---------------------------------------------------------------- units", parks + "\n# units", 1
+    )
+    text = text.replace(
+        'id = "transport.small-car-parks"\ntopic = "transport"', 'id = "parks.small-car-parks"\ntopic = "parks"'
+    )
+    return write_facts(tmp_path, text)
+
+
+def test_every_topic_of_the_base_is_a_command(other_topics):
+    assert run("validate", other_topics).exit_code == 0
+    found = json.loads(ok("--facts", other_topics, "pensions", "--json"))
+    assert len(found) == 13 and {fact["topic"] for fact in found} == {"pensions"}
+    assert [fact["id"] for fact in json.loads(ok("--facts", other_topics, "parks", "--json"))] == [
+        "parks.small-car-parks"
+    ]
+    help_text = ok("--facts", other_topics, "--help", env={"COLUMNS": "120"})
+    assert "公园 · Parks" in help_text
+    assert re.search(r"\bpensions\s+社会保障", help_text) and not re.search(r"\bpension\s+社会保障", help_text)
+    assert "parks" in ok("--facts", other_topics, "topics")
+    assert "公园 · Parks" in ok("--facts", other_topics, "parks", "--help")  # its title is its help
+
+
+def test_a_topic_the_base_lacks_is_a_usage_error_with_did_you_mean(other_topics):
+    for args in (["pension"], ["pension", "--json"]):
+        result = run("--facts", other_topics, *args)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert "No such command 'pension'. Did you mean 'pensions'?" in result.stderr
+
+
+def test_topics_of_the_base_complete(other_topics):
+    cqmin = Path(sys.executable).with_name("cqmin")
+    environ = {
+        **os.environ,
+        "_CQMIN_COMPLETE": "complete_bash",
+        "COMP_WORDS": f"cqmin --facts {other_topics} pa",
+        "COMP_CWORD": "3",
+    }
+    result = subprocess.run([str(cqmin)], capture_output=True, text=True, env=environ, timeout=60)
+    assert result.stdout.split() == ["parks"]
+
+
+def test_a_broken_base_is_reported_not_missing_commands(tmp_path):
+    path = write_facts(tmp_path, bundled_text().replace('kind = "achieved"', 'kind = "done"', 1))
+    result = run("--facts", path, "pension")
+    assert result.exit_code == 1 and "1 problem" in result.stderr and "No such command" not in result.stderr
+    assert run("--facts", path, "--help").exit_code == 0  # help still works, without the topics
+
+
+# ---------------------------------------------------------------- every command, every format that fits its result
+
+
+def _commands_and_formats() -> list[tuple[str, list[str], str]]:
+    group = get_command(app)
+    context = group.make_context("cqmin", [], resilient_parsing=True)
+    cases = []
+    arguments = {"show": ["pension.pension-insured"], "search": ["养老"], "compare": ["pension"]}
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        if command.hidden:
+            continue
+        option = next((param for param in command.params if "--format" in getattr(param, "opts", [])), None)
+        if option is None:
+            continue
+        for choice in option.type.choices:
+            cases.append((name, arguments.get(name, []), getattr(choice, "value", choice)))
+    return cases
+
+
+@pytest.mark.parametrize(("command", "arguments", "fmt"), _commands_and_formats())
+def test_every_command_takes_every_format_its_result_fits(tmp_path, command, arguments, fmt):
+    extra = ["-o", str(tmp_path / "out")] if formats.REGISTRY[fmt].to_file else []
+    result = run(command, *arguments, "--format", fmt, *extra)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert isinstance(json.loads(result.stdout), list) and ok(command, *arguments, "--json") == result.stdout
+    if not extra and command != "validate":  # a sound base has no problems to list
+        assert result.stdout
+
+
+def test_formats_are_offered_by_the_result_they_render():
+    from cqmin import results
+
+    for result_type in (results.TopicFacts, results.Comparisons, results.FactDetails, results.SearchHits,
+                        results.AllFacts, results.TopicList, results.Sources, results.Problems):  # fmt: skip
+        offered = formats.for_result(result_type)
+        assert all(fmt.renderer(result_type) for fmt in offered)
+        assert [fmt for fmt in formats.FORMATS if fmt not in offered and fmt.renderer(result_type)] == []
+    assert "sqlite" in [fmt.name for fmt in formats.for_result(results.AllFacts)]
+    assert "sqlite" not in [fmt.name for fmt in formats.for_result(results.TopicFacts)]
+
+
+# ---------------------------------------------------------------- a language is one entry plus its texts
+
+
+LOUD = """
+import sys
+from cqmin import languages
+from cqmin.languages.en import English
+
+class Loud(English):
+    code = "xx"
+    name = "LOUD"
+    locales = ("xx",)
+    words = {key: word.upper() for key, word in English.words.items()}
+
+languages.register(Loud())
+sys.argv = ["cqmin", *sys.argv[1:]]
+from cqmin.__main__ import main
+main()
+"""
+
+
+def _with_loud_texts(text: str) -> str:
+    """Every { zh = …, en = "x" } table of the base given xx = "X!" as well."""
+    return re.sub(r'(\ben = ("(?:[^"\\]|\\.)*"))', lambda m: f'{m.group(1)}, xx = {m.group(2)[:-1]}!"', text)
+
+
+def test_a_toy_third_language_is_one_registry_entry_plus_its_texts(tmp_path):
+    path = write_facts(tmp_path, _with_loud_texts(bundled_text()))
+    environ = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "COLUMNS": "100"}
+
+    def loud(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-c", LOUD, *args], capture_output=True, text=True, env=environ, timeout=120
+        )
+
+    checked = loud("validate", path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    table = loud("--facts", path, "pension", "--lang", "xx")
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.startswith("Pensions and social insurance!")
+    assert (
+        "ACHIEVED" in table.stdout
+        and "BEFORE AND NOW" in table.stdout
+        and "People insured for pensions!" in table.stdout
+    )
+    (fact,) = json.loads(loud("--facts", path, "show", "pension.pension-insured", "--json").stdout)
+    assert fact["label"] == {
+        "zh": "养老保险参保人数",
+        "en": "People insured for pensions",
+        "xx": "People insured for pensions!",
+    }
+    # the same base is not a base for a cqmin without the language: its texts have an unknown key
+    assert "label.xx: unknown key (the languages are zh, en)" in run("validate", path).stdout
+
+
+def test_the_bundled_base_lacks_a_registered_language_loudly(tmp_path):
+    environ = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-c", LOUD, "validate"], capture_output=True, text=True, env=environ, timeout=120
+    )
+    assert result.returncode == 1 and "label.xx: missing or empty" in result.stdout
+
+
+# ---------------------------------------------------------------- private Typer APIs, fenced
+
+
+def test_private_typer_imports_live_in_one_module():
+    offenders = []
+    for path in (ROOT / "cqmin").rglob("*.py"):
+        if path.name == "typer_private.py":
+            continue
+        if re.search(r"typer\._|from typer import _|typer\.main\._", path.read_text(encoding="utf-8")):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_the_private_typer_apis_cqmin_uses_are_there():
+    """If this fails, Typer moved what cqmin/cli/typer_private.py imports: adapt that module (and the pin)."""
+    import typer
+
+    try:
+        from cqmin.cli import typer_private
+    except ImportError as error:
+        pytest.fail(f"Typer {typer.__version__} no longer has {error.name}: see cqmin/cli/typer_private.py")
+    for shell in ("BashComplete", "ZshComplete", "FishComplete", "PowerShellComplete"):
+        cls = getattr(typer_private, shell)
+        for method in ("get_completion_args", "get_completions", "complete"):
+            assert callable(getattr(cls, method, None)), f"Typer {typer.__version__}: {shell}.{method} is gone"
+    assert callable(typer_private.add_completion_class)
+    assert issubclass(typer_private.UsageError, typer_private.ClickException)
+    import inspect
+
+    assert {"shell", "prog_name"} <= set(inspect.signature(typer_private.install_completion).parameters)
+
+
+def test_domain_words_are_defined_once():
+    """The spellings of qualifiers and kinds, and the format names, appear in one module each."""
+    words = ["more_than", "at_least", "at_most"]
+    for path in (ROOT / "cqmin").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path.name in ("domain.py", "numerals.py"):  # numerals: the article's words for each qualifier
+            continue
+        for word in words:
+            assert f'"{word}"' not in text, (path.name, word)
