@@ -39,10 +39,28 @@ def _run() -> int:
     from cqmin.terminal import tame_environment
 
     tame_environment(os.environ)
+    if os.environ.get("_CQMIN_COMPLETE") and _complete_fast():
+        return 0
     from cqmin.cli import main as run
 
     run()
     return 0
+
+
+def _complete_fast() -> bool:
+    """Answer a TAB from the cache, without Typer; False if only Typer can (no cache, an unusual line)."""
+    import os
+
+    from cqmin.shells import fast
+
+    try:
+        text = fast.answer(os.environ)
+    except Exception:  # anything amiss: Typer answers instead, as it would have anyway
+        return False
+    if text is None:
+        return False
+    sys.stdout.write(text + "\n")
+    return True
 
 
 def _raise_terminated(signum, frame) -> None:

@@ -54,17 +54,20 @@ class Source:
             self._resource = os.fspath(resource)
         return resource.read_bytes()
 
-    def cache_key(self, content: bytes, reserved: frozenset) -> dict:
+    def cache_key(self, content: bytes, reserved: frozenset, codes: list[str] | None = None) -> dict:
         """What a cached base must have been built from, for content just read from this source.
 
-        The languages and the reserved names are part of it: validation depends on both.
+        The languages (`codes`, else the registry's) and the reserved names are part of
+        it: validation depends on both.
         """
-        from cqmin import languages
+        if codes is None:
+            from cqmin import languages
 
+            codes = languages.codes()
         where = (
             {"package": _package(), "path": self._resource} if self.bundled else {"path": os.path.abspath(self.path)}
         )
-        return cache.key(content, reserved=sorted(reserved), languages=languages.codes(), **where)
+        return cache.key(content, reserved=sorted(reserved), languages=codes, **where)
 
     def cached_content(self, key: dict) -> bytes | None:
         """The bundled file's bytes, read from where the cached entry says it was, if that is still this cqmin's.
@@ -86,6 +89,23 @@ class Source:
         """The fact file's bytes: read once, for the checksum and, if that differs, for parsing."""
         content = self.cached_content(stored_key) if stored_key is not None else None
         return content if content is not None else self.read()
+
+
+def fresh_entry(source: Source) -> tuple[dict, dict] | None:
+    """The cache entry of a source if it was built from the source's bytes as they are now, else None.
+
+    For a TAB, which knows neither cqmin's command names nor its languages without
+    importing them: those parts of the key are taken from the entry, the rest compared.
+    """
+    stored = cache.read(source.cache_name) if cache.enabled() else None
+    if stored is None:
+        return None
+    try:
+        content = source.content(stored[0])
+    except CqminError:
+        return None
+    key = source.cache_key(content, frozenset(stored[0].get("reserved", ())), stored[0].get("languages"))
+    return stored if key == stored[0] else None
 
 
 def _package() -> str:

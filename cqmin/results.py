@@ -6,10 +6,14 @@ fields those rows have. Plain classes: the registry needs their inheritance
 (a renderer for Facts serves every kind of facts), and every run imports them.
 """
 
+from typing import TYPE_CHECKING
+
 from cqmin import contract
 from cqmin.contract import Fields
 from cqmin.model import Event, Fact, FactBase, Speaker, Topic
-from cqmin.validation.problems import Problem
+
+if TYPE_CHECKING:  # imported by every lookup; validation only by validate
+    from cqmin.validation.problems import Problem
 
 
 class Result:
@@ -140,7 +144,7 @@ class Problems(Result):
     fields = contract.PROBLEM_FIELDS
 
     def __init__(
-        self, label: str, problems: list[Problem], counts: list[str] | None = None, notes: list[str] | None = None
+        self, label: str, problems: "list[Problem]", counts: list[str] | None = None, notes: list[str] | None = None
     ) -> None:
         self.label = label
         self.problems = problems

@@ -128,3 +128,87 @@ def test_show_completion_bash_prints_the_bash_script():
     result = subprocess.run([str(CQMIN), "--show-completion", "bash"], capture_output=True, text=True, env=environ)
     assert result.returncode == 0
     assert "complete -o default -F _cqmin_completion cqmin" in result.stdout
+
+
+# ---------------------------------------------------------------- the fast path answers as Typer does
+
+GRID = [
+    "cqmin ", "cqmin p", "cqmin pens", "cqmin PENS", "cqmin -", "cqmin --l", "cqmin --lang ", "cqmin --lang Z",
+    "cqmin --lang zh show welfare.", "cqmin --lang en pension --l", "cqmin show ", "cqmin show welfare.d",
+    "cqmin show WELFARE.D", "cqmin show pension.pension-insured welfare.", "cqmin show -", "cqmin show --format ",
+    "cqmin show -f j", "cqmin jobs --", "cqmin jobs --format c", "cqmin jobs --format=c", "cqmin jobs --kind ",
+    "cqmin jobs --kind T", "cqmin jobs --json --", "cqmin jobs --json --j", "cqmin compare ", "cqmin compare h",
+    "cqmin compare health h", "cqmin compare --kind a", "cqmin search x --topic wel", "cqmin search x -t ",
+    "cqmin search x -t health -t ", "cqmin search ", "cqmin export -o ", "cqmin export --format=",
+    "cqmin export --format=n", "cqmin export -", "cqmin validate ", "cqmin validate --source ", "cqmin sources --",
+    "cqmin sources --fields ", "cqmin help ", "cqmin topics -", "cqmin pension --ids -", "cqmin -f json ",
+    "cqmin --json pen", "cqmin x", "cqmin pension x",
+]  # fmt: skip
+
+
+def _protocol(shell: str, line: str) -> dict:
+    if shell == "bash":
+        words = line.split(" ")
+        return {"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
+    env = {"_CQMIN_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": line}
+    if shell == "fish":
+        env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+    if shell == "powershell":
+        env["_TYPER_COMPLETE_WORD_TO_COMPLETE"] = line.split(" ")[-1]
+    return env
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory):
+    """A cache holding the completion table, as any run of cqmin leaves it."""
+    from conftest import run
+
+    folder = tmp_path_factory.mktemp("completion-cache")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    assert run("pension", "--json").exit_code == 0
+    return folder
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])
+def test_the_fast_path_answers_as_typer_does(warm_cache, monkeypatch, shell):
+    from conftest import runner
+
+    from cqmin.cli import app
+    from cqmin.shells import fast
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(warm_cache))
+    answered = 0
+    for line in GRID:
+        environ = {**os.environ, "CQMIN_LANG": "en", **_protocol(shell, line)}
+        quick = fast.answer(environ)
+        typer_said = runner.invoke(app, [], env=environ, prog_name="cqmin")
+        assert typer_said.exit_code == 0, (line, typer_said.output)
+        if quick is not None:
+            answered += 1
+            assert quick + "\n" == typer_said.stdout, (shell, line)
+    assert answered == len(GRID)  # every line of the grid is answered without Typer
+    for line in ("cqmin -- ", "cqmin nosuch x", "cqmin --nosuch ", "cqmin pension --nosuch -"):
+        assert fast.answer({**os.environ, **_protocol(shell, line)}) is None, line  # left to Typer
+
+
+@pytest.mark.parametrize("line", ["cqmin nosuch x", "cqmin --nosuch ", "cqmin show --facts x "])
+def test_lines_the_fast_path_leaves_to_typer_still_complete_quietly(warm_cache, line):
+    result = complete({**_protocol("bash", line), "XDG_CACHE_HOME": str(warm_cache)})
+    assert result.returncode in (0, 2) and "Traceback" not in result.stderr
+
+
+def test_the_fast_path_imports_no_framework(warm_cache):
+    environ = {**os.environ, "XDG_CACHE_HOME": str(warm_cache), **_protocol("zsh", "cqmin show pension.")}
+    code = "import sys\nfrom cqmin.__main__ import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+    code += (
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'tomli', 'click'}), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ, timeout=60)
+    assert result.stderr.strip() == "[]"
+    assert result.stdout.startswith("pension.pension-insured\t")
+
+
+def test_without_a_cache_typer_answers_the_same(tmp_path):
+    environ = _protocol("bash", "cqmin show welfare.d")
+    cold = complete({**environ, "XDG_CACHE_HOME": str(tmp_path / "cold"), "CQMIN_NO_CACHE": "1"})
+    assert cold.returncode == 0 and cold.stdout == "welfare.dibao-recipients\n"

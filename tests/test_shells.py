@@ -122,3 +122,18 @@ def test_show_completion_honours_the_shell_named(shell):
     }
     assert marker[shell] in out
     assert all(marker[other] not in out for other in SHELLS if other != shell)
+
+
+@pytest.mark.parametrize("shell", [pytest.param(name, marks=needs(name)) for name in SHELLS])
+def test_one_run_of_cqmin_a_tab(shell, tmp_path):
+    """A TAB starts cqmin once (fish used to ask twice), and is answered from the cache, without Typer."""
+    calls = tmp_path / "calls"
+    wrapper = tmp_path / "bin" / "cqmin"
+    wrapper.parent.mkdir()
+    wrapper.write_text(f'#!/bin/sh\necho "$_CQMIN_COMPLETE" >> {calls}\nexec {CQMIN} "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    environ = {"PATH": f"{wrapper.parent}{os.pathsep}{BIN}{os.pathsep}{os.environ['PATH']}", "CQMIN_LANG": "en"}
+    with ShellSession(shell, setup=sourced(shell), env=environ) as terminal:
+        calls.write_text("", encoding="utf-8")  # forget the run that printed the script
+        terminal.complete("cqmin show welfare.dibao-r", until=line_is("$ cqmin show welfare.dibao-recipients"))
+    assert calls.read_text(encoding="utf-8").split() == [f"complete_{shell}"]

@@ -27,8 +27,8 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # not while a TAB is being answered
         typer.echo(f"cqmin {__version__}")
         raise typer.Exit()
 
@@ -42,7 +42,7 @@ def _shell_after(ctx: typer.Context, option: str) -> str | None:
 
 
 def _show_completion(ctx: typer.Context, value: bool) -> None:
-    if value:
+    if value and not ctx.resilient_parsing:
         from cqmin.shells import install, scripts
 
         typer.echo(scripts.script(install.chosen(_shell_after(ctx, "--show-completion"))), nl=False)
@@ -50,7 +50,7 @@ def _show_completion(ctx: typer.Context, value: bool) -> None:
 
 
 def _install_completion(ctx: typer.Context, value: bool) -> None:
-    if value:
+    if value and not ctx.resilient_parsing:
         from cqmin.shells import install
 
         shell = install.chosen(_shell_after(ctx, "--install-completion"))

@@ -24,13 +24,12 @@ def _language(ctx) -> str:
 
 
 def fact_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
-    """Ids starting with what was typed (in any case), each with its label in the user's language."""
+    """Ids starting with what was typed, each with its label in the user's language."""
     from cqmin.cli.session import base_of
 
     try:
         base, code = base_of(ctx), _language(ctx)
-        typed = incomplete.lower()
-        return [(fact.id, fact.label[code]) for fact in base.facts if fact.id.startswith(typed)]
+        return [(fact.id, fact.label[code]) for fact in base.facts if fact.id.startswith(incomplete)]
     except Exception:  # a TAB must never print a traceback into the prompt
         return []
 
@@ -40,8 +39,7 @@ def topic_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
 
     try:
         base, code = base_of(ctx), _language(ctx)
-        typed = incomplete.lower()
-        return [(topic.id, topic.title[code]) for topic in base.topics if topic.id.startswith(typed)]
+        return [(topic.id, topic.title[code]) for topic in base.topics if topic.id.startswith(incomplete)]
     except Exception:
         return []
 

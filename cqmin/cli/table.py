@@ -22,6 +22,7 @@ def _param(param) -> dict:
         "names": [*getattr(param, "opts", []), *getattr(param, "secondary_opts", [])],
         "help": getattr(param, "help", None),
         "flag": bool(getattr(param, "is_flag", False)),
+        "eager": bool(param.is_eager),
         "multiple": bool(getattr(param, "multiple", False)),
         "nargs": param.nargs,
         "hidden": bool(getattr(param, "hidden", False)),

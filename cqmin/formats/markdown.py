@@ -1,8 +1,6 @@
 """Markdown: GitHub tables (and, for `show`, a block quote with its attribution), in the reader's language."""
 
-from cqmin import dates
 from cqmin.formats import selection
-from cqmin.render import phrases
 from cqmin.results import FactDetails, Facts, Problems, Result, Sources, TopicList
 
 NAME = "markdown"
@@ -36,6 +34,9 @@ def _chosen(result: Result, output) -> str:
 def _facts(result: Facts, output) -> str:
     if output.fields is not None:
         return _chosen(result, output)
+    from cqmin import dates
+    from cqmin.render import phrases
+
     language = output.language
     header = [language.word(key) for key in ("id", "label", "figure", "kind", "as_of", "change")]
     rows = [
@@ -56,6 +57,9 @@ def _details(result: FactDetails, output) -> str:
     """Each fact as a section: its figure, date, kind and change, then its quote with who said it, and where."""
     if output.fields is not None:
         return _chosen(result, output)
+    from cqmin import dates
+    from cqmin.render import phrases
+
     language = output.language
     blocks = []
     for fact in result.facts:
@@ -96,6 +100,8 @@ def _topics(result: TopicList, output) -> str:
 def _sources(result: Sources, output) -> str:
     if output.fields is not None:
         return _chosen(result, output)
+    from cqmin import dates
+
     language = output.language
     blocks = []
     for row in result.events:

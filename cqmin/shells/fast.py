@@ -1,0 +1,207 @@
+"""A TAB answered from the cache, before Typer or Rich is imported: the completion table, walked as Click would.
+
+The table (cli/table.py) is the command line's shape and the fact base's names,
+cached beside the base. This module follows Click's completion rules (the
+command, the option waiting for a value, the first argument still open) for the
+shapes cqmin's commands have; anything else (an unknown option, "--", an
+unknown command) it leaves to Typer by answering None, as it does when there is
+no usable cache. tests/test_completion.py compares the two on a grid of lines.
+"""
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _split(text: str) -> list[str]:
+    """Split a command line as Click does: like shlex, keeping an unfinished last token as it is."""
+    import shlex
+
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    words = []
+    try:
+        for token in lexer:
+            words.append(token)
+    except ValueError:
+        words.append(lexer.token)
+    return words
+
+
+def _arguments(shell: str, environ) -> tuple[list[str], str]:
+    """(complete arguments, the incomplete one), read from the variables each shell's script sets (Typer's protocol)."""
+    if shell == "bash":
+        words = _split(environ["COMP_WORDS"])
+        position = int(environ["COMP_CWORD"])
+        return words[1:position], words[position] if position < len(words) else ""
+    line = environ.get("_TYPER_COMPLETE_ARGS", "")
+    words = _split(line)
+    if shell in ("powershell", "pwsh"):
+        incomplete = environ.get("_TYPER_COMPLETE_WORD_TO_COMPLETE", "")
+        return (words[1:-1] if incomplete else words[1:]), incomplete
+    args = words[1:]
+    if args and not line.endswith(" "):
+        return args[:-1], args[-1]
+    return args, ""
+
+
+class _Unsure(Exception):
+    """A line this walker does not follow as Click would: Typer answers instead."""
+
+
+def _option(node: dict, name: str) -> dict:
+    for param in node["params"]:
+        if param["option"] and name in param["names"]:
+            return param
+    raise _Unsure(name)
+
+
+def _walk(table: dict, args: list[str]) -> tuple[dict, dict[str, list[str]], list[str], dict[str, list[str]]]:
+    """The command the arguments reach, the options given to it and to the root, and its positional arguments."""
+    node, given, positional = table["root"], {}, []
+    root_given = given
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            raise _Unsure(arg)
+        if arg.startswith("-") and len(arg) > 1:
+            name, equals, value = arg.partition("=")
+            param = _option(node, name)
+            if param["flag"]:
+                if equals:
+                    raise _Unsure(arg)
+                given.setdefault(param["name"], []).append("")
+                index += 1
+                continue
+            if equals:
+                given.setdefault(param["name"], []).append(value)
+                index += 1
+            elif index + 1 < len(args):
+                given.setdefault(param["name"], []).append(args[index + 1])
+                index += 2
+            else:
+                index += 1  # the value is the word being completed
+            continue
+        if node is table["root"]:
+            name = arg if arg in table["commands"] else arg.lower()
+            if name not in table["commands"]:
+                raise _Unsure(arg)
+            node, given, positional = table["commands"][name], {}, []
+        else:
+            positional.append(arg)
+        index += 1
+    return node, given, positional, root_given
+
+
+def _language(table: dict, given: dict, root_given: dict, environ) -> str:
+    """The language of descriptions: --lang of the command, else of the root, else CQMIN_LANG, else the locale."""
+    known = table["languages"]
+    for chosen in (given.get("lang"), root_given.get("lang")):
+        if chosen and chosen[-1].lower() in known:
+            return chosen[-1].lower()
+    from_env = environ.get("CQMIN_LANG", "").strip().lower()
+    if from_env in known:
+        return from_env
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            first = value.split(":")[0].lower()
+            return next(
+                (code for code, prefixes in known.items() if any(first.startswith(prefix) for prefix in prefixes)),
+                table["default_language"],
+            )
+    return table["default_language"]
+
+
+def _values(table: dict, param: dict, incomplete: str, language: str) -> list[tuple[str, str | None]]:
+    if param["choices"] is not None:
+        if param["case_sensitive"]:
+            return [(choice, None) for choice in param["choices"] if choice.startswith(incomplete)]
+        return [(choice, None) for choice in param["choices"] if choice.lower().startswith(incomplete.lower())]
+    # As Typer filters custom completions: by the start of the value, case and all.
+    if param["complete"] == "facts":
+        return [(fact_id, label[language]) for fact_id, label in table["facts"] if fact_id.startswith(incomplete)]
+    if param["complete"] == "topics":
+        return [(topic_id, title[language]) for topic_id, title in table["topics"] if topic_id.startswith(incomplete)]
+    return []
+
+
+def complete(table: dict, args: list[str], incomplete: str, environ) -> list[tuple[str, str | None]]:
+    """The candidates for `incomplete` after `args`, as Typer would give them; _Unsure where it might not."""
+    args = list(args)
+    if incomplete == "=":
+        incomplete = ""
+    elif "=" in incomplete and incomplete.startswith("-"):
+        name, _, incomplete = incomplete.partition("=")
+        args.append(name)
+    node, given, positional, root_given = _walk(table, args)
+    is_group = node is table["root"]
+    items: list[tuple[str, str | None]] = []
+    if incomplete.startswith("-") and "--" not in args:
+        if incomplete and not incomplete[0].isalnum():
+            for param in node["params"]:
+                if not param["option"] or param["hidden"] or (not param["multiple"] and param["name"] in given):
+                    continue
+                items += [(name, param["help"]) for name in param["names"] if name.startswith(incomplete)]
+        return items
+    language = _language(table, given, root_given, environ)
+    if args and args[-1].startswith("-") and len(args[-1]) > 1:
+        last = args[-1].partition("=")[0]
+        param = next((p for p in node["params"] if p["option"] and last in p["names"] and not p["flag"]), None)
+        if param is not None and not args[-1].partition("=")[1]:
+            return _values(table, param, incomplete, language)
+    arguments = [param for param in node["params"] if not param["option"]]
+    open_argument = None
+    taken = len(positional)
+    for param in arguments:
+        if param["nargs"] == -1 or taken == 0:
+            open_argument = param
+            break
+        taken -= max(param["nargs"], 1)
+    if open_argument is not None:
+        return _values(table, open_argument, incomplete, language)
+    if is_group:
+        commands = table["commands"]
+        items = [(name, commands[name]["help"]) for name in table["order"] if name.startswith(incomplete)]
+        return [(name, help_) for name, help_ in items if not commands[name]["hidden"]]
+    return items
+
+
+def _table(path: str | None) -> dict | None:
+    """The completion table cached for the fact base at `path` (else CQMIN_FACTS, else the bundled one)."""
+    from cqmin import cache, facts
+
+    entry = facts.fresh_entry(facts.Source(path))
+    table = cache.part(entry[1], "extras") if entry else None
+    return table if isinstance(table, dict) and table.get("format") == 1 else None
+
+
+def answer(environ) -> str | None:
+    """What cqmin prints for this TAB, or None if only Typer can tell (no cache, or a line it may read otherwise)."""
+    action, _, shell = environ.get("_CQMIN_COMPLETE", "").partition("_")
+    if action != "complete" or shell not in SHELLS:
+        return None
+    if environ.get("_TYPER_COMPLETE_FISH_ACTION", "get-args") != "get-args":
+        return None  # an older script's "is-args": Typer's own protocol
+    from cqmin import cache, shells
+
+    if not cache.enabled():
+        return None
+    args, incomplete = _arguments(shell, environ)
+    # The fact base decides the table, and --facts on the line decides the base: read the line
+    # with the default table, and again with the table of the base it names, if it names one.
+    path = None
+    for _ in range(2):
+        table = _table(path)
+        if table is None:
+            return None
+        try:
+            root_given = _walk(table, args)[3]
+            named = (root_given.get("facts_path") or [None])[-1]
+            if named == path:
+                items = complete(table, args, incomplete, environ)
+                return shells.answer(shell, items)
+        except (_Unsure, KeyError, TypeError, ValueError, IndexError):
+            return None
+        path = named
+    return None
