@@ -261,7 +261,8 @@ def instructions(python: str) -> None:
 
 
 def compare_typer(versions: list[str], runs: int) -> None:
-    """The JSON floor on several Typer releases, each in its own venv under benchmarks/out/."""
+    """The JSON floor, cqmin pension --json and a TAB, on several Typer releases, each in its own venv
+    under benchmarks/out/ (cqmin installed there from this checkout, without its dependencies)."""
     pythons = {}
     for version in versions:
         home = OUT / f"typer-{version}"
@@ -270,23 +271,34 @@ def compare_typer(versions: list[str], runs: int) -> None:
             subprocess.run([sys.executable, "-m", "venv", str(home)], check=True)
             install = [str(python), "-m", "pip", "install", "-q", f"typer=={version}", "rich", "tomli"]
             subprocess.run(install, check=True)
+            cqmin = [str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(HERE.parent)]
+            subprocess.run(cqmin, check=True)
         pythons[version] = str(python)
     OUT.mkdir(exist_ok=True)
     (OUT / "floor_app.py").write_text(FLOOR, encoding="utf-8")
     (OUT / "floor.py").write_text(LAUNCHER, encoding="utf-8")
-    env = {**os.environ, "LANG": "C.UTF-8"}
+    env = {**os.environ, "LANG": "C.UTF-8", "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="cqmin-bench-cache-")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    argv = {version: [python, str(OUT / "floor.py"), "pension", "--json"] for version, python in pythons.items()}
-    for command in argv.values():
-        _measure(command, env)
-    times: dict[str, list[float]] = {version: [] for version in versions}
+    tab = {"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": "cqmin show pension.", "COMP_CWORD": "2"}
+    cases = {}
+    for version, python in pythons.items():
+        script = str(Path(python).with_name("cqmin"))
+        cases[f"floor, typer {version}"] = ([python, str(OUT / "floor.py"), "pension", "--json"], {})
+        cases[f"cqmin --json, typer {version}"] = ([script, "pension", "--json"], {})
+        cases[f"TAB, typer {version}"] = ([script], tab)
+        cases[f"TAB, no cache, typer {version}"] = ([script], {**tab, "CQMIN_NO_CACHE": "1"})
+    for argv, extra in cases.values():
+        _measure(argv, {**env, **extra})
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    order = list(cases)
+    shuffle = random.Random(2022_10_19).shuffle
     for _ in range(runs):
-        for version, command in argv.items():
-            times[version].append(_measure(command, env)[0])  # wall time
-    medians = {version: statistics.median(samples) * 1000 for version, samples in times.items()}
-    fastest = min(medians.values())
-    for version, median in medians.items():
-        print(f"typer {version:<8}{median:>8.1f}ms{median / fastest:>8.2f}x")
+        shuffle(order)
+        for name in order:
+            argv, extra = cases[name]
+            times[name].append(_measure(argv, {**env, **extra})[0])  # wall time
+    for name, samples in times.items():
+        print(f"{name:<34}{statistics.median(samples) * 1000:>8.1f}ms")
 
 
 def main() -> None:
@@ -295,7 +307,7 @@ def main() -> None:
     parser.add_argument("--python", default=sys.executable, help="the interpreter that has cqmin installed")
     parser.add_argument("--json", action="store_true", help="print the results as JSON too")
     parser.add_argument(
-        "--typer-versions", metavar="V,V", help="instead: time the JSON floor on these Typer releases (needs PyPI)"
+        "--typer-versions", metavar="V,V", help="instead: time cqmin and the floor on these Typer releases (needs PyPI)"
     )
     parser.add_argument("--callgrind", action="store_true", help="instead: count instructions with valgrind")
     args = parser.parse_args()

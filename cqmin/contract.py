@@ -163,3 +163,38 @@ def speaker_record(speaker: Speaker, topics: list[str], facts: int) -> dict:
 PROBLEM_FIELDS = Fields(
     (("file", "file"), ("line", "line"), ("column", "column"), ("id", "id"), ("field", "field"), ("message", "message"))
 )
+
+
+# ---------------------------------------------------------------- citations (cite)
+
+CITATION_FIELDS = Fields(
+    (
+        ("id", "id"), ("label_*", "label.*"), ("figure", "figure"), ("value", "value"), ("unit_*", "unit.*"),
+        ("kind", "kind"), ("as_of", "as_of"), ("quote", "quote"), ("speaker", "speaker.id"),
+        ("speaker_name_*", "speaker.name.*"), ("speaker_role_*", "speaker.role.*"),
+        ("speaker_department_*", "speaker.department.*"), ("event", "event.id"), ("event_title_*", "event.title.*"),
+        ("event_organizer_*", "event.organizer.*"), ("event_date", "event.date"), ("event_place_*", "event.place.*"),
+        ("article_*", "event.article.*"),
+    ),
+    ("qualifier",),
+)  # fmt: skip
+
+
+def citation_record(fact: Fact, base: FactBase) -> dict:
+    """What a citation of one figure needs: the figure as stated, the quote, who said it, where and when."""
+    speaker = base.speaker(fact.speaker)
+    return {
+        "id": fact.id,
+        "label": fact.label,
+        "figure": fact.stated,
+        "value": fact.value,
+        "unit": fact.unit.name,
+        "qualifier": fact.qualifier.value,
+        "kind": fact.kind.value,
+        "as_of": fact.as_of,
+        "quote": fact.quote,
+        "speaker": None
+        if speaker is None
+        else {"id": speaker.id, "name": speaker.name, "role": speaker.role, "department": speaker.department},
+        "event": event_record(base.event(fact.event)),
+    }

@@ -37,6 +37,10 @@ def details(base: FactBase, fact_ids: list[str]) -> results.FactDetails:
     return results.FactDetails(base, [base.fact(fact_id) for fact_id in fact_ids])
 
 
+def citations(base: FactBase, fact_ids: list[str]) -> results.Citations:
+    return results.Citations(base, [base.fact(fact_id) for fact_id in fact_ids])
+
+
 def search(base: FactBase, query: str, topic_ids: list[str], kind: Kind | None = None) -> results.SearchHits:
     chosen = set(topic_ids)
     facts = [fact for fact in select_kind(base.facts, kind) if not chosen or fact.topic in chosen]

@@ -90,7 +90,8 @@ def _commands_and_formats() -> list[tuple[str, list[str], str]]:
     group = get_command(app)
     context = group.make_context("cqmin", [], resilient_parsing=True)
     cases = []
-    arguments = {"show": ["pension.pension-insured"], "search": ["养老"], "compare": ["pension"]}
+    arguments = {"show": ["pension.pension-insured"], "cite": ["pension.pension-insured"], "search": ["养老"],
+                 "compare": ["pension"]}  # fmt: skip
     for name in group.list_commands(context):
         command = group.get_command(context, name)
         if command.hidden:

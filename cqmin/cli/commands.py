@@ -24,7 +24,17 @@ from cqmin.cli.options import (
 )
 from cqmin.cli.session import Session, defaults
 from cqmin.errors import CqminError, ExitCode
-from cqmin.results import AllFacts, Comparisons, FactDetails, Problems, SearchHits, Sources, TopicFacts, TopicList
+from cqmin.results import (
+    AllFacts,
+    Citations,
+    Comparisons,
+    FactDetails,
+    Problems,
+    SearchHits,
+    Sources,
+    TopicFacts,
+    TopicList,
+)
 
 
 def _complete_fact_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -145,13 +155,43 @@ def show(
     from cqmin import views
 
     session = Session(ctx, FactDetails, format_, json_, lang, fields)
-    wanted = [fact_id.strip().lower() for fact_id in fact_ids]  # ids are case-insensitive
-    for typed, fact_id in zip(fact_ids, wanted, strict=True):
-        if session.base.fact(fact_id) is None:  # all or nothing: a script never gets half its answer
+    session.write(views.details(session.base, _known_facts(session, fact_ids)))
+
+
+def _known_facts(session: Session, typed: list[str]) -> list[str]:
+    """The ids asked for, in any case; all of them, or an error naming the first unknown (a script never
+    gets half its answer)."""
+    wanted = [fact_id.strip().lower() for fact_id in typed]
+    for asked, fact_id in zip(typed, wanted, strict=True):
+        if session.base.fact(fact_id) is None:
             from cqmin import suggest
 
-            raise CqminError(f"no fact '{typed}'", hint=suggest.hint(session.base, typed))
-    session.write(views.details(session.base, wanted))
+            raise CqminError(f"no fact '{asked}'", hint=suggest.hint(session.base, asked))
+    return wanted
+
+
+@app.command(rich_help_panel=LOOKUP_PANEL)
+def cite(
+    ctx: typer.Context,
+    fact_ids: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="Fact ids.", autocompletion=_complete_fact_ids)
+    ],
+    format_: format_option(Citations, "--style", "-s") = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    fields: FieldsOption = None,
+) -> None:
+    """Cite figures: the figure, its verbatim quote, who said it, at which press conference, and when.
+
+    --style text follows GB/T 7714 in Chinese; markdown is a block quote with its
+    attribution; bibtex and csl-json are for LaTeX, Zotero and Pandoc.
+
+    Example: cqmin cite pension.pension-insured --style bibtex
+    """
+    from cqmin import views
+
+    session = Session(ctx, Citations, format_, json_, lang, fields)
+    session.write(views.citations(session.base, _known_facts(session, fact_ids)))
 
 
 @app.command(rich_help_panel=LOOKUP_PANEL)

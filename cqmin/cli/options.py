@@ -39,7 +39,7 @@ def _phrase(names: list[str]) -> str:
     return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
 
 
-def format_option(result_type: type):
+def format_option(result_type: type, *aliases: str):
     """-f/--format with the formats that can render this kind of result; the first for people is the default."""
     names = format_names(result_type)
     default = formats.default_for(result_type).name
@@ -48,7 +48,7 @@ def format_option(result_type: type):
     return Annotated[
         choices | None,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", show_default=False, case_sensitive=False,
+            "--format", "-f", *aliases, metavar="FORMAT", show_default=False, case_sensitive=False,
             help=f"{default} (the default), {_phrase(others)}." if others else f"{default}.",
         ),
     ]  # fmt: skip

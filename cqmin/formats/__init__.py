@@ -10,7 +10,7 @@ module here and listing it in FORMATS.
 from collections.abc import Callable
 from typing import NamedTuple
 
-from cqmin.formats import csv, json, markdown, ndjson, sqlite, table, text, tsv
+from cqmin.formats import bibtex, csl_json, csv, json, markdown, ndjson, sqlite, table, text, tsv
 
 
 class Format(NamedTuple):
@@ -29,7 +29,7 @@ class Format(NamedTuple):
 
 FORMATS = [
     Format(module.NAME, module.HELP, module.RENDERS, **getattr(module, "TRAITS", {}))
-    for module in (table, text, json, ndjson, csv, tsv, markdown, sqlite)
+    for module in (table, text, json, ndjson, csv, tsv, markdown, sqlite, bibtex, csl_json)
 ]
 REGISTRY = {fmt.name: fmt for fmt in FORMATS}
 

@@ -1,7 +1,7 @@
 """Markdown: GitHub tables (and, for `show`, a block quote with its attribution), in the reader's language."""
 
 from cqmin.formats import selection
-from cqmin.results import FactDetails, Facts, Problems, Result, Sources, TopicList
+from cqmin.results import Citations, FactDetails, Facts, Problems, Result, Sources, TopicList
 
 NAME = "markdown"
 HELP = "Markdown, for documents"
@@ -123,4 +123,32 @@ def _problems(result: Problems, output) -> str:
     return _chosen(result, output)
 
 
-RENDERS = {Facts: _facts, FactDetails: _details, TopicList: _topics, Sources: _sources, Problems: _problems}
+def _citations(result: Citations, output) -> str:
+    """Each figure as a block quote with its attribution, then the reference, for a document."""
+    if output.fields is not None:
+        return _chosen(result, output)
+    language = output.language
+    blocks = []
+    for fact in result.facts:
+        event = result.base.event(fact.event)
+        who = language.attribution(fact, result.base.speaker(fact.speaker), event)
+        lines = [
+            f"> {_quoted(fact.quote)}",
+            ">",
+            f"> {language.attributed} {_quoted(who)}",
+            "",
+            f"{_quoted(language.text(fact.label))}{language.colon}**{_quoted(language.figure(fact))}** (`{fact.id}`)."
+            f" {_quoted(language.reference(event))}",
+        ]
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+RENDERS = {
+    Facts: _facts,
+    FactDetails: _details,
+    TopicList: _topics,
+    Sources: _sources,
+    Problems: _problems,
+    Citations: _citations,
+}

@@ -1,7 +1,12 @@
-"""Plain text for people where a table is not the form: the report of `validate`, one problem a line."""
+"""Plain text for people where a table is not the form: the report of `validate`, and citations.
+
+A citation follows the reader's language's convention (GB/T 7714 in Chinese, a
+Chicago-style note otherwise): the figure, the verbatim quote, who said it where
+and when, the reference, and the fact's id.
+"""
 
 from cqmin.render.safe import clean
-from cqmin.results import Problems
+from cqmin.results import Citations, Problems
 
 NAME = "text"
 HELP = "lines of text (the default)"
@@ -17,4 +22,29 @@ def _problems(result: Problems, output) -> str:
     return "".join(line + "\n" for line in lines) + f"{count} in {clean(result.label)}\n"
 
 
-RENDERS = {Problems: _problems}
+def _citations(result: Citations, output) -> str:
+    from cqmin import dates
+
+    language = output.language
+    blocks = []
+    for number, fact in enumerate(result.facts, start=1):
+        event = result.base.event(fact.event)
+        speaker = result.base.speaker(fact.speaker)
+        figure = f"{language.text(fact.label)}{language.colon}{language.figure(fact)}"
+        said = [fact.stated] if language.figure(fact) != fact.stated else []
+        if fact.as_of:
+            said.append(dates.show(fact.as_of, language))
+        if said:
+            figure += language.parens(language.comma.join(said))
+        lines = [
+            f"[{number}] {language.reference(event)}",
+            f"    {figure}",
+            f"    “{fact.quote}”",
+            f"    {language.attributed} {language.attribution(fact, speaker, event)}",
+            f"    cqmin {fact.id}",
+        ]
+        blocks.append("\n".join(clean(line) for line in lines) + "\n")
+    return "\n".join(blocks)
+
+
+RENDERS = {Problems: _problems, Citations: _citations}

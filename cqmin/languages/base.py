@@ -7,7 +7,7 @@ texts in its code. Nothing outside this package asks which language it is.
 from typing import ClassVar
 
 from cqmin.domain import Measure, Qualifier
-from cqmin.model import Fact, Speaker, Text, Unit
+from cqmin.model import Event, Fact, Speaker, Text, Unit
 
 
 class Language:
@@ -24,6 +24,7 @@ class Language:
     open_paren = " ("
     close_paren = ")"
     dash = "–"  # between the ends of a range or a period
+    attributed = "—"  # before the name under a quote
     companion: str | None = None  # a language whose title a heading also shows (Chinese shows the English)
 
     def word(self, key: str) -> str:
@@ -85,6 +86,16 @@ class Language:
     def speaker_line(self, speaker: Speaker) -> str:
         """Name, department, role: the speaker of one fact."""
         return self.comma.join(self.text(part) for part in (speaker.name, speaker.department, speaker.role))
+
+    # -------------------------------------------------------------- citations
+
+    def reference(self, event: Event) -> str:
+        """The press conference as a reference-list entry, in this language's convention."""
+        raise NotImplementedError
+
+    def attribution(self, fact: Fact, speaker: Speaker | None, event: Event) -> str:
+        """Who said a figure, where and when: the line under a quote."""
+        raise NotImplementedError
 
 
 def plain(value: float) -> str:

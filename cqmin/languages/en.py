@@ -4,7 +4,7 @@ from typing import ClassVar
 
 from cqmin.domain import Measure, Qualifier
 from cqmin.languages.base import Language, in_units, plain
-from cqmin.model import Fact, Speaker, Unit
+from cqmin.model import Event, Fact, Speaker, Unit
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -114,5 +114,28 @@ class English(Language):
     def speaker(self, speaker: Speaker) -> str:
         return f"{self.text(speaker.name)} ({self.text(speaker.department)}, {self.text(speaker.role)})"
 
+    def reference(self, event: Event) -> str:
+        """In the manner of a Chicago note: organiser, "title", place, date; then the article."""
+        parts = [self.text(event.organizer)] if event.organizer else []
+        parts += [self.text(event.title), self.text(event.place), _long_date(event.date)]
+        reference = ", ".join(parts) + "."
+        if event.article:
+            reference += f" Reported in “{self.text(event.article)}” ({event.article['zh']})."
+        return reference
+
+    def attribution(self, fact: Fact, speaker: Speaker | None, event: Event) -> str:
+        who = self.speaker(speaker) if speaker else (self.text(event.organizer) if event.organizer else "")
+        where = f"{self.text(event.title)}, {self.text(event.place)}, {_long_date(event.date)}"
+        return f"{who}, at {where}" if who else where
+
+
+def _long_date(day: str) -> str:
+    """2022-10-19 as "19 October 2022"."""
+    year, month, date = (int(part) for part in day.split("-"))
+    return f"{date} {_MONTH_NAMES[month - 1]} {year}"
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")  # fmt: skip
 
 LANGUAGE = English()

@@ -4,7 +4,7 @@ from typing import ClassVar
 
 from cqmin.domain import Qualifier
 from cqmin.languages.base import Language, in_units, plain
-from cqmin.model import Fact, Speaker, Unit
+from cqmin.model import Event, Fact, Speaker, Unit
 
 
 class Chinese(Language):
@@ -74,6 +74,7 @@ class Chinese(Language):
     open_paren = "（"
     close_paren = "）"
     dash = "—"
+    attributed = "——"
     companion = "en"
 
     def number(self, value: float) -> str:
@@ -102,6 +103,20 @@ class Chinese(Language):
 
     def speaker(self, speaker: Speaker) -> str:
         return self.text(speaker.name) + self.parens(self.text(speaker.department) + self.text(speaker.role))
+
+    def reference(self, event: Event) -> str:
+        """GB/T 7714—2015: 主要责任者. 题名[文献类型标识]. 出版地, 日期. A press conference is [Z], other."""
+        organizer = f"{self.text(event.organizer)}. " if event.organizer else ""
+        reference = f"{organizer}{self.text(event.title)}[Z]. {self.text(event.place)}, {event.date}."
+        if event.article:
+            reference += f" 报道：{self.text(event.article)}[N]. {event.date}."
+        return reference
+
+    def attribution(self, fact: Fact, speaker: Speaker | None, event: Event) -> str:
+        who = self.speaker(speaker) if speaker else (self.text(event.organizer) if event.organizer else "")
+        when = self.date(*(int(part) for part in event.date.split("-")))
+        where = f"{self.text(event.title)}，{self.text(event.place)}，{when}"
+        return f"{who}，{where}" if who else where
 
 
 LANGUAGE = Chinese()

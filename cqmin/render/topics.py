@@ -128,6 +128,8 @@ def comparisons(out: Console, facts: list[Fact], output: Output, with_topic: boo
         line = text(language.text(fact.label), "bold")
         if with_topic:
             line.append(text(f" [{fact.topic}]", "dim"))
+        if fact.kind is Kind.TARGET:  # a plan never passes for a result
+            line.append(text(f" ({language.word('kind_target')})", "dim"))
         line.append(text(language.colon))
         summary = text(phrases.change_summary(fact, language))
         if line.cell_len + summary.cell_len > term.width:  # keep the figures of the summary on one line

@@ -1,0 +1,56 @@
+"""BibTeX: one @misc entry a figure, for LaTeX, Zotero and Pandoc (`cqmin cite ID -f bibtex`).
+
+Every value is escaped for LaTeX, and braces are balanced whatever a fact base
+says: a label cannot close its field or open a command. Keys are the fact ids
+with a prefix ("cqmin:pension.pension-insured"), which BibTeX accepts as they are.
+"""
+
+from cqmin.results import Citations
+
+NAME = "bibtex"
+HELP = "BibTeX entries"
+TRAITS = {"extensions": (".bib",)}
+
+# What LaTeX would read as a command or a group; text is written as these instead. BibTeX counts
+# every brace, escaped or not, so a brace of the text becomes a command with a balanced {}.
+_LATEX = {
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%", "&": r"\&",
+    "#": r"\#", "$": r"\$",
+    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}  # fmt: skip
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def escape(text: str) -> str:
+    from cqmin.render.safe import clean
+
+    return "".join(_LATEX.get(char, char) for char in clean(text))
+
+
+def _entry(fact, base, language) -> str:
+    event = base.event(fact.event)
+    speaker = base.speaker(fact.speaker)
+    year, month, _ = event.date.split("-")
+    author = language.text(speaker.name) if speaker else (language.text(event.organizer) if event.organizer else "")
+    fields = [
+        ("author", f"{{{escape(author)}}}"),  # one literal name: no "First Last" splitting of 黎勇
+        ("title", escape(f"{language.text(fact.label)}{language.colon}{fact.stated}")),
+        ("howpublished", escape(language.attribution(fact, speaker, event))),
+        ("year", year),
+        ("month", _MONTHS[int(month) - 1]),
+        ("date", event.date),
+        ("organization", escape(language.text(event.organizer)) if event.organizer else ""),
+        ("note", escape(f"“{fact.quote}” {language.reference(event)} cqmin {fact.id}")),
+        ("language", escape(language.name)),
+    ]
+    body = ",\n".join(
+        f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}" for name, value in fields if value
+    )
+    return f"@misc{{cqmin:{fact.id},\n{body}\n}}\n"
+
+
+def _citations(result: Citations, output) -> str:
+    return "\n".join(_entry(fact, result.base, output.language) for fact in result.facts)
+
+
+RENDERS = {Citations: _citations}
