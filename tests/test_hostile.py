@@ -263,6 +263,7 @@ def test_validate_problems_with_chinese_on_an_ascii_output(tmp_path):
     assert "\\u4e07" in result.stdout  # 万, escaped
 
 
+@pytest.mark.slow  # 5,500 facts through a pipe, six times
 @pytest.mark.parametrize("unbuffered", ["1", ""])
 @pytest.mark.parametrize("args", [["export", "--format", "ndjson"], ["export", "--format", "csv"], ["compare"]])
 def test_a_reader_that_closes_the_pipe_early(tmp_path, args, unbuffered):

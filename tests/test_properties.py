@@ -59,6 +59,7 @@ def command_lines(draw) -> list[str]:
     return argv
 
 
+@pytest.mark.slow
 @BUDGET
 @given(command_lines())
 def test_random_command_lines_exit_0_1_or_2_without_a_traceback(argv):
@@ -105,6 +106,7 @@ def edited_bases(draw) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 @BUDGET
 @given(edited_bases())
 def test_random_edits_are_problems_never_crashes(text):
