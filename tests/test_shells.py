@@ -137,3 +137,27 @@ def test_one_run_of_cqmin_a_tab(shell, tmp_path):
         calls.write_text("", encoding="utf-8")  # forget the run that printed the script
         terminal.complete("cqmin show welfare.dibao-r", until=line_is("$ cqmin show welfare.dibao-recipients"))
     assert calls.read_text(encoding="utf-8").split() == [f"complete_{shell}"]
+
+
+@pytest.mark.parametrize("shell", [pytest.param(name, marks=needs(name)) for name in ("bash", "fish")])
+def test_the_installed_script_completes_in_a_new_shell(shell, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    environ = {**os.environ, "HOME": str(home)}
+    environ.pop("XDG_CONFIG_HOME", None)
+    result = subprocess.run([str(CQMIN), "--install-completion", shell], capture_output=True, text=True, env=environ)
+    assert result.returncode == 0 and result.stdout == "" and "completion installed in" in result.stderr
+    if shell == "bash":
+        assert f"source '{home / '.bash_completions' / 'cqmin.sh'}'" in (home / ".bashrc").read_text(encoding="utf-8")
+        setup = f"source {home / '.bashrc'}"
+    else:
+        installed = home / ".config" / "fish" / "completions"
+        assert (installed / "cqmin.fish").is_file()
+        setup = f"set -p fish_complete_path {installed}"  # where fish looks, with the driver's own config home
+    again = subprocess.run([str(CQMIN), "--install-completion", shell], capture_output=True, text=True, env=environ)
+    assert again.returncode == 0
+    if shell == "bash":  # installing twice adds the line once
+        assert (home / ".bashrc").read_text(encoding="utf-8").count("cqmin.sh") == 1
+    path = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    with ShellSession(shell, setup=setup, env=path) as terminal:
+        terminal.complete("cqmin pens", until=line_is("$ cqmin pension"))
