@@ -158,17 +158,10 @@ class Problems(Result):
         return len(self.problems)
 
 
-class Citations(Result):
+class Citations(Facts):
     """`cqmin cite`: what it takes to quote each figure, in a citation style or as records."""
 
     fields = contract.CITATION_FIELDS
 
-    def __init__(self, base: FactBase, facts: list[Fact]) -> None:
-        self.base = base
-        self.facts = facts
-
     def records(self) -> list[dict]:
         return [contract.citation_record(fact, self.base) for fact in self.facts]
-
-    def __len__(self) -> int:
-        return len(self.facts)

@@ -1,7 +1,7 @@
 """Markdown: GitHub tables (and, for `show`, a block quote with its attribution), in the reader's language."""
 
 from cqmin.formats import selection
-from cqmin.results import Citations, FactDetails, Facts, Problems, Result, Sources, TopicList
+from cqmin.results import Citations, FactDetails, Facts, Result, Sources, TopicList
 
 NAME = "markdown"
 HELP = "Markdown, for documents"
@@ -32,8 +32,6 @@ def _chosen(result: Result, output) -> str:
 
 
 def _facts(result: Facts, output) -> str:
-    if output.fields is not None:
-        return _chosen(result, output)
     from cqmin import dates
     from cqmin.render import phrases
 
@@ -55,8 +53,6 @@ def _quoted(text: str) -> str:
 
 def _details(result: FactDetails, output) -> str:
     """Each fact as a section: its figure, date, kind and change, then its quote with who said it, and where."""
-    if output.fields is not None:
-        return _chosen(result, output)
     from cqmin import dates
     from cqmin.render import phrases
 
@@ -84,8 +80,6 @@ def _details(result: FactDetails, output) -> str:
 
 
 def _topics(result: TopicList, output) -> str:
-    if output.fields is not None:
-        return _chosen(result, output)
     language = output.language
     header = [language.word(key) for key in ("command", "topic", "facts", "comparisons", "headline")]
     rows = []
@@ -98,8 +92,6 @@ def _topics(result: TopicList, output) -> str:
 
 
 def _sources(result: Sources, output) -> str:
-    if output.fields is not None:
-        return _chosen(result, output)
     from cqmin import dates
 
     language = output.language
@@ -119,14 +111,8 @@ def _sources(result: Sources, output) -> str:
     return "\n".join(blocks)
 
 
-def _problems(result: Problems, output) -> str:
-    return _chosen(result, output)
-
-
 def _citations(result: Citations, output) -> str:
     """Each figure as a block quote with its attribution, then the reference, for a document."""
-    if output.fields is not None:
-        return _chosen(result, output)
     language = output.language
     blocks = []
     for fact in result.facts:
@@ -144,11 +130,20 @@ def _citations(result: Citations, output) -> str:
     return "\n".join(blocks)
 
 
+def _or_chosen(render):
+    """A renderer that gives way to the plain table of --fields, when fields are chosen."""
+
+    def markdown(result, output) -> str:
+        return _chosen(result, output) if output.fields is not None else render(result, output)
+
+    return markdown
+
+
 RENDERS = {
-    Facts: _facts,
-    FactDetails: _details,
-    TopicList: _topics,
-    Sources: _sources,
-    Problems: _problems,
-    Citations: _citations,
+    Result: _chosen,  # problems, and whatever has no page of its own: its rows as a table
+    Facts: _or_chosen(_facts),
+    FactDetails: _or_chosen(_details),
+    TopicList: _or_chosen(_topics),
+    Sources: _or_chosen(_sources),
+    Citations: _or_chosen(_citations),
 }
