@@ -1,6 +1,6 @@
 """Reading figures the way Chinese statistical writing states them.
 
-`read_stated("超千亿元")` gives (10^11, None, "more_than"); `evaluate("717 ÷ (1 + 1.2)")`
+`read_stated("超千亿元")` gives (10^11, None, Qualifier.MORE_THAN); `evaluate("717 ÷ (1 + 1.2)")`
 does the arithmetic of a derived baseline. The validator uses both to check that
 every fact's value, qualifier and baseline agree with the words of the article.
 Decimal keeps 77.57万 exactly 775700, where floats would not.
@@ -10,15 +10,17 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from cqmin.domain import Qualifier as Q
+
 MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 
 # Words before or after a number that bound it (see the README, "Reading the figures").
-_PREFIXES = {"超过": "more_than", "突破": "more_than", "超": "more_than", "约": "approx", "近": "approx"}
-_INFIXES = {"余": "more_than", "多": "more_than"}
-_SUFFIXES = {"左右": "approx", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
+_PREFIXES = {"超过": Q.MORE_THAN, "突破": Q.MORE_THAN, "超": Q.MORE_THAN, "约": Q.APPROX, "近": Q.APPROX}
+_INFIXES = {"余": Q.MORE_THAN, "多": Q.MORE_THAN}
+_SUFFIXES = {"左右": Q.APPROX, "以上": Q.AT_LEAST, "以内": Q.AT_MOST, "以下": Q.AT_MOST}
 
 # Bounded, and ASCII digits only: a fact base is untrusted, and no figure needs more.
 _NUMBER = r"[0-9]{1,16}(?:\.[0-9]{1,10})?(?![0-9])|[零〇一二两三四五六七八九十百千]{1,12}"
@@ -35,7 +37,7 @@ _STATED = re.compile(
 class Reading(NamedTuple):
     value: Decimal
     high: Decimal | None
-    qualifier: str  # a Qualifier's value
+    qualifier: Q
     measure_word: str  # what follows the number: "人", "个事项", "%"; "" for a bare number
 
 
@@ -72,13 +74,13 @@ def read_stated(text: str) -> Reading:
             _PREFIXES.get(parts["prefix"] or ""),
             _INFIXES.get(parts["infix"] or ""),
             _SUFFIXES.get(parts["suffix"] or ""),
-            "range" if high is not None else None,
+            Q.RANGE if high is not None else None,
         )
         if qualifier
     ]
     if len(markers) > 1:
         raise ValueError(f"'{text}' has more than one qualifier")
-    return Reading(value, high, markers[0] if markers else "exact", parts["unit"])
+    return Reading(value, high, markers[0] if markers else Q.EXACT, parts["unit"])
 
 
 # ---------------------------------------------------------------- arithmetic of derived baselines

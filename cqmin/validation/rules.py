@@ -265,10 +265,9 @@ class Rules(Checker):
             fact.report("value", f"{value} does not match the stated '{stated}', which reads {_plain(reading.value)}")
         if reading.high is not None and (high is None or reading.high != Decimal(repr(high))):
             fact.report("high", f"the stated '{stated}' reads {_plain(reading.high)} as its upper end")
-        if qualifier is not None and reading.qualifier != qualifier:
-            fact.report(
-                "qualifier", f"'{qualifier}' does not match the stated '{stated}', which reads '{reading.qualifier}'"
-            )
+        if qualifier is not None and reading.qualifier.value != qualifier:
+            read = reading.qualifier.value
+            fact.report("qualifier", f"'{qualifier}' does not match the stated '{stated}', which reads '{read}'")
         return reading
 
     def check_baseline(self, baseline: Entry, value, as_of, quote: str) -> None:
