@@ -72,8 +72,12 @@ class Terminal:
             return
         self.stream.flush()
         data = memoryview(text.encode(self.encoding, getattr(self.stream, "errors", None) or "strict"))
-        while data:
-            data = data[os.write(descriptor, data) :]
+        try:
+            while data:
+                data = data[os.write(descriptor, data) :]
+        except BrokenPipeError:
+            silence_stdout()
+            raise ReaderGone from None
 
     def can_encode(self, text: str) -> bool:
         try:
@@ -86,6 +90,13 @@ class Terminal:
     def unicode(self) -> bool:
         """Whether Chinese, box drawing and block characters survive this stream."""
         return self.can_encode("中文—→█▏")
+
+
+class ReaderGone(Exception):
+    """The reader of the output went away (`| head -1`) having read what it wanted: not an error.
+
+    Not an OSError, which Click would turn into exit 1 before cqmin sees it.
+    """
 
 
 class ClosedStream:

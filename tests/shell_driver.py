@@ -301,8 +301,16 @@ class ShellSession:
         # One key at a time, each waited for: fish 3.6 drops its Ctrl-C when
         # Ctrl-L arrives in the same read.
         self.wait_for(lambda screen: _last_line(screen) == PROMPT, timeout, what="a fresh prompt after Ctrl-C")
-        self.press("C-l")
-        return self.wait_for(lambda screen: screen == PROMPT, timeout, what="a clear screen with only the prompt")
+        # A shell busy redrawing (zsh after a completion list, on a loaded machine) can drop a Ctrl-L:
+        # send it again until the screen clears, rather than wait on a key that was lost.
+        deadline = time.monotonic() + timeout
+        while True:
+            self.press("C-l")
+            try:
+                return self.wait_for(lambda screen: screen == PROMPT, 3, what="a clear screen with only the prompt")
+            except AssertionError:
+                if time.monotonic() > deadline:
+                    raise
 
     def complete(self, line: str, *, tabs: int = 1, until: Expect | None = None, timeout: float = 20) -> str:
         """Type `line` on a clear screen, press TAB `tabs` times, and return the screen once it has settled.

@@ -15,7 +15,7 @@ def test_text_in_chinese_follows_gb_t_7714():
         "[1] 中共重庆市委宣传部. “学习二十大 书写新篇章”系列主题新闻发布会（第二场）[Z]. 重庆, 2022-10-19. "
         "报道：这些民生改善 我们可见可感可期[N]. 2022-10-19."
     )
-    assert "养老保险参保人数：2550万人（2022年9月）" in first
+    assert "养老保险参保人数：2550万人，2022年9月" in first
     assert "“截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人" in first  # verbatim
     who = "—— 黎勇（市人力社保局党组书记、局长），"
     assert who + "“学习二十大 书写新篇章”系列主题新闻发布会（第二场），重庆，2022年10月19日" in first
@@ -26,7 +26,7 @@ def test_text_in_chinese_follows_gb_t_7714():
 def test_text_in_english():
     out = ok("cite", IDS[0], "--lang", "en")
     assert "Publicity Department of the CPC Chongqing Municipal Committee" in out and "19 October 2022" in out
-    assert "People insured for pensions: 25.5 million people (2550万人, Sep 2022)" in out
+    assert "People insured for pensions: 25.5 million people (2550万人), Sep 2022" in out
     assert "— Li Yong (Chongqing Municipal Human Resources and Social Security Bureau, Secretary" in out
     assert "Reported in “These improvements in people's livelihood" in out
 
@@ -46,7 +46,7 @@ def test_bibtex_parses_with_pybtex():
     entry = bibliography.entries["cqmin:pension.pension-insured"]
     assert entry.type == "misc"
     assert entry.fields["year"] == "2022" and entry.fields["date"] == "2022-10-19"
-    assert entry.fields["title"] == "People insured for pensions: 2550万人"
+    assert entry.fields["title"] == "People insured for pensions: 25.5 million people (2550万人)"
     assert "Li Yong" in str(entry.persons.get("author", [""])[0]) or "Li Yong" in entry.fields.get("author", "")
 
 

@@ -148,10 +148,14 @@ def test_an_extension_and_a_format_that_disagree_are_refused(tmp_path):
     assert not (tmp_path / "facts.csv").exists()
 
 
-def test_an_unknown_extension_writes_json(tmp_path):
-    path = tmp_path / "facts.txt"
-    assert run("export", "-o", str(path)).exit_code == 0
-    assert json.loads(path.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", ["facts.txt", "facts"])
+def test_a_file_name_that_names_no_format_needs_one(tmp_path, name):
+    path = tmp_path / name
+    result = run("export", "-o", str(path))
+    assert result.exit_code == 2 and "Give --format, or a file name ending .json" in result.stderr
+    assert not path.exists()
+    assert run("export", "-o", str(path), "-f", "ndjson").exit_code == 0
+    assert json.loads(path.read_text(encoding="utf-8").splitlines()[0])
 
 
 def test_output_file_is_not_overwritten_without_force(tmp_path):

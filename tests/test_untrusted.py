@@ -151,7 +151,7 @@ def test_a_full_disk(args):
 
 def test_an_export_to_stdout_that_cannot_be_written_needs_no_file():
     result = subprocess.run(
-        ["bash", "-c", f"{CQMIN} export -o /dev/stdout >&-"], capture_output=True, text=True, timeout=120
+        ["bash", "-c", f"{CQMIN} export -o /dev/stdout -f json >&-"], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 1 and "unexpected" not in result.stderr
 
@@ -243,7 +243,7 @@ def test_force_replaces_only_a_regular_file(tmp_path, kind):
     else:
         target = Path("/dev/null")
     before = os.lstat(target)
-    result = run("export", "-o", str(target), "--force")
+    result = run("export", "-o", str(target), "--force", "-f", "json")
     assert result.exit_code == 1 and result.stdout == ""
     assert "not a regular file" in result.stderr
     after = os.lstat(target)

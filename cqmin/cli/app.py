@@ -41,11 +41,21 @@ def _shell_after(ctx: typer.Context, option: str) -> str | None:
     return following if following is not None and not following.startswith("-") else None
 
 
+def _shell(ctx: typer.Context, option: str) -> str:
+    """The shell an option names, or the current one; a usage error if cqmin has no script for it."""
+    from cqmin.shells import install
+
+    try:
+        return install.chosen(_shell_after(ctx, option))
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint=f"'{option}'") from None
+
+
 def _show_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        from cqmin.shells import install, scripts
+        from cqmin.shells import scripts
 
-        typer.echo(scripts.script(install.chosen(_shell_after(ctx, "--show-completion"))), nl=False)
+        typer.echo(scripts.script(_shell(ctx, "--show-completion")), nl=False)
         raise typer.Exit()
 
 
@@ -53,7 +63,7 @@ def _install_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:
         from cqmin.shells import install
 
-        shell = install.chosen(_shell_after(ctx, "--install-completion"))
+        shell = _shell(ctx, "--install-completion")
         path = install.install(shell)
         typer.echo(f"{shell} completion installed in {path}", err=True)
         typer.echo("It takes effect in a new shell.", err=True)
@@ -87,7 +97,8 @@ def root(
             callback=_install_completion,
             is_eager=True,
             expose_value=False,
-            help="Install TAB completion for SHELL (bash, zsh, fish, powershell; default: the current shell).",
+            help="Install TAB completion: --install-completion [SHELL], SHELL one of bash, zsh, fish, "
+            "powershell (default: the current shell).",
         ),
     ] = False,
     show_completion: Annotated[
@@ -98,7 +109,8 @@ def root(
             callback=_show_completion,
             is_eager=True,
             expose_value=False,
-            help="Print the completion script for SHELL (default: the current shell), to install it yourself.",
+            help="Print the completion script: --show-completion [SHELL] (default: the current shell), "
+            "to install it yourself.",
         ),
     ] = False,
 ) -> None:

@@ -298,7 +298,12 @@ def export(
 def validate(
     ctx: typer.Context,
     path: Annotated[
-        str | None, typer.Argument(help="Fact base to check (else --facts, CQMIN_FACTS, or the bundled one).")
+        str | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="Fact base to check (else --facts, CQMIN_FACTS, or the bundled one).",
+            show_default=False,
+        ),
     ] = None,
     article: Annotated[
         str | None,
@@ -310,8 +315,9 @@ def validate(
 ) -> None:
     """Check a fact base and list every problem.
 
-    Each problem names its file, line, fact and field. Exit 0 and a one-line summary when it is
-    sound, 1 and the problems when not.
+    Each problem names its file, line, fact and field.
+
+    Exit 0 and a one-line summary when the base is sound; 1 and the problems when not.
 
     Example: cqmin validate my-facts.toml
     """

@@ -21,6 +21,11 @@ def format_for(ctx: typer.Context, format_, json_: bool, path: str | None) -> st
         raise typer.BadParameter(
             f"-o {path} is a {named.name} file, but the format asked for is {own}", param_hint="'--format'"
         )
+    if path and not own and not named:  # never a guess: a file named x.txt gets what was asked for
+        extensions = " ".join(ext for fmt in formats.for_result(AllFacts) for ext in fmt.extensions)
+        raise typer.BadParameter(
+            f"which format is {path}? Give --format, or a file name ending {extensions}", param_hint="'-o'"
+        )
     return own or (named.name if named else None)
 
 

@@ -21,6 +21,17 @@ from typer.core import TyperGroup
 
 from cqmin.cli.typer_private import ClickException, UsageError
 from cqmin.errors import CqminError, ExitCode, report_unexpected
+from cqmin.terminal import ReaderGone
+
+_OPTIONAL_VALUE = ("--install-completion=", "--show-completion=")
+
+
+def _split_optional_value(arg: str) -> list[str]:
+    """`--show-completion=zsh` as `--show-completion zsh`: the flag, then the value its callback reads."""
+    if arg.startswith(_OPTIONAL_VALUE):
+        flag, _, value = arg.partition("=")
+        return [flag, value]
+    return [arg]
 
 
 def in_order(fixed: list[str], topics: list[str]) -> list[str]:
@@ -34,6 +45,7 @@ class CqminGroup(TyperGroup):
     def parse_args(self, ctx, args):
         # Kept for options whose value is optional (--show-completion [SHELL]),
         # which the parser cannot express: their callbacks look here.
+        args = [part for arg in args for part in _split_optional_value(arg)]
         ctx.meta["cqmin.args"] = list(args)
         return super().parse_args(ctx, args)
 
@@ -103,6 +115,8 @@ class CqminGroup(TyperGroup):
         except CqminError as error:
             _print_error(error)
             sys.exit(ExitCode.FAILURE)
+        except ReaderGone:  # `cqmin export | head -1`: the reader had what it wanted
+            sys.exit(ExitCode.OK)
         except (KeyboardInterrupt, typer.Abort):
             sys.stderr.write("\n")
             sys.exit(ExitCode.INTERRUPTED)

@@ -79,8 +79,7 @@ def choose_format(ctx: typer.Context, result_type: type, format_, json_: bool, f
         raise typer.BadParameter(f"--json means --format json, not {own}", param_hint="'--json'")
     name = "json" if json_ else own or value_of(defaults(ctx).format)
     if name is None:
-        default = formats.default_for(result_type)
-        return offered["tsv"] if fields and "tsv" in offered and default.for_people else default
+        return offered["tsv"] if fields and "tsv" in offered else formats.default_for(result_type)
     name = name.lower()
     if name not in offered:
         command = ctx.command_path
@@ -133,22 +132,25 @@ class Session:
     def _degrade(self, terminal: Terminal, language, explicit: bool):
         """An output that cannot hold Chinese (PYTHONIOENCODING=ascii): keep working, say what is lost.
 
-        JSON and NDJSON fall back to \\u escapes and lose nothing; tables switch to
-        English and ASCII drawing, and what is left is replaced by '?'. CSV, TSV and
-        Markdown have no escapes, and data must not change silently: refused.
+        JSON and NDJSON fall back to \\u escapes and lose nothing; tables switch to a
+        language the output can show (English), even if Chinese was asked for, and
+        ASCII drawing; what is left (a figure as the article states it) is written as
+        \\u escapes, exact. CSV, TSV and Markdown have no escapes, and data must not
+        change silently: refused.
         """
         if self.format.escapes:
             return language
         if not self.format.for_people:
             raise unencodable(terminal.encoding, self.format.name)
         with contextlib.suppress(AttributeError, ValueError):
-            terminal.stream.reconfigure(errors="replace")
+            terminal.stream.reconfigure(errors="backslashreplace")
+        fitting = [other for other in languages.REGISTRY.values() if terminal.can_encode(other.word("none"))]
+        shown = fitting[0] if fitting else language
+        instead = ""
+        if explicit and shown is not language:
+            instead = f", so this is in {shown.name} (not --lang {language.code})"
         sys.stderr.write(
-            f"Note: the output's encoding ({terminal.encoding}) cannot show Chinese; "
+            f"Note: the output's encoding ({terminal.encoding}) cannot show Chinese{instead}; "
             "set PYTHONIOENCODING=utf-8 or a UTF-8 locale for the full text.\n"
         )
-        if explicit:
-            return language
-        return next(
-            (other for other in languages.REGISTRY.values() if terminal.can_encode(other.word("none"))), language
-        )
+        return shown

@@ -34,7 +34,7 @@ def _entry(fact, base, language) -> str:
     author = language.text(speaker.name) if speaker else (language.text(event.organizer) if event.organizer else "")
     fields = [
         ("author", f"{{{escape(author)}}}"),  # one literal name: no "First Last" splitting of 黎勇
-        ("title", escape(f"{language.text(fact.label)}{language.colon}{fact.stated}")),
+        ("title", escape(f"{language.text(fact.label)}{language.colon}{language.figure_as_stated(fact)}")),
         ("howpublished", escape(language.attribution(fact, speaker, event))),
         ("year", year),
         ("month", _MONTHS[int(month) - 1]),

@@ -21,7 +21,7 @@ def _item(fact, base, language) -> dict:
     item = {
         "id": f"cqmin:{fact.id}",
         "type": "speech",
-        "title": f"{language.text(fact.label)}{language.colon}{fact.stated}",
+        "title": f"{language.text(fact.label)}{language.colon}{language.figure_as_stated(fact)}",
         "author": [{"literal": author}] if author else [],
         "genre": language.word("conference"),
         "event": language.text(event.title),  # CSL 1.0.1's name, which citeproc-py and Pandoc read

@@ -30,12 +30,9 @@ def _citations(result: Citations, output) -> str:
     for number, fact in enumerate(result.facts, start=1):
         event = result.base.event(fact.event)
         speaker = result.base.speaker(fact.speaker)
-        figure = f"{language.text(fact.label)}{language.colon}{language.figure(fact)}"
-        said = [fact.stated] if language.figure(fact) != fact.stated else []
+        figure = f"{language.text(fact.label)}{language.colon}{language.figure_as_stated(fact)}"
         if fact.as_of:
-            said.append(dates.show(fact.as_of, language))
-        if said:
-            figure += language.parens(language.comma.join(said))
+            figure += f"{language.comma}{dates.show(fact.as_of, language)}"
         lines = [
             f"[{number}] {language.reference(event)}",
             f"    {figure}",

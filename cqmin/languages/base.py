@@ -54,6 +54,11 @@ class Language:
         """A fact's figure with its qualifier."""
         raise NotImplementedError
 
+    def figure_as_stated(self, fact: Fact) -> str:
+        """The figure, with the article's own words after it where they differ: "25.5 million people (2550万人)"."""
+        figure = self.figure(fact)
+        return figure if figure == fact.stated else figure + self.parens(fact.stated)
+
     def signed(self, value: float, unit: Unit) -> str:
         """A change: "+4.68 million people"; a share's change in percentage points."""
         sign = "+" if value > 0 else "-" if value < 0 else "±"

@@ -12,11 +12,13 @@ from collections.abc import Callable
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from cqmin.render.safe import clean
+from cqmin.render.wrap import Wrapped
 from cqmin.terminal import Terminal
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -60,7 +62,12 @@ _ASCII = str.maketrans(
 
 def text(value, style: str = "", lines: bool = False) -> Text:
     """Untrusted text, literally: no markup, no control characters (nor line breaks, unless `lines`)."""
-    return Text(clean(str(value), keep_newlines=lines), style=style)
+    return Wrapped(clean(str(value), keep_newlines=lines), style=style)
+
+
+def joined(lines: list[Text]) -> Text:
+    """Lines as one Text (one print: each costs a pass through Rich's pipeline), wrapping as `text` does."""
+    return Wrapped("\n").join(lines)
 
 
 def table(term: Terminal, *headers: str) -> Table:
@@ -119,29 +126,50 @@ def indented(line: Text, by: int = 2) -> Text:
     return moved
 
 
-def print_lines(out: Console, lines: list[Text]) -> None:
-    """Lines in as few prints as possible (each costs a pass through Rich), those that must not wrap on their own."""
+def hanging(line: Text, by: int) -> Padding:
+    """A line indented by `by`, whose wrapped lines keep the indent."""
+    return Padding(line, (0, 0, 0, by))
+
+
+def print_lines(out: Console, lines: list) -> None:
+    """Lines in as few prints as possible (each costs a pass through Rich); those that must not wrap, and
+    indented blocks, on their own."""
     run: list[Text] = []
     for line in lines:
-        if line.no_wrap:
-            if run:
-                out.print(Text("\n").join(run))
-                run = []
-            out.print(line, no_wrap=True, overflow="ignore", crop=False)
-        else:
+        if isinstance(line, Text) and not line.no_wrap:
             run.append(line)
+            continue
+        if run:
+            out.print(joined(run))
+            run = []
+        if isinstance(line, Text):
+            print_whole(out, line)
+        else:
+            out.print(line)
     if run:
-        out.print(Text("\n").join(run))
+        out.print(joined(run))
 
 
-def key_values(rows: list[tuple[str, Text]]) -> Table:
-    """Two columns, a dim key and its value: the layout of one record."""
+# A record's values get at least this many columns beside their keys; below, each goes under its key.
+MIN_VALUES = 24
+
+
+def key_values(rows: list[tuple[str, Text]], width: int):
+    """A record: dim keys beside their values, or, on a narrow terminal, each value under its key."""
+    keys = max((cell_len(key) for key, _ in rows), default=0)
+    if width - keys - 2 < MIN_VALUES:
+        return Group(*(part for key, value in rows for part in (Text(key, style="dim"), hanging(value, 2))))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="dim")
     grid.add_column(overflow="fold")
     for key, value in rows:
         grid.add_row(key, value)
     return grid
+
+
+def print_whole(out: Console, line: Text) -> None:
+    """A line that must not wrap (an id): whole, for the terminal to wrap if it is narrower."""
+    out.print(line, no_wrap=True, overflow="ignore", crop=False)
 
 
 def pad(value: str, width: int, right: bool = False) -> str:

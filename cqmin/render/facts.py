@@ -9,14 +9,26 @@ from cqmin.languages.base import Language
 from cqmin.model import Fact, FactBase
 from cqmin.output import Output
 from cqmin.render import phrases
-from cqmin.render.draw import cell_len, draw, fits, keep_whole, key_values, stacked, table, text, whole
+from cqmin.render.draw import (
+    cell_len,
+    draw,
+    fits,
+    keep_whole,
+    key_values,
+    print_whole,
+    stacked,
+    table,
+    text,
+    whole,
+)
 from cqmin.render.safe import clean
+from cqmin.render.wrap import Wrapped
 from cqmin.results import FactDetails, SearchHits
 
 
 def _quote(fact: Fact, color: bool) -> Text:
     """The quote, verbatim; on a colour terminal its figure is highlighted, elsewhere nothing is added."""
-    quote = Text(clean(fact.quote))
+    quote = Wrapped(clean(fact.quote))
     start = quote.plain.find(clean(fact.stated))
     if color and start >= 0:
         quote.stylize("bold reverse", start, start + len(clean(fact.stated)))
@@ -67,8 +79,9 @@ def show(result: FactDetails, output: Output) -> str:
         for number, fact in enumerate(result.facts):
             if number:
                 out.print()
-            out.print(whole(fact.id, "bold cyan"))
-            out.print(key_values(_record_rows(fact, result.base, output.language, output.terminal.color)))
+            print_whole(out, whole(fact.id, "bold cyan"))
+            rows = _record_rows(fact, result.base, output.language, output.terminal.color)
+            out.print(key_values(rows, output.terminal.width))
 
     return draw(output.terminal, paint)
 

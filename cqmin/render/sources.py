@@ -19,7 +19,7 @@ def _event(out: Console, row: EventRow, output: Output) -> None:
     for key, value in (("organizer", event.organizer), ("article", event.article)):
         if value:
             about.append((language.word(key), text(language.text(value))))
-    out.print(key_values(about))
+    out.print(key_values(about, term.width))
     if not row.speakers:
         return
     out.print()

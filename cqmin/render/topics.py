@@ -14,7 +14,9 @@ from cqmin.render.draw import (
     cell_len,
     draw,
     fits,
+    hanging,
     indented,
+    joined,
     keep_whole,
     pad,
     print_lines,
@@ -48,7 +50,7 @@ def _heading(out: Console, result: TopicFacts, language: Language) -> None:
         )  # fmt: skip
         when = language.join([phrases.when(date, language) for date in _dates(facts)])
         lines.append(text(f"{conferences} · {language.word('figures_as_of')}{language.colon}{when}", "dim"))
-    out.print(Text("\n").join(lines))  # one print: each costs a pass through Rich's pipeline
+    out.print(joined(lines))
 
 
 def _speakers(base: FactBase, facts: list[Fact]) -> list:
@@ -123,7 +125,8 @@ def comparisons(out: Console, facts: list[Fact], output: Output, with_topic: boo
     figure_width = max((cell_len(row[2]) for _, *pair in rows for row in pair), default=0)
     # indent 2, three gaps of 2: the bar takes what is left, up to MAX_BAR
     bar_width = max(0, min(MAX_BAR, term.width - 8 - word_width - date_width - figure_width))
-    lines = []
+    in_rows = term.width >= 6 + word_width + date_width + figure_width  # else each figure under its date
+    lines: list = []
     for fact, before, now in rows:
         line = text(language.text(fact.label), "bold")
         if with_topic:
@@ -132,18 +135,21 @@ def comparisons(out: Console, facts: list[Fact], output: Output, with_topic: boo
             line.append(text(f" ({language.word('kind_target')})", "dim"))
         line.append(text(language.colon))
         summary = text(phrases.change_summary(fact, language))
-        if line.cell_len + summary.cell_len > term.width:  # keep the figures of the summary on one line
-            lines.append(line)
-            line = text("  ")
-        lines.append(line + summary)
+        if line.cell_len + summary.cell_len > term.width:  # the summary under the label, indented if it wraps
+            lines += [line, hanging(summary, 2)]
+        else:
+            lines.append(line + summary)
         if output.ids:
             lines.append(indented(whole(fact.id, "cyan")))
         top = max(before[3], now[3])
         for (label, when, figure, value), strong in ((before, False), (now, True)):
             row = Text("  ")
             row.append(pad(label, word_width) + "  ", "dim")
-            row.append(pad(when, date_width) + "  ", "dim")
-            row.append(pad(figure, figure_width, right=True), "bold" if strong else "")
+            row.append(pad(when, date_width) if in_rows else when, "dim")
+            if not in_rows:
+                lines += [row, hanging(text(figure, "bold" if strong else ""), 4)]
+                continue
+            row.append("  " + pad(figure, figure_width, right=True), "bold" if strong else "")
             row.append("  " + bar(value, top, bar_width, term.unicode), "cyan" if strong else "bright_black")
             lines.append(row)
     derived = [fact for fact in facts if fact.baseline.derived]

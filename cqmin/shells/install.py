@@ -19,12 +19,11 @@ def detect() -> str:
 
 
 def chosen(shell: str | None) -> str:
-    """The shell asked for, else the detected one, if cqmin has a script for it."""
+    """The shell asked for, else the detected one; ValueError, saying which there are, if cqmin has no script for it."""
     name = (shell or detect()).lower()
     if name not in scripts.SCRIPTS:
         known = ", ".join(scripts.SCRIPTS)
-        hint = f"name one: cqmin --show-completion SHELL ({known})"
-        raise CqminError(f"no completion script for the shell '{name or 'unknown'}'", hint=hint)
+        raise ValueError(f"no completion script for the shell '{name or 'unknown'}' (one of {known})")
     return name
 
 
