@@ -4,6 +4,7 @@ Each case asserts the exit code, a message on stderr, a clean stdout and no trac
 """
 
 import errno
+import itertools
 import json
 import os
 import re
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import bundled_text, run, write_facts
+from conftest import bundled_text, ok, run, write_facts
 
 from cqmin import facts as facts_module
 
@@ -384,3 +385,27 @@ def test_cqmin_debug_shows_the_traceback(monkeypatch):
     monkeypatch.setattr(views, "topic", lambda *args, **kwargs: 1 / 0)
     result = CliRunner().invoke(app, ["pension"], env={"CQMIN_DEBUG": "1"})
     assert isinstance(result.exception, ZeroDivisionError)
+
+
+@pytest.mark.parametrize("width", ["20", "24", "30", "40", "50"])
+@pytest.mark.parametrize("args", [["show", "pension.pension-insured", "welfare.urban-dibao-standard"], ["compare"]])
+def test_no_chinese_figure_is_split_across_lines(args, width):
+    """In Chinese, where a line may break between any two characters, none breaks inside a number:
+    a digit or point at the end of a line and the rest of the number (digits, %, 万, 亿) on the next."""
+    lines = [line.strip() for line in ok(*args, "--lang", "zh", env={"COLUMNS": width}).splitlines()]
+    for line, following in itertools.pairwise(lines):
+        if line and following:
+            assert not (line[-1] in "0123456789." and following[0] in "0123456789.%万亿"), (width, line, following)
+
+
+def test_wrapping_keeps_figures_dates_and_closing_marks_together():
+    from cqmin.render.wrap import divide
+
+    def lines(text: str, width: int) -> list[str]:
+        cuts = [0, *divide(text, width), len(text)]
+        return [text[start:end].strip() for start, end in itertools.pairwise(cuts)]
+
+    assert lines("+468万人，+22.48%，年均+4.36%", 10) == ["+468万人，", "+22.48%，", "年均+4.36%"]
+    assert lines("2082万人（2017年12月）", 16) == ["2082万人", "（2017年12月）"]
+    assert lines("20.82 million people (Dec 2017)", 14) == ["20.82 million", "people", "(Dec 2017)"]
+    assert lines("pension.pension-insured", 8)[0] == "pension."  # wider than the line: folded, as a last resort
