@@ -87,6 +87,9 @@ def read_stated(text: str) -> Reading:
 
 _TOKEN = re.compile(rf"\s*(?:(?P<number>[0-9]{{1,16}}(?:\.[0-9]{{1,10}})?(?![0-9.]){_MULTIPLIER})|(?P<op>[-+−×*÷/()]))")
 # A derivation is a line of arithmetic ("717 ÷ (1 + 1.2)"); anything longer or deeper is refused, not recursed into.
+# Figures are exact in every consumer of the JSON (below 2^53, the largest integer
+# a JavaScript number holds exactly): a value, or a derivation's result, stays below this.
+LARGEST = 10**15
 MAX_METHOD = 200
 MAX_DEPTH = 8
 _OPERATORS = {"−": "-", "×": "*", "÷": "/"}
@@ -181,4 +184,6 @@ def evaluate(text: str) -> Arithmetic:
         raise ValueError(f"'{text}' is not arithmetic cqmin can do") from None
     if position != len(tokens):
         raise ValueError(f"'{text}' has '{tokens[position]}' left over")
+    if abs(result) >= LARGEST:  # no figure of a city is this large; rounding it would overflow
+        raise ValueError(f"'{text}' comes to 10^15 or more, larger than any figure cqmin holds")
     return Arithmetic(result, operands)

@@ -103,6 +103,26 @@ def test_absurd_figures_and_derivations(tmp_path, old, new, message):
     refused(with_changed(tmp_path, old, new), message)
 
 
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ('method = "2550万 × 10000万亿 × 10000万亿"', "10^15 or more"),
+        ('method = "2550万 × 9999999999万亿 ÷ 3"', "10^15 or more"),
+    ],
+)
+def test_a_derivation_too_large_to_round(tmp_path, new, message):
+    refused(with_changed(tmp_path, 'method = "2550万 − 468万"', new), message)
+
+
+@pytest.mark.parametrize(
+    "old",
+    ['id = "livelihood-2022-10-19"', 'id = "li-yong"', 'id = "pension"'],
+)
+@pytest.mark.parametrize("value", ["{ a = 1 }", "[1, 2]", "[[1], {}]"])
+def test_an_id_that_is_a_table_or_a_list(tmp_path, old, value):
+    refused(with_changed(tmp_path, old, f"id = {value}"), "id: expected text")
+
+
 def test_a_malformed_base_checked_against_the_article(tmp_path, article):
     from conftest import ARTICLE
 

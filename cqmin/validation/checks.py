@@ -9,12 +9,11 @@ import math
 import re
 
 from cqmin import dates, languages
+from cqmin.numerals import LARGEST
 from cqmin.validation.lines import ROOT, LineIndex
 from cqmin.validation.problems import Problem
 
-# Figures are exact in every consumer of the JSON (below 2^53, the largest integer
-# a JavaScript number holds exactly), and no smaller than any statistic states.
-LARGEST = 1e15
+# No figure is smaller than any statistic states (LARGEST: see numerals).
 SMALLEST = 1e-6
 LIMITS = "0, or between 0.000001 and 10^15 either side of 0"
 

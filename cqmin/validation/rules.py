@@ -8,7 +8,7 @@ numbers in the quote.
 """
 
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from cqmin import dates, numerals, wording
 from cqmin.domain import Kind, Measure, Qualifier, values
@@ -82,7 +82,7 @@ class Rules(Checker):
         dated = {}
         for entry in self.array("events"):
             date = self.check_event(entry)
-            if ids.get(entry.data.get("id")) is entry:
+            if _holds(ids, entry):
                 dated[entry.data["id"]] = date
         if self.data.get("events") == []:
             self.root().report("events", "empty: the file needs at least one [[events]] table")
@@ -131,7 +131,7 @@ class Rules(Checker):
             for field in ("name", "role", "department"):
                 entry.translated(field)
             event = self.event_of(entry, events)
-            if entry.data.get("id") in ids:
+            if _holds(ids, entry):
                 found[entry.data["id"]] = event
         return found
 
@@ -141,7 +141,7 @@ class Rules(Checker):
             entry.unknown_keys(_TOPIC_KEYS)
             entry.translated("title")
             entry.translated("summary")
-            if entry.data.get("id") in self.reserved:
+            if _holds(ids, entry) and entry.data["id"] in self.reserved:
                 entry.report("id", f"'{entry.data['id']}' is a cqmin command; a topic needs another name")
             headline = entry.text("headline", required=False)
             if headline is not None:
@@ -300,12 +300,21 @@ class Rules(Checker):
         for operand in arithmetic.operands[1:]:
             if operand != "1" and operand not in squeezed:
                 baseline.report("method", f"uses {operand}, which is not in the quote")
-        if before is not None:
-            decimals = max(0, -Decimal(repr(before)).normalize().as_tuple().exponent)
-            if round(arithmetic.result, decimals) != Decimal(repr(before)):
-                baseline.report(
-                    "value", f"{method} = {_plain(round(arithmetic.result, 4))}, but baseline.value is {before}"
-                )
+        if before is not None and not _rounds_to(arithmetic.result, Decimal(repr(before))):
+            baseline.report("value", f"{method} = {_plain(round(arithmetic.result, 4))}, but baseline.value is {before}")
+
+
+def _holds(ids: dict[str, Entry], entry: Entry) -> bool:
+    """Whether `entry` is the one its (well-formed, first) id names; an id may be any TOML value."""
+    ident = entry.data.get("id")
+    return isinstance(ident, str) and ids.get(ident) is entry
+
+
+def _rounds_to(result: Decimal, stated: Decimal) -> bool:
+    """Whether `result`, rounded to as many decimals as `stated` gives, is `stated`."""
+    decimals = max(0, -stated.normalize().as_tuple().exponent)
+    with localcontext(prec=60):  # 10^15 to 10^-22 and more: beyond the default 28 digits
+        return round(result, decimals) == stated
 
 
 def _plain(number: Decimal) -> str:
