@@ -218,6 +218,17 @@ def test_tables_and_markdown_show_hidden_characters_as_escapes(hidden_base, fmt,
     assert shown in flowing
 
 
+@pytest.mark.parametrize("args", [["pension"], ["compare"]])
+@pytest.mark.parametrize("width", ["200", "40"])
+def test_a_unit_with_hidden_characters_in_a_comparison(tmp_path, args, width):
+    unit = toml_string(f"people{HIDDEN}\x1b[2J")
+    path = with_changed(tmp_path, 'en = "people"', f"en = {unit}")
+    result = run("--facts", path, "--lang", "en", *args, env={"COLUMNS": width})
+    assert result.exit_code == 0, result.output
+    assert not any(char in result.stdout for char in HIDDEN + "\x1b")
+    assert "people\\u202e" in "".join(result.stdout.split())
+
+
 def _on_a_terminal(*args: str) -> str:
     """cqmin's stdout as a terminal shows it: run with a pseudo-terminal for stdout."""
     main, secondary = pty.openpty()

@@ -26,6 +26,7 @@ from cqmin.render.draw import (
     text,
     whole,
 )
+from cqmin.render.safe import clean
 from cqmin.results import Comparisons, TopicFacts, TopicList
 
 MAX_BAR = 30
@@ -110,16 +111,17 @@ def comparisons(out: Console, facts: list[Fact], output: Output, with_topic: boo
     """
     language, term = output.language, output.terminal
     rows = []
-    for fact in facts:
+    for fact in facts:  # laid out by hand, so cleaned here: the dates and figures hold the fact base's text
         baseline = fact.baseline
         before = phrases.before(fact, language) + (" *" if baseline.derived else "")
         rows.append(
             (
                 fact,
-                (language.word("before"), dates.show(baseline.as_of, language), before, baseline.value),
-                (language.word("now"), dates.show(fact.as_of, language), phrases.now(fact, language), fact.value),
+                (language.word("before"), clean(dates.show(baseline.as_of, language)), clean(before), baseline.value),
+                (language.word("now"), clean(dates.show(fact.as_of, language)), clean(phrases.now(fact, language)),
+                 fact.value),
             )
-        )
+        )  # fmt: skip
     word_width = max(cell_len(language.word("before")), cell_len(language.word("now")))
     date_width = max((cell_len(row[1]) for _, *pair in rows for row in pair), default=0)
     figure_width = max((cell_len(row[2]) for _, *pair in rows for row in pair), default=0)
