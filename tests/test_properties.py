@@ -311,3 +311,15 @@ def test_english_figures_read_back_with_their_qualifier(value, qualifier):
     else:
         assert read == qualifier
         assert abs(read_en(body) - value) <= 1e-9 * max(1, value)
+
+
+@BUDGET
+@given(st.text(alphabet=st.sampled_from("[]/\\:ab=# @x1"), max_size=30))
+def test_escaped_markup_reads_back_as_the_text(value):
+    from rich.text import Text
+
+    from cqmin.render.safe import markup_escaped
+
+    for after in ("", "\n\n[bold]Its figures[/bold]", " · "):  # as in a topic's help and the list of commands
+        shown = Text.from_markup(markup_escaped(value) + after, emoji=False).plain
+        assert shown == value + after.replace("[bold]", "").replace("[/bold]", "")

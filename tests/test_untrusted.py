@@ -7,6 +7,7 @@ a traceback, a hang, raw control text, or a file replaced that was not cqmin's.
 import json
 import os
 import pty
+import re
 import signal
 import stat
 import subprocess
@@ -227,6 +228,23 @@ def test_a_unit_with_hidden_characters_in_a_comparison(tmp_path, args, width):
     assert result.exit_code == 0, result.output
     assert not any(char in result.stdout for char in HIDDEN + "\x1b")
     assert "people\\u202e" in "".join(result.stdout.split())
+
+
+def test_a_topic_title_in_help_is_text_not_markup(tmp_path):
+    title = toml_string("[red]Basic[/red] \\[1] [link=https://x]y \x1b[2J end\\")
+    path = with_changed(tmp_path, 'en = "Basic public services"', f"en = {title}")
+    shown = "[red]Basic[/red] \\[1] [link=https://x]y \\x1b[2J end\\"
+    for args in (["--help"], ["services", "--help"]):
+        result = run("--facts", path, *args, env={"COLUMNS": "200"})
+        assert result.exit_code == 0 and "\x1b" not in result.stdout, result.output
+        assert re.search(re.escape(shown) + " *[│\n]", result.stdout), result.stdout
+    for cached in ("0", "1"):  # the fast path, then Typer's
+        completion = subprocess.run(
+            [str(CQMIN)], capture_output=True, text=True, check=True,
+            env={**os.environ, "_CQMIN_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": f"cqmin --facts {path} serv",
+                 "CQMIN_NO_CACHE": cached},
+        )  # fmt: skip
+        assert completion.stdout.splitlines() == [f"services\t基本公共服务 · {shown}"]
 
 
 def _on_a_terminal(*args: str) -> str:

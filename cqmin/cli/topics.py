@@ -6,12 +6,24 @@ import typer
 
 from cqmin import languages
 from cqmin.cli.options import TOPIC_PANEL, FieldsOption, IdsOption, JsonOption, KindOption, LangOption, format_option
+from cqmin.render.safe import clean, markup_escaped
 from cqmin.results import TopicFacts
+
+
+class TopicCommand(typer.core.TyperCommand):
+    """A topic's command. Its help is Rich markup (Typer's); a shell shows its title as written."""
+
+    topic_id = ""
+    title = ""  # its titles in every language, " · " between
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return self.title
+
 
 _template_app = typer.Typer(add_completion=False)
 
 
-@_template_app.command()
+@_template_app.command(cls=TopicCommand)
 def topic(
     ctx: typer.Context,
     format_: format_option(TopicFacts) = None,
@@ -37,7 +49,8 @@ def command(topic_record):
     made = copy.copy(_template)
     made.name = topic_record.id
     made.topic_id = topic_record.id
-    titles = " · ".join(topic_record.title[code] for code in languages.codes())
+    made.title = " · ".join(topic_record.title[code] for code in languages.codes())
+    titles = markup_escaped(clean(made.title))  # the fact base's text, as written, in help Typer reads as markup
     made.help = (
         f"{titles}\n\n"
         "Its figures, how they compare with earlier years, and the targets ahead.\n\n"

@@ -79,3 +79,24 @@ def json_escaped(dumped: str) -> str:
         return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
     return _unsafe().sub(replace, dumped)
+
+
+# Rich markup (rich.markup, not imported for this): "[bold]" is a style tag, "\\[bold]" that text, and
+# before any other "[", one backslash is dropped. A "[" after backslashes is one of these, or neither.
+_BRACKET = re.compile(r"(\\*)\[(?=([a-z#/@][^[]*?\])?)")
+
+
+def markup_escaped(text: str) -> str:
+    """`text` as Rich markup that shows it as written, when followed by anything but a tag.
+
+    As rich.markup.escape, which misses a backslash before a "[" that opens no
+    tag ("\\[1]" shows as "[1]") and doubles a trailing one.
+    """
+
+    def escape(match: re.Match) -> str:
+        backslashes = match[1]
+        if match[2] is not None:  # a tag: each backslash doubled, then one to escape it
+            return backslashes * 2 + "\\["
+        return backslashes + "\\[" if backslashes else "["
+
+    return _BRACKET.sub(escape, text)
