@@ -301,7 +301,8 @@ class Rules(Checker):
             if operand != "1" and operand not in squeezed:
                 baseline.report("method", f"uses {operand}, which is not in the quote")
         if before is not None and not _rounds_to(arithmetic.result, Decimal(repr(before))):
-            baseline.report("value", f"{method} = {_plain(round(arithmetic.result, 4))}, but baseline.value is {before}")
+            result = _plain(round(arithmetic.result, 4))
+            baseline.report("value", f"{method} = {result}, but baseline.value is {before}")
 
 
 def _holds(ids: dict[str, Entry], entry: Entry) -> bool:
