@@ -48,7 +48,8 @@ def test_topics_for_compare_and_search():
 
 
 def test_zsh_and_fish_show_labels_as_descriptions():
-    zsh = complete({"_CQMIN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "cqmin show welfare.d"})
+    zsh = complete({"_CQMIN_COMPLETE": "complete_zsh", "_CQMIN_COMPLETE_FORMAT": "lines",
+                    "_TYPER_COMPLETE_ARGS": "cqmin show welfare.d"})  # fmt: skip
     assert zsh.stdout == "welfare.dibao-recipients\tPeople receiving the minimum living allowance (dibao)\n"
     fish = complete(
         {
@@ -153,6 +154,8 @@ def _protocol(shell: str, line: str) -> dict:
     env = {"_CQMIN_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": line}
     if shell == "fish":
         env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
+    if shell == "zsh":
+        env["_CQMIN_COMPLETE_FORMAT"] = "lines"
     if shell == "powershell":
         env["_TYPER_COMPLETE_WORD_TO_COMPLETE"] = line.split(" ")[-1]
     return env
@@ -206,6 +209,39 @@ def test_the_fast_path_imports_no_framework(warm_cache):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ, timeout=60)
     assert result.stderr.strip() == "[]"
     assert result.stdout.startswith("pension.pension-insured\t")
+
+
+@pytest.mark.parametrize("no_cache", ["", "1"])
+def test_a_zsh_script_that_would_evaluate_the_answer_gets_only_a_message(warm_cache, no_cache):
+    """Typer's zsh script (an older cqmin installed it) runs `eval $(…)` on the answer."""
+    environ = _protocol("zsh", "cqmin show welfare.d")
+    environ.update({"XDG_CACHE_HOME": str(warm_cache), "CQMIN_NO_CACHE": no_cache})
+    del environ["_CQMIN_COMPLETE_FORMAT"]
+    result = complete(environ)
+    assert result.returncode == 0 and result.stderr == ""
+    message = "cqmin: this completion script is out of date; run cqmin --install-completion zsh"
+    assert result.stdout == f"_message -r '{message}'\n"
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])
+def test_the_source_instruction_prints_cqmin_s_script(shell):
+    from cqmin.shells.scripts import script
+
+    result = complete({"_CQMIN_COMPLETE": f"source_{shell}"})
+    assert result.returncode == 0 and result.stdout == script(shell)
+    assert "eval" not in result.stdout
+
+
+@pytest.mark.parametrize("cword", ["x", "-1", "99", ""])
+@pytest.mark.parametrize("no_cache", ["", "1"])
+def test_a_malformed_request_completes_nothing_quietly(warm_cache, cword, no_cache):
+    environ = {"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": "cqmin pe", "COMP_CWORD": cword,
+               "XDG_CACHE_HOME": str(warm_cache), "CQMIN_NO_CACHE": no_cache}  # fmt: skip
+    result = complete(environ)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert set(result.stdout.split()) <= {"pension", "topics", "services", "jobs", "eldercare", "welfare", "housing",
+                                          "transport", "health", "insurance", "compare", "show", "cite", "search",
+                                          "sources", "export", "validate"}  # fmt: skip
 
 
 def test_without_a_cache_typer_answers_the_same(tmp_path):

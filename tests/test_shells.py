@@ -92,6 +92,24 @@ def test_a_hostile_label_is_shown_and_never_run(shell, tmp_path):
 
 
 @needs("zsh")
+def test_an_outdated_zsh_script_gets_a_message_and_runs_nothing(tmp_path):
+    """Typer's zsh script, which an older cqmin installed, evaluates the answer: it gets a message to evaluate."""
+    from cqmin.cli.typer_private import ZshComplete
+
+    pwned = tmp_path / "pwned"
+    label = HOSTILE.format(pwned=pwned)
+    text = bundled_text().replace('en = "People insured for pensions"', f"en = {json.dumps(label)}")
+    path = write_facts(tmp_path, text)
+    typer_script = tmp_path / "_cqmin"
+    vars_ = {"complete_func": "_cqmin_completion", "autocomplete_var": "_CQMIN_COMPLETE", "prog_name": "cqmin"}
+    typer_script.write_text(ZshComplete.source_template % vars_, encoding="utf-8")
+    environ = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "CQMIN_LANG": "en"}
+    with ShellSession("zsh", setup=f"source {typer_script}", env=environ, width=200) as terminal:
+        terminal.complete(f"cqmin --facts {path} show pension.", until="run cqmin --install-completion zsh")
+    assert not pwned.exists()
+
+
+@needs("zsh")
 def test_zsh_completes_on_the_first_tab_after_install(tmp_path):
     """--install-completion puts _cqmin in ~/.zfunc; the very first TAB of a new shell completes."""
     home = tmp_path / "home"

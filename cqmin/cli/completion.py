@@ -6,6 +6,8 @@ scripts read (cqmin.shells), plain and literal, and never pass a description
 through Rich. A completion never fails: any problem means no candidates.
 """
 
+import os
+
 from cqmin import languages
 from cqmin.cli.typer_private import (
     BashComplete,
@@ -14,7 +16,8 @@ from cqmin.cli.typer_private import (
     ZshComplete,
     add_completion_class,
 )
-from cqmin.shells import answer
+from cqmin.shells import answer, outdated
+from cqmin.shells.scripts import script
 
 
 def _language(ctx) -> str:
@@ -49,9 +52,18 @@ class _Answer:
 
     name: str
 
+    def source(self) -> str:
+        """cqmin's script, which reads the answers as data (`_CQMIN_COMPLETE=source_zsh cqmin` prints it)."""
+        return script(self.name, self.prog_name).rstrip("\n")
+
     def complete(self) -> str:
-        args, incomplete = self.get_completion_args()
-        items = self.get_completions(args, incomplete)
+        if outdated(self.name, os.environ):
+            return outdated(self.name, os.environ)
+        try:
+            args, incomplete = self.get_completion_args()
+            items = self.get_completions(args, incomplete)
+        except Exception:  # a line no shell would send (COMP_CWORD=x): no candidates, no traceback
+            return ""
         return answer(self.name, [(item.value, item.help) for item in items if item.type == "plain"])
 
 

@@ -185,6 +185,8 @@ def answer(environ) -> str | None:
         return None  # an older script's "is-args": Typer's own protocol
     from cqmin import cache, shells
 
+    if shells.outdated(shell, environ):
+        return shells.outdated(shell, environ)
     if not cache.enabled():
         return None
     args, incomplete = _arguments(shell, environ)

@@ -31,7 +31,7 @@ ZSH = r"""
 _%(func)s() {
     local -a lines candidates
     local line value description
-    lines=("${(@f)$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" %(var)s=complete_zsh "${words[1]}" 2>/dev/null)}")
+    lines=("${(@f)$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" _CQMIN_COMPLETE_FORMAT=lines %(var)s=complete_zsh "${words[1]}" 2>/dev/null)}")
     for line in "${lines[@]}"; do
         [[ -n $line ]] || continue
         value=${line%%%%$'\t'*}
