@@ -1,30 +1,40 @@
 """A cache of validated fact bases, so that a lookup (or a TAB) skips TOML and validation.
 
 One file per fact base in $XDG_CACHE_HOME/cqmin (else ~/.cache/cqmin): a magic
-line, a CRC-32 of the body, and the body in marshal format (it loads in about a
-millisecond and needs no import). The body holds a key, saying what the entry
-was built from (the cqmin version, the layout, the fact file's location, size
-and CRC-32), and the compiled base. The caller reads the fact file and compares
-its size and checksum with the key, so an entry is served only for the very
-bytes it was built from.
+line, a CRC-32 of the body (against truncation and corruption), and the body in
+marshal format (it loads in about a millisecond and needs no import). The body
+holds a key, saying what the entry was built from (the cqmin version, the
+layout, the fact file's location, size and BLAKE2b digest), and the compiled
+base. The caller reads the fact file and compares its size and digest with the
+key, so an entry is served only for the very bytes it was built from: a file
+edited to keep its size and CRC-32 (which anyone can forge) is still rebuilt.
 
-The cache is untrusted too, and invisible when it cannot help: an entry that is
-not a regular file (a FIFO, a link to /dev/zero), too large, corrupt or of
-another layout means "no cache", never an error, a hang or a message. Entries
-are written to a fresh temporary file (O_EXCL, random name) and renamed into
-place. CQMIN_NO_CACHE=1 turns the cache off.
+An entry is trusted as the user's own files are: one that another user could
+have written (owned by someone else, or writable by group or others, as in a
+shared XDG_CACHE_HOME) is ignored. And the cache is invisible when it cannot
+help: an entry that is not a regular file (a FIFO, a link to /dev/zero), too
+large, corrupt or of another layout means "no cache", never an error, a hang or
+a message. Entries are written to a fresh temporary file (O_EXCL, random name)
+and renamed into place; an interrupted write leaves nothing behind.
+CQMIN_NO_CACHE=1 turns the cache off.
 """
 
 import contextlib
 import marshal
 import os
+import stat
 import zlib
+
+try:
+    from _blake2 import blake2b  # hashlib's own, without the 2.5 ms import of hashlib
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 from cqmin import __version__
 from cqmin.files import open_regular, read_limited
 
 # Bumped when the layout of an entry changes.
-FORMAT = 3
+FORMAT = 4
 _MAGIC = b"cqmin-cache %d\n" % FORMAT
 MAX_BYTES = 256 * 1024 * 1024  # a 16 MiB fact base compiles to far less
 
@@ -46,13 +56,17 @@ def _file(name: str) -> str:
 
 def key(content: bytes, **where) -> dict:
     """What an entry built from `content` is known by: cqmin, layout, size, checksum, and where it was found."""
-    return {"cqmin": __version__, "format": FORMAT, "size": len(content), "crc32": zlib.crc32(content), **where}
+    digest = blake2b(content, digest_size=16).hexdigest()
+    return {"cqmin": __version__, "format": FORMAT, "size": len(content), "blake2b": digest, **where}
 
 
 def read(name: str) -> tuple[dict, dict] | None:
     """(key, parts) as stored for `name`, or None if there is no sound entry. See part()."""
     try:
         descriptor = open_regular(_file(name), follow=False)
+        if descriptor is not None and not _own(os.fstat(descriptor)):
+            os.close(descriptor)
+            descriptor = None
         stored = read_limited(descriptor, MAX_BYTES) if descriptor is not None else None
     except (OSError, ValueError):
         return None
@@ -67,6 +81,13 @@ def read(name: str) -> tuple[dict, dict] | None:
     if entry[0].get("cqmin") != __version__ or entry[0].get("format") != FORMAT:
         return None
     return entry
+
+
+def _own(status: os.stat_result) -> bool:
+    """Whether only this user could have written a file."""
+    getuid = getattr(os, "geteuid", None)  # not on Windows, where the folder's ACL decides
+    mine = getuid is None or status.st_uid == getuid()
+    return mine and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def part(parts: dict, name: str):
@@ -99,7 +120,15 @@ def write(name: str, entry_key: dict, parts: dict) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
         os.replace(temporary, path)
-    except (OSError, ValueError):
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        temporary = None
+    except (OSError, ValueError):  # no cache, then: the run goes on
+        _remove(temporary)
+    except BaseException:  # Ctrl-C or SIGTERM mid-write: the run stops, leaving no temporary file
+        _remove(temporary)
+        raise
+
+
+def _remove(temporary: str | None) -> None:
+    if temporary is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

@@ -11,7 +11,7 @@ import os
 
 from cqmin import cache
 from cqmin.errors import CqminError
-from cqmin.files import MAX_BYTES, read_user_file
+from cqmin.files import MAX_BYTES, open_regular, read_limited, read_user_file
 
 ENV_VAR = "CQMIN_FACTS"
 BUNDLED_LABEL = "facts.toml (bundled)"
@@ -77,12 +77,13 @@ class Source:
         """
         if not (self.bundled and key.get("package") == _package() and key.get("path")):
             return None
-        try:
-            with open(key["path"], "rb") as handle:
-                content = handle.read(MAX_BYTES + 1)
-        except OSError:
+        try:  # the entry says where: a regular file only, and no more than a fact base holds
+            descriptor = open_regular(key["path"])
+            content = read_limited(descriptor, MAX_BYTES) if descriptor is not None else None
+        except (OSError, TypeError, ValueError):
             return None
-        self._resource = key["path"]
+        if content is not None:
+            self._resource = key["path"]
         return content
 
     def content(self, stored_key: dict | None) -> bytes:

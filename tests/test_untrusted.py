@@ -480,6 +480,121 @@ def test_a_bundled_base_edited_without_changing_size_or_time(tmp_path, private_c
     assert facts.load().fact("pension.pension-insured").label["en"] == "People insured for pensionz"
 
 
+def _same_crc32(original: bytes, edited: bytes, at: int) -> bytes:
+    """`edited` with its 4 bytes at `at` chosen so that its CRC-32 is `original`'s (CRC-32 is affine: solvable)."""
+    import zlib
+
+    target = zlib.crc32(original) ^ zlib.crc32(edited)
+    columns = []  # what flipping each of the 32 bits does to the CRC-32
+    for bit in range(32):
+        flipped = bytearray(edited)
+        flipped[at + bit // 8] ^= 1 << (bit % 8)
+        columns.append(zlib.crc32(bytes(flipped)) ^ zlib.crc32(edited))
+    rows = [(column, 1 << bit) for bit, column in enumerate(columns)]  # Gaussian elimination over GF(2)
+    basis: dict[int, tuple[int, int]] = {}
+    for value, mask in rows:
+        for high in sorted(basis, reverse=True):
+            if value >> high & 1:
+                value, mask = value ^ basis[high][0], mask ^ basis[high][1]
+        if value:
+            basis[value.bit_length() - 1] = (value, mask)
+    flips = 0
+    for high in sorted(basis, reverse=True):
+        if target >> high & 1:
+            target, flips = target ^ basis[high][0], flips ^ basis[high][1]
+    assert target == 0
+    forged = bytearray(edited)
+    for bit in range(32):
+        if flips >> bit & 1:
+            forged[at + bit // 8] ^= 1 << (bit % 8)
+    return bytes(forged)
+
+
+def test_an_edit_that_keeps_size_and_crc32_is_still_seen(tmp_path, private_cache):
+    import zlib
+
+    original = bundled_text().encode("utf-8") + b"# ....\n"
+    path = tmp_path / "facts.toml"
+    path.write_bytes(original)
+    environ = {**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)}
+    assert "People insured for pensions" in _cqmin("--facts", str(path), "pension", "--json", env=environ).stdout
+    edited = original.replace(b"insured for pensions", b"insured for pensionz")
+    forged = _same_crc32(original, edited, len(edited) - 5)
+    assert zlib.crc32(forged) == zlib.crc32(original) and len(forged) == len(original)
+    path.write_bytes(forged)
+    uncached = _cqmin("--facts", str(path), "pension", "--json", env={**os.environ, "CQMIN_NO_CACHE": "1"})
+    cached = _cqmin(
+        "--facts", str(path), "pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)}
+    )
+    assert uncached.returncode == 1 and "UTF-8" in uncached.stderr  # the forged bytes
+    assert (cached.returncode, cached.stdout, cached.stderr) == (uncached.returncode, uncached.stdout, uncached.stderr)
+
+
+def _planted(private_cache, label: str, value=None) -> str:
+    """A sound entry for the bundled base, its first fact changed (what another user could have written); its id."""
+    from cqmin import cache, facts
+
+    assert _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)}).returncode == 0
+    source = facts.Source(None)
+    key, parts = cache.read(source.cache_name)  # the entry the command line wrote (its key names the commands)
+    packed = cache.part(parts, "base")
+    first = list(packed["facts"][0])
+    first[2] = {**first[2], "en": label}
+    if value is not None:
+        first[3] = value
+    packed["facts"][0] = tuple(first)
+    cache.write(source.cache_name, key, {"base": packed, "extras": cache.part(parts, "extras")})
+    return first[0]
+
+
+def _label(private_cache, fact_id: str) -> str:
+    """A fact's English label, as cqmin shows it with this cache."""
+    result = _cqmin("show", fact_id, "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)[0]["label"]["en"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX owners and modes")
+def test_a_cache_entry_another_user_could_have_written_is_ignored(private_cache):
+    fact_id = _planted(private_cache, "Planted")
+    assert _label(private_cache, fact_id) == "Planted"  # the plant works while only its owner can write it
+    _planted(private_cache, "Planted")
+    _entry(private_cache).chmod(0o664)
+    assert _label(private_cache, fact_id) != "Planted"
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), "25500000", True])
+def test_a_cache_entry_with_a_figure_that_is_not_one_is_rebuilt(private_cache, value):
+    fact_id = _planted(private_cache, "Planted", value)
+    assert _label(private_cache, fact_id) != "Planted"
+
+
+@pytest.mark.parametrize("signal_", [KeyboardInterrupt, SystemExit])
+def test_an_interrupted_cache_write_leaves_no_temporary_file(private_cache, monkeypatch, signal_):
+    from cqmin import cache
+
+    def interrupted(*args):
+        raise signal_
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(signal_):
+        cache.write("x", {}, {"base": {}})
+    assert os.listdir(private_cache) == []
+
+
+def test_a_cache_key_pointing_at_a_fifo_is_not_read(private_cache, tmp_path):
+    from cqmin import cache, facts
+
+    facts.load()
+    source = facts.Source(None)
+    key, parts = cache.read(source.cache_name)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    cache.write(source.cache_name, {**key, "path": str(fifo)}, parts)
+    result = _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)})
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 13
+
+
 def test_the_unsafe_class_covers_every_invisible_character_this_python_knows():
     import unicodedata
 
