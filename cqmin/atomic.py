@@ -1,9 +1,10 @@
 """Writing a user's file all at once or not at all.
 
-An export goes to a temporary file in the target's folder and is renamed over
-the target only when complete, so an interrupted (Ctrl-C, SIGTERM) or failed
-export never leaves half a file, nor a temporary one, and never damages the
-file that was there.
+An export goes to a temporary file in the target's folder and is moved to the
+target only when complete, so an interrupted (Ctrl-C, SIGTERM) or failed export
+never leaves half a file, nor a temporary one, and never damages the file that
+was there. Without --force it is hard-linked into place, which fails if anything
+appeared at the target while the export was being built.
 """
 
 import contextlib
@@ -77,13 +78,30 @@ def write(path: str, build: Callable[[str], None], force: bool = False) -> None:
     try:
         build(temporary)
         os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        _place(temporary, path, force)
     except OSError as error:
         _remove(temporary)
         raise _failure(path, error) from None
     except BaseException:
         _remove(temporary)
         raise
+
+
+def _place(temporary: str, path: str, force: bool) -> None:
+    """Move the finished file to `path`, judging what is there now, not what was there before it was built."""
+    if not force:
+        try:  # a link, unlike a rename, fails if anything (a file, a symbolic link) appeared meanwhile
+            os.link(temporary, path)
+        except FileExistsError:
+            raise CqminError(f"{path} already exists", hint="add --force to replace it") from None
+        except OSError:  # a file system without hard links: check again, then rename
+            _check_target(path, force)
+            os.replace(temporary, path)
+        else:
+            _remove(temporary)  # the export stays, under its own name
+        return
+    _check_target(path, force)  # again: it may have become a link or a device while the export was built
+    os.replace(temporary, path)
 
 
 def write_text(path: str, text: str, force: bool = False) -> None:

@@ -318,6 +318,49 @@ def _blocked_export_script(ready: int, block: int) -> str:
     )
 
 
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize("appears", ["file", "symlink"])
+def test_a_target_that_appears_while_the_export_is_built(tmp_path, appears, force):
+    from cqmin import atomic
+    from cqmin.errors import CqminError
+
+    target, victim = tmp_path / "out.json", tmp_path / "victim"
+    victim.write_text("precious", encoding="utf-8")
+
+    def build(temporary: str) -> None:
+        Path(temporary).write_text("export", encoding="utf-8")
+        if appears == "file":
+            target.write_text("precious", encoding="utf-8")
+        else:
+            target.symlink_to(victim)
+
+    if force and appears == "file":  # a regular file: --force replaces it, as asked
+        atomic.write(str(target), build, force=True)
+        assert target.read_text(encoding="utf-8") == "export"
+    else:
+        with pytest.raises(CqminError, match="already exists" if not force else "symbolic link"):
+            atomic.write(str(target), build, force=force)
+        assert target.read_text(encoding="utf-8") == "precious" and target.is_symlink() == (appears == "symlink")
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.json", "victim"]
+
+
+def test_an_export_on_a_file_system_without_hard_links(tmp_path, monkeypatch):
+    from cqmin import atomic
+    from cqmin.errors import CqminError
+
+    def no_links(*args):
+        raise PermissionError(1, "Operation not permitted")  # as FAT or some network file systems answer
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "out.json"
+    atomic.write_text(str(target), "export")
+    assert target.read_text(encoding="utf-8") == "export"
+    with pytest.raises(CqminError, match="already exists"):
+        atomic.write_text(str(target), "again")
+    assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_during_a_sqlite_export_leaves_nothing_behind(tmp_path, signum):
     ready_read, ready_write = os.pipe()
