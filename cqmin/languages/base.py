@@ -118,12 +118,18 @@ def plain(value: float) -> str:
 
 
 def in_units(value: float, units: tuple, max_decimals: int) -> str | None:
-    """value in the largest of `units` that writes it exactly: (1e4, "万") makes 775700 "77.57万"."""
-    for scale, name in units:
-        if abs(value) >= scale:
-            scaled = round(value / scale, max_decimals)
-            if abs(scaled * scale - value) <= 1e-9 * max(1.0, abs(value)):  # exact, but for float noise
-                return plain(scaled) + name
+    """value in the largest of `units` that writes it exactly: (4, "万") makes 775700 "77.57万".
+
+    Each unit is (its power of ten, its name). The decimal point of the value's
+    exact text is moved, not the value divided: 123456789012345 is not "123456.789 billion".
+    """
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = plain(abs(value)).partition(".")
+    for power, name in units:
+        if len(whole) > power:  # at least one of this unit
+            decimals = (whole[-power:] + fraction).rstrip("0")
+            if len(decimals) <= max_decimals:
+                return sign + whole[:-power] + ("." + decimals if decimals else "") + name
     return None
 
 

@@ -79,7 +79,7 @@ class Chinese(Language):
 
     def number(self, value: float) -> str:
         """2082万, 77.57万, 1亿, 1000亿 — but 33803 and 15488 stay as the article writes them."""
-        return in_units(value, ((1e8, "亿"), (1e4, "万")), 2) or plain(value)
+        return in_units(value, ((8, "亿"), (4, "万")), 2) or plain(value)
 
     def quantity(self, value: float, unit: Unit) -> str:
         return self.number(value) + self.text(unit.name)
