@@ -50,6 +50,15 @@ def test_bibtex_parses_with_pybtex():
     assert "Li Yong" in str(entry.persons.get("author", [""])[0]) or "Li Yong" in entry.fields.get("author", "")
 
 
+def test_an_id_given_twice_is_cited_once():
+    from pybtex.database import parse_string
+
+    twice = [IDS[0], IDS[1], IDS[0].upper()]
+    bibliography = parse_string(ok("cite", *twice, "-s", "bibtex"), "bibtex")
+    assert list(bibliography.entries) == [f"cqmin:{fact_id}" for fact_id in IDS]
+    assert [record["id"] for record in json.loads(ok("show", *twice, "--json"))] == IDS
+
+
 def test_bibtex_of_a_hostile_label_stays_one_balanced_entry(tmp_path):
     from pybtex.database import parse_string
 

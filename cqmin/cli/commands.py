@@ -159,15 +159,15 @@ def show(
 
 
 def _known_facts(session: Session, typed: list[str]) -> list[str]:
-    """The ids asked for, in any case; all of them, or an error naming the first unknown (a script never
-    gets half its answer)."""
+    """The ids asked for, in any case, each once (a BibTeX file cannot hold one key twice); all of them,
+    or an error naming the first unknown (a script never gets half its answer)."""
     wanted = [fact_id.strip().lower() for fact_id in typed]
     for asked, fact_id in zip(typed, wanted, strict=True):
         if session.base.fact(fact_id) is None:
             from cqmin import suggest
 
             raise CqminError(f"no fact '{asked}'", hint=suggest.hint(session.base, asked))
-    return wanted
+    return list(dict.fromkeys(wanted))
 
 
 @app.command(rich_help_panel=LOOKUP_PANEL)
