@@ -39,6 +39,15 @@ def test_a_missing_fact_base(tmp_path):
     assert "missing.toml: no such file" in err and "Hint: check the path" in err
 
 
+@pytest.mark.parametrize("args", [["pension"], ["--help"], ["export", "-f", "json"]])
+def test_an_empty_fact_base_path_is_a_usage_error(args):
+    assert "an empty path" in fails("--facts", "", *args, code=2)  # not the bundled base, silently
+
+
+def test_an_empty_fact_base_variable_means_unset():
+    assert run("pension", "--json", env={"CQMIN_FACTS": ""}).exit_code == 0
+
+
 def test_a_folder_as_fact_base(tmp_path):
     assert "is a folder, not a fact base" in fails("--facts", str(tmp_path), "pension")
 

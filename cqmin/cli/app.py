@@ -27,6 +27,12 @@ app = typer.Typer(
 )
 
 
+def _a_path(ctx: typer.Context, value: str | None) -> str | None:
+    if value == "" and not ctx.resilient_parsing:  # `--facts "$UNSET"`: not the bundled base, silently
+        raise typer.BadParameter("an empty path; leave out --facts for the bundled fact base")
+    return value
+
+
 def _version(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:  # not while a TAB is being answered
         typer.echo(f"cqmin {__version__}")
@@ -80,6 +86,7 @@ def root(
             envvar=facts.ENV_VAR,
             metavar="PATH",
             is_eager=True,  # read before --help, which lists the topics of this base
+            callback=_a_path,
             help="Use this fact base instead of the bundled one.",
         ),
     ] = None,
