@@ -247,6 +247,48 @@ def test_a_topic_title_in_help_is_text_not_markup(tmp_path):
         assert completion.stdout.splitlines() == [f"services\t基本公共服务 · {shown}"]
 
 
+MARKDOWN_LABEL = "# [click](https://x.example) ![i](y.png) <b>bold</b> **s** _e_ `c` &lt; ~~d~~ | \\ \\[1]"
+MARKDOWN_QUOTE = "2022. - 截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["pension"], ["show", "pension.pension-insured"], ["cite", "pension.pension-insured"], ["export"]],
+)
+def test_markdown_shows_a_hostile_label_as_written(tmp_path, args):
+    """Rendered by markdown-it (CommonMark with tables, as Rich renders it): text, never a link, tag or heading."""
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    text = bundled_text().replace('en = "People insured for pensions"', f"en = {json.dumps(MARKDOWN_LABEL)}", 1)
+    text = text.replace('"截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人', f'"{MARKDOWN_QUOTE}', 1)
+    result = run("--facts", write_facts(tmp_path, text), "--lang", "en", *args, "-f", "markdown")
+    assert result.exit_code == 0, result.output
+    html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(result.stdout)
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: set[str] = set()
+            self.text = ""
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.add(tag)
+
+        def handle_data(self, data):
+            self.text += data
+
+    reader = Reader()
+    reader.feed(html)
+    assert not reader.tags & {"a", "img", "b", "em", "code", "s", "del", "h1", "ol"} - (
+        {"code"} if args[0] in ("show", "cite") else set()  # the id, in a code span of cqmin's own
+    )
+    assert MARKDOWN_LABEL in reader.text
+    if args[0] in ("show", "cite"):
+        assert MARKDOWN_QUOTE in reader.text
+
+
 def _on_a_terminal(*args: str) -> str:
     """cqmin's stdout as a terminal shows it: run with a pseudo-terminal for stdout."""
     main, secondary = pty.openpty()

@@ -1,5 +1,7 @@
 """Markdown: GitHub tables (and, for `show`, a block quote with its attribution), in the reader's language."""
 
+import re
+
 from cqmin.formats import selection
 from cqmin.results import Citations, FactDetails, Facts, Result, Sources, TopicList
 
@@ -8,11 +10,29 @@ HELP = "Markdown, for documents"
 TRAITS = {"extensions": (".md", ".markdown"), "takes_fields": True}
 
 
-def _cell(value) -> str:
+# Characters that make Markdown of text: emphasis, code, links and images, HTML, entities, strikethrough,
+# and the pipe that ends a table cell. Each is shown as written when escaped with a backslash.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&~|]")
+# What makes a block of a line's start (CommonMark): "# " a heading, "- ", "+ " or "1. " a list item,
+# "===" or "---" alone an underline or a rule. "-5%" and "1.73个" are text, and stay as written.
+_BLOCK_START = re.compile(r"(?:#{1,6}|[-+]|\d{1,9}[.)])(?:\s|$)|[=-]+\s*$")
+
+
+def _literal(text: str) -> str:
+    """Untrusted text as Markdown that shows it as written, on one line, wherever it is placed."""
     from cqmin.render.safe import clean
 
-    # A pipe ends a cell and a newline ends a row; both must stay inside one.
-    return clean(selection.cell(value)).replace("\\", "\\\\").replace("|", "\\|").strip()
+    escaped = _MARKUP.sub(lambda match: "\\" + match[0], clean(text).strip())
+    if not _BLOCK_START.match(escaped):
+        return escaped
+    number = re.match(r"\d+", escaped)
+    if number:  # "2022. " would start a numbered list: escape its full stop
+        return f"{number[0]}\\{escaped[number.end() :]}"
+    return "\\" + escaped
+
+
+def _cell(value) -> str:
+    return _literal(selection.cell(value))
 
 
 def _table(header: list[str], rows: list[list], align: list[str] | None = None) -> str:
@@ -45,12 +65,6 @@ def _facts(result: Facts, output) -> str:
     return _table(header, rows, ["l", "l", "r", "l", "l", "l"])
 
 
-def _quoted(text: str) -> str:
-    from cqmin.render.safe import clean
-
-    return clean(text).replace("\\", "\\\\")
-
-
 def _details(result: FactDetails, output) -> str:
     """Each fact as a section: its figure, date, kind and change, then its quote with who said it, and where."""
     from cqmin import dates
@@ -72,9 +86,9 @@ def _details(result: FactDetails, output) -> str:
         event = result.base.event(fact.event)
         who = language.speaker_line(speaker) if speaker else language.word("infographic")
         where = f"{language.text(event.title)}{language.comma}{dates.show(event.date, language)}"
-        lines = [f"### {_quoted(language.text(fact.label))} (`{fact.id}`)", ""]
-        lines += [f"- **{name}**: {_quoted(value)}" for name, value in items]
-        lines += ["", f"> {_quoted(fact.quote)}", ">", f"> — {_quoted(who)}{language.semicolon}{_quoted(where)}"]
+        lines = [f"### {_literal(language.text(fact.label))} (`{fact.id}`)", ""]
+        lines += [f"- **{name}**: {_literal(value)}" for name, value in items]
+        lines += ["", f"> {_literal(fact.quote)}", ">", f"> — {_literal(who)}{language.semicolon}{_literal(where)}"]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
 
@@ -100,7 +114,7 @@ def _sources(result: Sources, output) -> str:
         event = row.event
         about = [dates.show(event.date, language), language.text(event.place)]
         about += [language.text(value) for value in (event.organizer, event.article) if value]
-        head = f"**{_quoted(language.text(event.title))}** — {_quoted(language.comma.join(about))}\n"
+        head = f"**{_literal(language.text(event.title))}** — {_literal(language.comma.join(about))}\n"
         header = [language.word(key) for key in ("name", "role", "department", "topics", "facts")]
         rows = [
             [language.text(s.speaker.name), language.text(s.speaker.role), language.text(s.speaker.department),
@@ -119,12 +133,12 @@ def _citations(result: Citations, output) -> str:
         event = result.base.event(fact.event)
         who = language.attribution(fact, result.base.speaker(fact.speaker), event)
         lines = [
-            f"> {_quoted(fact.quote)}",
+            f"> {_literal(fact.quote)}",
             ">",
-            f"> {language.attributed} {_quoted(who)}",
+            f"> {language.attributed} {_literal(who)}",
             "",
-            f"{_quoted(language.text(fact.label))}{language.colon}**{_quoted(language.figure(fact))}** (`{fact.id}`)."
-            f" {_quoted(language.reference(event))}",
+            f"{_literal(language.text(fact.label))}{language.colon}**{_literal(language.figure(fact))}** (`{fact.id}`)."
+            f" {_literal(language.reference(event))}",
         ]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
