@@ -166,3 +166,22 @@ def test_a_changed_file_is_read_once(tmp_path, private_cache, monkeypatch):
     monkeypatch.setattr(facts.Source, "read", lambda self: reads.append(1) or real_read(self))
     assert facts.load(path).fact("pension.pension-insured").label["en"] == "Insured for pensions"
     assert reads == [1]
+
+
+def test_a_run_builds_only_the_command_it_runs(monkeypatch):
+    from cqmin.cli import group
+
+    built = []
+    real = group.get_command_from_info
+
+    def counting(info, **kwargs):
+        built.append(info.callback.__name__)
+        return real(info, **kwargs)
+
+    monkeypatch.setattr(group, "get_command_from_info", counting)
+    assert run("show", "pension.pension-insured", "--json").exit_code == 0
+    assert built == ["show"]
+    built.clear()
+    assert run("pension", "--json").exit_code == 0  # a topic: made from its template, no command of cqmin's
+    assert built == []
+    assert "validate" in run("--help").stdout  # help lists them all

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from cqmin import __version__
-from cqmin.cli.app import app
+from cqmin.cli.group import own as app  # registered here, built when run (group.py)
 from cqmin.cli.options import (
     DATA_PANEL,
     LOOKUP_PANEL,

@@ -2,7 +2,9 @@
 
 Topic commands come from the data: every topic of the base is a command, made
 from one template (cli/topics.py) when it is asked for, so a base with other
-topics has other commands and start-up builds none it does not run.
+topics has other commands. cqmin's own commands register with `own`
+(commands.py) and are likewise built when first looked up: a run builds the
+command it runs and no other (Typer would build all ten, some 3 ms a run).
 
 Every failure becomes a short message on stderr and an exit code. Expected
 failures (CqminError) exit 1 with what went wrong and what to do;
@@ -15,11 +17,12 @@ CQMIN_DEBUG=1 for the traceback.
 import contextlib
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
 
 import typer
 from typer.core import TyperGroup
 
-from cqmin.cli.typer_private import ClickException, UsageError
+from cqmin.cli.typer_private import ClickException, UsageError, get_command_from_info, get_command_name
 from cqmin.errors import CqminError, ExitCode, report_unexpected
 from cqmin.terminal import ReaderGone
 
@@ -39,8 +42,44 @@ def in_order(fixed: list[str], topics: list[str]) -> list[str]:
     return fixed[:1] + topics + fixed[1:]
 
 
+# cqmin's own commands: `@own.command(...)` registers one (commands.py); CqminGroup builds it when needed.
+own = typer.Typer(add_completion=False)
+
+
+class _OwnCommands(MutableMapping):
+    """The group's commands by name, each built from its registration the first time it is looked up."""
+
+    def __init__(self, registered: list) -> None:
+        self._registered = {info.name or get_command_name(info.callback.__name__): info for info in registered}
+        self._built: dict = {}
+
+    def __getitem__(self, name: str):
+        if name not in self._built:
+            info = self._registered[name]  # KeyError: not a command of cqmin's
+            self._built[name] = get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode="rich")
+        return self._built[name]
+
+    def __setitem__(self, name: str, command) -> None:
+        self._built[name] = command
+        self._registered.setdefault(name, None)
+
+    def __delitem__(self, name: str) -> None:
+        del self._registered[name]
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._registered)
+
+    def __len__(self) -> int:
+        return len(self._registered)
+
+
 class CqminGroup(TyperGroup):
     """Typer's group, run so that no failure ever prints a traceback."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _OwnCommands(own.registered_commands)
 
     def parse_args(self, ctx, args):
         # Kept for options whose value is optional (--show-completion [SHELL]),

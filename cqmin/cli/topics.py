@@ -6,15 +6,41 @@ import typer
 
 from cqmin import languages
 from cqmin.cli.options import TOPIC_PANEL, FieldsOption, IdsOption, JsonOption, KindOption, LangOption, format_option
-from cqmin.render.safe import clean, markup_escaped
 from cqmin.results import TopicFacts
 
 
 class TopicCommand(typer.core.TyperCommand):
-    """A topic's command. Its help is Rich markup (Typer's); a shell shows its title as written."""
+    """A topic's command, named and described by the topic's record.
+
+    Its help is made when asked for (--help, the list of commands): Typer reads
+    it as Rich markup, so the fact base's text is escaped, which a lookup need
+    not pay for. A shell's completion shows the title as written.
+    """
 
     topic_id = ""
     title = ""  # its titles in every language, " · " between
+
+    @property
+    def help(self) -> str:
+        return (
+            f"{self.short_help}\n\n"
+            "Its figures, how they compare with earlier years, and the targets ahead.\n\n"
+            f"Example: cqmin {self.topic_id} --lang en --kind achieved"
+        )
+
+    @help.setter
+    def help(self, value) -> None:
+        pass  # the template's, from Click's __init__: a topic's own is made from its record
+
+    @property
+    def short_help(self) -> str:
+        from cqmin.render.safe import clean, markup_escaped
+
+        return markup_escaped(clean(self.title))
+
+    @short_help.setter
+    def short_help(self, value) -> None:
+        pass
 
     def get_short_help_str(self, limit: int = 45) -> str:
         return self.title
@@ -50,12 +76,5 @@ def command(topic_record):
     made.name = topic_record.id
     made.topic_id = topic_record.id
     made.title = " · ".join(topic_record.title[code] for code in languages.codes())
-    titles = markup_escaped(clean(made.title))  # the fact base's text, as written, in help Typer reads as markup
-    made.help = (
-        f"{titles}\n\n"
-        "Its figures, how they compare with earlier years, and the targets ahead.\n\n"
-        f"Example: cqmin {topic_record.id} --lang en --kind achieved"
-    )
-    made.short_help = titles
     made.rich_help_panel = TOPIC_PANEL
     return made

@@ -1,6 +1,6 @@
 """Markdown: GitHub tables (and, for `show`, a block quote with its attribution), in the reader's language."""
 
-import re
+import re  # its patterns are compiled on first use (re caches them): a lookup in another format pays nothing
 
 from cqmin.formats import selection
 from cqmin.results import Citations, FactDetails, Facts, Result, Sources, TopicList
@@ -12,18 +12,18 @@ TRAITS = {"extensions": (".md", ".markdown"), "takes_fields": True}
 
 # Characters that make Markdown of text: emphasis, code, links and images, HTML, entities, strikethrough,
 # and the pipe that ends a table cell. Each is shown as written when escaped with a backslash.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&~|]")
+_MARKUP = r"[\\`*_\[\]<>&~|]"
 # What makes a block of a line's start (CommonMark): "# " a heading, "- ", "+ " or "1. " a list item,
 # "===" or "---" alone an underline or a rule. "-5%" and "1.73个" are text, and stay as written.
-_BLOCK_START = re.compile(r"(?:#{1,6}|[-+]|\d{1,9}[.)])(?:\s|$)|[=-]+\s*$")
+_BLOCK_START = r"(?:#{1,6}|[-+]|\d{1,9}[.)])(?:\s|$)|[=-]+\s*$"
 
 
 def _literal(text: str) -> str:
     """Untrusted text as Markdown that shows it as written, on one line, wherever it is placed."""
     from cqmin.render.safe import clean
 
-    escaped = _MARKUP.sub(lambda match: "\\" + match[0], clean(text).strip())
-    if not _BLOCK_START.match(escaped):
+    escaped = re.sub(_MARKUP, lambda match: "\\" + match[0], clean(text).strip())
+    if not re.match(_BLOCK_START, escaped):
         return escaped
     number = re.match(r"\d+", escaped)
     if number:  # "2022. " would start a numbered list: escape its full stop

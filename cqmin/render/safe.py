@@ -83,7 +83,7 @@ def json_escaped(dumped: str) -> str:
 
 # Rich markup (rich.markup, not imported for this): "[bold]" is a style tag, "\\[bold]" that text, and
 # before any other "[", one backslash is dropped. A "[" after backslashes is one of these, or neither.
-_BRACKET = re.compile(r"(\\*)\[(?=([a-z#/@][^[]*?\])?)")
+_BRACKET = r"(\\*)\[(?=([a-z#/@][^[]*?\])?)"
 
 
 def markup_escaped(text: str) -> str:
@@ -99,4 +99,4 @@ def markup_escaped(text: str) -> str:
             return backslashes * 2 + "\\["
         return backslashes + "\\[" if backslashes else "["
 
-    return _BRACKET.sub(escape, text)
+    return re.sub(_BRACKET, escape, text)  # compiled on first use (and cached by re), as only help needs it
