@@ -85,9 +85,10 @@ def read(name: str) -> tuple[dict, dict] | None:
 
 def _own(status: os.stat_result) -> bool:
     """Whether only this user could have written a file."""
-    getuid = getattr(os, "geteuid", None)  # not on Windows, where the folder's ACL decides
-    mine = getuid is None or status.st_uid == getuid()
-    return mine and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    getuid = getattr(os, "geteuid", None)
+    if getuid is None:  # Windows: no owners or group bits (every file reads 0o666); the folder's ACL decides
+        return True
+    return status.st_uid == getuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def part(parts: dict, name: str):

@@ -212,15 +212,14 @@ def test_the_fast_path_imports_no_framework(warm_cache):
 
 
 @pytest.mark.parametrize("no_cache", ["", "1"])
-def test_a_zsh_script_that_would_evaluate_the_answer_gets_only_a_message(warm_cache, no_cache):
+def test_a_zsh_script_that_may_evaluate_the_answer_gets_nothing_and_a_message(warm_cache, no_cache):
     """Typer's zsh script (an older cqmin installed it) runs `eval $(…)` on the answer."""
     environ = _protocol("zsh", "cqmin show welfare.d")
     environ.update({"XDG_CACHE_HOME": str(warm_cache), "CQMIN_NO_CACHE": no_cache})
     del environ["_CQMIN_COMPLETE_FORMAT"]
     result = complete(environ)
-    assert result.returncode == 0 and result.stderr == ""
-    message = "cqmin: this completion script is out of date; run cqmin --install-completion zsh"
-    assert result.stdout == f"_message -r '{message}'\n"
+    assert result.returncode == 0 and result.stdout.strip() == ""
+    assert "cqmin: this zsh completion script is out of date; run: cqmin --install-completion zsh" in result.stderr
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])

@@ -105,8 +105,24 @@ def test_an_outdated_zsh_script_gets_a_message_and_runs_nothing(tmp_path):
     typer_script.write_text(ZshComplete.source_template % vars_, encoding="utf-8")
     environ = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "CQMIN_LANG": "en"}
     with ShellSession("zsh", setup=f"source {typer_script}", env=environ, width=200) as terminal:
-        terminal.complete(f"cqmin --facts {path} show pension.", until="run cqmin --install-completion zsh")
+        terminal.complete(f"cqmin --facts {path} show pension.", until="run: cqmin --install-completion zsh")
     assert not pwned.exists()
+
+
+@needs("zsh")
+def test_an_earlier_cqmin_zsh_script_completes_file_names_not_a_message(tmp_path):
+    """cqmin's own script before the marker reads answers as candidates: it must not get the message as one."""
+    from cqmin.shells.scripts import script
+
+    earlier = script("zsh").replace("_CQMIN_COMPLETE_FORMAT=lines ", "")
+    assert earlier != script("zsh")
+    (tmp_path / "_cqmin").write_text(earlier, encoding="utf-8")
+    (tmp_path / "pensions.txt").write_text("", encoding="utf-8")
+    environ = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "CQMIN_LANG": "en"}
+    setup = f"cd {tmp_path}; source {tmp_path / '_cqmin'}"
+    with ShellSession("zsh", setup=setup, env=environ, width=200) as terminal:
+        screen = terminal.complete("cqmin pens", until=line_is("$ cqmin pensions.txt"))
+    assert "_message" not in screen and "out of date" not in screen
 
 
 @needs("zsh")

@@ -231,13 +231,16 @@ def test_a_unit_with_hidden_characters_in_a_comparison(tmp_path, args, width):
 
 
 def test_a_topic_title_in_help_is_text_not_markup(tmp_path):
-    title = toml_string("[red]Basic[/red] \\[1] [link=https://x]y \x1b[2J end\\")
+    title = toml_string("[red]Basic[/red] \\[1] :smile: [link=https://x]y \x1b[2J end\\")
     path = with_changed(tmp_path, 'en = "Basic public services"', f"en = {title}")
-    shown = "[red]Basic[/red] \\[1] [link=https://x]y \\x1b[2J end\\"
+    shown = "[red]Basic[/red] \\[1] :smile: [link=https://x]y \\x1b[2J end\\"
     for args in (["--help"], ["services", "--help"]):
         result = run("--facts", path, *args, env={"COLUMNS": "200"})
         assert result.exit_code == 0 and "\x1b" not in result.stdout, result.output
         assert re.search(re.escape(shown) + " *[│\n]", result.stdout), result.stdout
+        plain = _cqmin("--facts", path, *args, env={**os.environ, "COLUMNS": "200", "TYPER_USE_RICH": "0"})
+        assert plain.returncode == 0 and "\x1b" not in plain.stdout, plain.stderr  # Click's help, without Rich
+        assert " ".join(shown.split()) + " " in " ".join(plain.stdout.split()) + " ", plain.stdout  # (wrapped at 80)
     for cached in ("0", "1"):  # the fast path, then Typer's
         completion = subprocess.run(
             [str(CQMIN)], capture_output=True, text=True, check=True,
@@ -247,7 +250,7 @@ def test_a_topic_title_in_help_is_text_not_markup(tmp_path):
         assert completion.stdout.splitlines() == [f"services\t基本公共服务 · {shown}"]
 
 
-MARKDOWN_LABEL = "# [click](https://x.example) ![i](y.png) <b>bold</b> **s** _e_ `c` &lt; ~~d~~ | \\ \\[1]"
+MARKDOWN_LABEL = "# [click](https://x.example) ![i](y.png) <b>bold</b> **s** _e_ `c` &lt; ~~d~~ | \\ \\[1] $x^2$"
 MARKDOWN_QUOTE = "2022. - 截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人"
 
 

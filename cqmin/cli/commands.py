@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from cqmin import __version__
-from cqmin.cli.group import own as app  # registered here, built when run (group.py)
+from cqmin.cli.group import own  # cqmin's own commands: registered here, built when run (group.py)
 from cqmin.cli.options import (
     DATA_PANEL,
     LOOKUP_PANEL,
@@ -73,7 +73,7 @@ def overview(ctx: typer.Context, format_=None, json_: bool = False, lang=None, f
     session.write(views.overview(session.base))
 
 
-@app.command(rich_help_panel=TOPIC_PANEL)
+@own.command(rich_help_panel=TOPIC_PANEL)
 def topics(
     ctx: typer.Context,
     format_: format_option(TopicList) = None,
@@ -98,7 +98,7 @@ def topic(ctx: typer.Context, topic_id: str, format_, json_: bool, lang, kind, i
     session.write(result, no_match=f"no {chosen.value} figures in {topic_id}" if chosen else None)
 
 
-@app.command(rich_help_panel=TOPIC_PANEL)
+@own.command(rich_help_panel=TOPIC_PANEL)
 def compare(
     ctx: typer.Context,
     topic_names: Annotated[
@@ -135,7 +135,7 @@ def compare(
 # ---------------------------------------------------------------- look-up
 
 
-@app.command(rich_help_panel=LOOKUP_PANEL)
+@own.command(rich_help_panel=LOOKUP_PANEL)
 def show(
     ctx: typer.Context,
     fact_ids: Annotated[
@@ -170,7 +170,7 @@ def _known_facts(session: Session, typed: list[str]) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-@app.command(rich_help_panel=LOOKUP_PANEL)
+@own.command(rich_help_panel=LOOKUP_PANEL)
 def cite(
     ctx: typer.Context,
     fact_ids: Annotated[
@@ -194,7 +194,7 @@ def cite(
     session.write(views.citations(session.base, _known_facts(session, fact_ids)))
 
 
-@app.command(rich_help_panel=LOOKUP_PANEL)
+@own.command(rich_help_panel=LOOKUP_PANEL)
 def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words or Chinese characters.")],
@@ -236,7 +236,7 @@ def search(
     session.write(result, no_match=f"no fact matches '{text}'")
 
 
-@app.command(rich_help_panel=LOOKUP_PANEL)
+@own.command(rich_help_panel=LOOKUP_PANEL)
 def sources(
     ctx: typer.Context,
     format_: format_option(Sources) = None,
@@ -257,7 +257,7 @@ def sources(
 # ---------------------------------------------------------------- data
 
 
-@app.command(rich_help_panel=DATA_PANEL)
+@own.command(rich_help_panel=DATA_PANEL)
 def export(
     ctx: typer.Context,
     format_: format_option(AllFacts) = None,
@@ -294,7 +294,7 @@ def export(
     exporting.export(session, result, output_path, force)
 
 
-@app.command(rich_help_panel=DATA_PANEL)
+@own.command(rich_help_panel=DATA_PANEL)
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -333,7 +333,7 @@ def validate(
 # ---------------------------------------------------------------- what people type anyway
 
 
-@app.command(name="help", hidden=True)
+@own.command(name="help", hidden=True)
 def help_(
     ctx: typer.Context,
     command: Annotated[list[str] | None, typer.Argument(help="A command.")] = None,
@@ -349,7 +349,7 @@ def help_(
     target.make_context(name, ["--help"], parent=None if target is root.command else root)
 
 
-@app.command(hidden=True)
+@own.command(hidden=True)
 def version() -> None:
     """Print the version: the same as --version."""
     typer.echo(f"cqmin {__version__}")

@@ -58,7 +58,7 @@ class _Answer:
 
     def complete(self) -> str:
         if outdated(self.name, os.environ):
-            return outdated(self.name, os.environ)
+            return ""
         try:
             args, incomplete = self.get_completion_args()
             items = self.get_completions(args, incomplete)

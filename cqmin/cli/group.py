@@ -49,14 +49,15 @@ own = typer.Typer(add_completion=False)
 class _OwnCommands(MutableMapping):
     """The group's commands by name, each built from its registration the first time it is looked up."""
 
-    def __init__(self, registered: list) -> None:
+    def __init__(self, registered: list, rich_markup_mode) -> None:
         self._registered = {info.name or get_command_name(info.callback.__name__): info for info in registered}
         self._built: dict = {}
+        self._markup = rich_markup_mode  # the group's, as Typer would give each command it builds
 
     def __getitem__(self, name: str):
         if name not in self._built:
             info = self._registered[name]  # KeyError: not a command of cqmin's
-            self._built[name] = get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode="rich")
+            self._built[name] = get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode=self._markup)
         return self._built[name]
 
     def __setitem__(self, name: str, command) -> None:
@@ -79,7 +80,9 @@ class CqminGroup(TyperGroup):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = _OwnCommands(own.registered_commands)
+        built_by_typer = self.commands  # any registered on the app itself rather than on `own`
+        self.commands = _OwnCommands(own.registered_commands, self.rich_markup_mode)
+        self.commands.update(built_by_typer)
 
     def parse_args(self, ctx, args):
         # Kept for options whose value is optional (--show-completion [SHELL]),

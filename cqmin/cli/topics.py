@@ -36,14 +36,17 @@ class TopicCommand(typer.core.TyperCommand):
     def short_help(self) -> str:
         from cqmin.render.safe import clean, markup_escaped
 
-        return markup_escaped(clean(self.title))
+        # Rich markup only where Typer draws help with Rich: TYPER_USE_RICH=0 prints it as it is
+        return markup_escaped(clean(self.title)) if typer.core.HAS_RICH else clean(self.title)
 
     @short_help.setter
     def short_help(self, value) -> None:
         pass
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        return self.title
+        from cqmin.render.safe import clean
+
+        return clean(self.title)  # whole (completion shows it), and safe for Click's plain help
 
 
 _template_app = typer.Typer(add_completion=False)

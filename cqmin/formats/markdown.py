@@ -11,8 +11,9 @@ TRAITS = {"extensions": (".md", ".markdown"), "takes_fields": True}
 
 
 # Characters that make Markdown of text: emphasis, code, links and images, HTML, entities, strikethrough,
-# and the pipe that ends a table cell. Each is shown as written when escaped with a backslash.
-_MARKUP = r"[\\`*_\[\]<>&~|]"
+# GitHub's math ($…$), and the pipe that ends a table cell. Each shows as written, escaped with a backslash.
+# (A bare URL may still be made a link by GitHub, showing its own target: nothing is hidden.)
+_MARKUP = r"[\\`*_\[\]<>&~|$]"
 # What makes a block of a line's start (CommonMark): "# " a heading, "- ", "+ " or "1. " a list item,
 # "===" or "---" alone an underline or a rule. "-5%" and "1.73个" are text, and stay as written.
 _BLOCK_START = r"(?:#{1,6}|[-+]|\d{1,9}[.)])(?:\s|$)|[=-]+\s*$"
@@ -22,7 +23,8 @@ def _literal(text: str) -> str:
     """Untrusted text as Markdown that shows it as written, on one line, wherever it is placed."""
     from cqmin.render.safe import clean
 
-    escaped = re.sub(_MARKUP, lambda match: "\\" + match[0], clean(text).strip())
+    # (clean() made line breaks spaces; leading ones would make code of a quoted line)
+    escaped = re.sub(_MARKUP, lambda match: "\\" + match[0], clean(text).strip(" "))
     if not re.match(_BLOCK_START, escaped):
         return escaped
     number = re.match(r"\d+", escaped)

@@ -7,7 +7,7 @@ no shell ever evaluates what cqmin prints.
 
 - bash: one candidate a line; none means "complete file names" (`-o default`).
 - zsh and fish: "value<TAB>description" a line, read into arrays; none means files
-  (zsh: only when asked with _CQMIN_COMPLETE_FORMAT=lines; see `outdated`).
+  (zsh: only when asked with _CQMIN_COMPLETE_FORMAT=lines, else nothing; see `outdated`).
 - PowerShell: Typer's "value:::description".
 
 A description comes from a fact base, which may come from anyone: whitespace
@@ -17,16 +17,22 @@ never be split, and nothing in it is obeyed.
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
-# cqmin's zsh script marks its requests with this; Typer's zsh script, which an older cqmin
-# installed (and printed for `_CQMIN_COMPLETE=source_zsh`), evaluates what it reads. Such a
-# script gets no candidates, only a message to replace it: text that is safe to evaluate.
+# cqmin's zsh script marks its requests with this. Without it, the script may be Typer's, which an
+# older cqmin installed and which evaluates what it reads, or an older one of cqmin's, which reads
+# candidates: neither can tell, so nothing goes to stdout (inert for both) and a message to stderr,
+# which Typer's script shows and cqmin's discards (completing file names instead).
 FORMAT_MARKER = "_CQMIN_COMPLETE_FORMAT"
-OUTDATED = "_message -r 'cqmin: this completion script is out of date; run cqmin --install-completion zsh'"
+OUTDATED = "\ncqmin: this zsh completion script is out of date; run: cqmin --install-completion zsh\n"
 
 
-def outdated(shell: str, environ) -> str | None:
-    """The answer for a script that would evaluate cqmin's answer, else None."""
-    return OUTDATED if shell == "zsh" and environ.get(FORMAT_MARKER) != "lines" else None
+def outdated(shell: str, environ) -> bool:
+    """Whether this request comes from a script that may evaluate cqmin's answer; if so, say so on stderr."""
+    if shell != "zsh" or environ.get(FORMAT_MARKER) == "lines":
+        return False
+    import sys
+
+    sys.stderr.write(OUTDATED)
+    return True
 
 
 def plain(text: str | None) -> str:

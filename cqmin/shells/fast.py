@@ -186,7 +186,7 @@ def answer(environ) -> str | None:
     from cqmin import cache, shells
 
     if shells.outdated(shell, environ):
-        return shells.outdated(shell, environ)
+        return ""
     if not cache.enabled():
         return None
     args, incomplete = _arguments(shell, environ)

@@ -314,7 +314,8 @@ def _holds(ids: dict[str, Entry], entry: Entry) -> bool:
 def _rounds_to(result: Decimal, stated: Decimal) -> bool:
     """Whether `result`, rounded to as many decimals as `stated` gives, is `stated`."""
     decimals = max(0, -stated.normalize().as_tuple().exponent)
-    with localcontext(prec=60):  # 10^15 to 10^-22 and more: beyond the default 28 digits
+    with localcontext() as context:  # (Python 3.10 takes no keywords here)
+        context.prec = 60  # 10^15 to 10^-22 and more: beyond the default 28 digits
         return round(result, decimals) == stated
 
 
