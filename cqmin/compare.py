@@ -31,19 +31,20 @@ def annual_rate(before: float, now: float, years: float) -> float | None:
         return None
 
 
-def change(value: float, as_of: str | None, baseline: Baseline | None, share: bool) -> Change | None:
+def change(value: float, as_of: str | None, baseline: Baseline | None, relative: bool) -> Change | None:
     """The change from `baseline` to `value`: absolute, percent, and percent a year.
 
     annual_percent is the compound rate over the real span between the two dates
-    (end of period to end of period); None when either date is missing. A share
-    (a percentage) changes by percentage points only: its change in percent of
-    itself, and a yearly rate of that, would mean nothing.
+    (end of period to end of period); None when either date is missing. Only a
+    quantity (`relative`) changes in percent of itself, and only from a level above
+    zero: a share changes by percentage points and a rank by places, and a change
+    from a negative level has no meaningful percent.
     """
     if baseline is None:
         return None
     before = baseline.value
     absolute = _tidy(value - before)
-    if share or not before:
+    if not relative or before <= 0:
         return Change(absolute, None, None)
     try:
         percent = _finite((value - before) / before * 100)

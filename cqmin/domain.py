@@ -33,6 +33,15 @@ class Measure(str, Enum):
     RANK = "rank"  # a place in a ranking: 全国第二, "No. 2"
 
 
+def measure_of(unit: dict) -> Measure:
+    """A unit's measure as declared, else as older files imply it: "%" is a share, "place" (in English) a rank."""
+    if "measure" in unit:
+        return Measure(unit["measure"])
+    if "%" in unit.values():
+        return Measure.SHARE
+    return Measure.RANK if unit.get("en") == "place" else Measure.COUNT
+
+
 def values(enum: type[Enum]) -> list[str]:
     """The spellings a fact base and the command line use."""
     return [member.value for member in enum]

@@ -39,20 +39,31 @@ class Reading(NamedTuple):
     high: Decimal | None
     qualifier: Q
     measure_word: str  # what follows the number: "人", "个事项", "%"; "" for a bare number
+    ordinal: bool = False  # a place in a ranking: "全国第二", "第3位"
 
 
 def chinese_number(text: str) -> Decimal:
-    """Arabic digits, or Chinese numerals below 万: "两百" is 200, "千" is 1000."""
+    """Arabic digits, or Chinese numerals below 万: "两百" is 200, "千" is 1000, "两千五" is 2500 (as said:
+    a digit after a unit counts in the next unit down), "一千零五" is 1005; ValueError for "一二三"."""
     if "0" <= text[0] <= "9":
         return Decimal(text)
-    total = current = 0
+    total, digit, last_unit, zero = 0, None, 10**4, False
     for char in text:
-        if char in _DIGITS:
-            current = _DIGITS[char]
+        if char in ("零", "〇"):
+            zero = True  # a gap: the digit that follows counts as itself ("一千零五")
+        elif char in _DIGITS:
+            if digit is not None:
+                raise ValueError(f"'{text}' is not a number: digits without 十, 百 or 千 between them")
+            digit = _DIGITS[char]
         else:
-            total += (current or 1) * _UNITS[char]
-            current = 0
-    return Decimal(total + current)
+            unit = _UNITS[char]
+            if unit >= last_unit:
+                raise ValueError(f"'{text}' is not a number: {char} after a larger or equal unit")
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit, zero = None, unit, False
+    if digit is not None:  # "两千五": 五 is 500, after 千 and with no 零 between
+        total += digit * (last_unit // 10 if last_unit < 10**4 and not zero else 1)
+    return Decimal(total)
 
 
 def read_stated(text: str) -> Reading:
@@ -80,7 +91,7 @@ def read_stated(text: str) -> Reading:
     ]
     if len(markers) > 1:
         raise ValueError(f"'{text}' has more than one qualifier")
-    return Reading(value, high, markers[0] if markers else Q.EXACT, parts["unit"])
+    return Reading(value, high, markers[0] if markers else Q.EXACT, parts["unit"], parts["ordinal"] is not None)
 
 
 # ---------------------------------------------------------------- arithmetic of derived baselines

@@ -10,7 +10,10 @@ import re
 
 # Words that make what follows a plan. 将 only as "will": "将110万…纳入" is the
 # disposal construction (把), and a number right after it is what is moved.
-_TARGET = re.compile(r"未来五年|力争|计划|下一步|接下来|确保|再建设|将(?![0-9零〇一二两三四五六七八九十百千近约超])")
+# 计划 not in 计划生育 (family planning), a programme's name, not a plan.
+_TARGET = re.compile(
+    r"未来五年|力争|计划(?!生育)|下一步|接下来|确保|再建设|将(?![0-9零〇一二两三四五六七八九十百千近约超])"
+)
 _DONE = re.compile(r"已|截至")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -25,6 +28,36 @@ def unit_agrees(measure_word: str, unit_words: list[str]) -> bool:
     return not measure_word or any(measure_word.startswith(word) for word in unit_words)
 
 
+# What continues a number: a figure found right after one is part of a larger one ("50万" in "2550万"),
+# and one that ends in a digit, found right before one, is part of a larger one too ("255" in "2550万").
+_NUMBER_CHARS = frozenset("0123456789.．零〇一二两三四五六七八九十百千万亿")
+# Words that bound a figure from before or after it: the quote's "超2550万人以上" is not an exact 2550万人.
+_BEFORE = ("超过", "突破", "超", "约", "近", "逾")
+_AFTER = ("左右", "以上", "以内", "以下", "余", "多")
+
+
+def find_figure(text: str, figure: str) -> int:
+    """Where the quote (squeezed) states the figure (squeezed) as a whole number, not as part of one; else -1."""
+    start = 0
+    while (position := text.find(figure, start)) >= 0:
+        end = position + len(figure)
+        before = text[position - 1] if position else ""
+        after = text[end] if end < len(text) else ""
+        if before not in _NUMBER_CHARS and not (figure[-1:] in _NUMBER_CHARS and after in _NUMBER_CHARS):
+            return position
+        start = position + 1
+    return -1
+
+
+def bounding_word(text: str, position: int, figure: str) -> str | None:
+    """A word the quote puts right before or after the figure that bounds it ("超", "以上"), if any."""
+    before = text[:position]
+    after = text[position + len(figure) :]
+    return next((word for word in _BEFORE if before.endswith(word)), None) or next(
+        (word for word in _AFTER if after.startswith(word)), None
+    )
+
+
 def stated_kind(quote: str, stated: str) -> tuple[str, str] | None:
     """("target" or "achieved", the word that says so) where the quote says which the figure is, else None.
 
@@ -32,7 +65,7 @@ def stated_kind(quote: str, stated: str) -> tuple[str, str] | None:
     已建成投用35个", 60 is planned and 35 is done.
     """
     text, figure = squeeze(quote), squeeze(stated)
-    position = text.find(figure)
+    position = find_figure(text, figure)
     if position < 0:
         return None
     # Matched on the whole text, so that 将 sees what follows it, then kept if before the figure.

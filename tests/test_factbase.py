@@ -88,8 +88,8 @@ def test_every_derived_baseline_recomputes(base):
 
 def test_every_change_is_what_compare_computes(base):
     for fact in base.facts:
-        share = fact.unit.measure is Measure.SHARE
-        assert fact.change == compare.change(fact.value, fact.as_of, fact.baseline, share)
+        relative = fact.unit.measure is Measure.COUNT
+        assert fact.change == compare.change(fact.value, fact.as_of, fact.baseline, relative)
 
 
 # The traps named in the issue, each checked by hand.

@@ -177,26 +177,30 @@ def test_date_ends_and_display():
 def test_change_by_hand():
     # 2550万 against 2082万: +468万; 468/2082 = 22.478%; over 2017-12-31..2022-09-30,
     # 1734 days = 4.7474 years: (2550/2082)^(1/4.7474) - 1 = 4.364%.
-    change = compare.change(25_500_000, "2022-09", Baseline(20_820_000, "2017-12", True, "2550万 − 468万"), False)
+    change = compare.change(
+        25_500_000, "2022-09", Baseline(20_820_000, "2017-12", True, "2550万 − 468万"), relative=True
+    )
     assert change == Change(4_680_000, 22.48, 4.36)
 
 
 def test_change_of_a_share_is_in_points_and_over_whole_years():
     # 42 -> 56: +14 points; never +33.33% of itself, nor 6.25% a year
-    assert compare.change(56, "2022-09", Baseline(42, "2017", False, None), share=True) == Change(14, None, None)
+    assert compare.change(56, "2022-09", Baseline(42, "2017", False, None), relative=False) == Change(14, None, None)
     # doubling over exactly 5 years (2017-12-31..2022-12-31, 1826 days): 2^(1/4.9994) - 1 = 14.87%
-    assert compare.change(200, "2022", Baseline(100, "2017", False, None), False).annual_percent == 14.87
+    assert compare.change(200, "2022", Baseline(100, "2017", False, None), relative=True).annual_percent == 14.87
 
 
 def test_change_without_dates_or_baseline():
-    assert compare.change(17, "2022-10-19", Baseline(28, None, False, None), False) == Change(-11, -39.29, None)
-    assert compare.change(717, None, Baseline(325.91, "2012", True, "717 ÷ 2.2"), False).annual_percent is None
-    assert compare.change(5, None, None, False) is None
-    assert compare.change(5, "2022", Baseline(0, "2017", False, None), False) == Change(5, None, None)
+    assert compare.change(17, "2022-10-19", Baseline(28, None, False, None), relative=True) == Change(-11, -39.29, None)
+    assert compare.change(717, None, Baseline(325.91, "2012", True, "717 ÷ 2.2"), relative=True).annual_percent is None
+    assert compare.change(5, None, None, relative=True) is None
+    assert compare.change(5, "2022", Baseline(0, "2017", False, None), relative=True) == Change(5, None, None)
+    # from below zero, a percent would mislead: -10 -> 5 is not -150%
+    assert compare.change(5, "2022", Baseline(-10, "2017", False, None), relative=True) == Change(15, None, None)
 
 
 def test_no_yearly_rate_over_less_than_a_year_and_never_infinity():
-    assert compare.change(200, "2022-09-30", Baseline(100, "2022-09-29", False, None), False) == Change(
+    assert compare.change(200, "2022-09-30", Baseline(100, "2022-09-29", False, None), relative=True) == Change(
         100, 100.0, None
     )
     assert compare.annual_rate(1e-6, 1e15, 1.0) is not None  # large, but a number

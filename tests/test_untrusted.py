@@ -694,3 +694,169 @@ def test_the_unsafe_class_covers_every_invisible_character_this_python_knows():
     invisible += [chr(code) for code in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0), 0x115F, 0x3164, 0xFFA0)]
     assert [f"U+{ord(char):04X}" for char in invisible if not safe.unsafe(char)] == []
     assert not any(safe.unsafe(char) for char in "aZ9 ~养老，（）“”—·é中😀")
+
+
+# ---------------------------------------------------------------- round 2: figures validate let through wrongly
+
+
+def with_fact(tmp_path, **fields) -> str:
+    """The bundled base and one more fact of the pension topic, "pension.zz", with these fields changed."""
+    fact = {
+        "id": '"pension.zz"', "topic": '"pension"', "label": '{ zh = "测试", en = "Test" }', "value": "2000",
+        "unit": '"people"', "stated": '"2000人"', "qualifier": '"exact"', "kind": '"achieved"',
+        "as_of": '"2022-09"', "speaker": '"li-yong"', "quote": '"已有2000人参保"',
+    }  # fmt: skip
+    fact.update(fields)
+    lines = "\n".join(f"{key} = {value}" for key, value in fact.items() if value is not None)
+    return write_facts(tmp_path, bundled_text() + f"\n[[facts]]\n{lines}\n")
+
+
+def accepted(path: str) -> None:
+    result = run("validate", path)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"value": "500000", "stated": '"50万人"', "quote": '"参保人数达到2550万人"'}, "as a whole number"),
+        ({"value": "2550", "stated": '"2550"', "quote": '"参保人数达到2550万人"'}, "as a whole number"),
+        ({"value": "25500000", "stated": '"2550万人"', "quote": '"参保人数超2550万人"'}, "the quote says '超'"),
+        ({"value": "25500000", "stated": '"2550万人"', "quote": '"参保人数2550万人以上"'}, "the quote says '以上'"),
+        ({"value": "2005", "stated": '"两千五人"', "quote": '"已有两千五人参保"'}, "reads 2500"),
+        ({"value": "3", "stated": '"一二三人"', "quote": '"已有一二三人参保"'}, "is not a number"),
+        ({"stated": '"全国第二"', "value": "2", "quote": '"居全国第二"'}, "a place in a ranking"),
+        ({"unit": '"rank"', "stated": '"500"', "value": "500", "quote": '"共建成500个"'}, "not a place in a ranking"),
+        (
+            {
+                "value": "30000",
+                "high": "50000",
+                "qualifier": '"range"',
+                "stated": '"3—5万人"',
+                "quote": '"已有3—5万人"',
+                "baseline": '{ value = 10000, as_of = "2017", derived = false }',
+            },
+            "a range has no one figure",
+        ),
+        ({"label": '{ zh = "测试", en = "' + "a" * 1001 + '" }'}, "at most 1,000"),
+    ],
+)
+def test_what_the_article_does_not_say_is_refused(tmp_path, fields, message):
+    refused(with_fact(tmp_path, **fields), message)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {
+            "value": "5",
+            "stated": '"5个"',
+            "unit": '"programme-projects"',
+            "kind": '"target"',
+            "quote": '"已建成15个，计划再建5个"',
+        },
+        {"value": "50000", "stated": '"5万户"', "unit": '"households"', "quote": '"已累计帮扶计划生育特殊家庭5万户"'},
+        {"value": "2500", "stated": '"两千五人"', "quote": '"已有两千五人参保"'},
+        {"value": "1005", "stated": '"一千零五人"', "quote": '"已有一千零五人参保"'},
+    ],
+)
+def test_what_the_article_says_is_accepted(tmp_path, fields):
+    accepted(with_fact(tmp_path, **fields))
+
+
+def test_a_bounded_figure_compares_with_its_bound(tmp_path):
+    path = with_fact(
+        tmp_path, value="25500000", stated='"超2550万人"', qualifier='"more_than"', quote='"已超2550万人参保"',
+        baseline='{ value = 20820000, as_of = "2017-12", derived = false }',
+    )  # fmt: skip
+    accepted(path)
+    flowing = " ".join(run("--facts", path, "--lang", "en", "compare", env={"COLUMNS": "200"}).stdout.split())
+    assert "Test [pension]: >+4.68 million people, >+22.48%, >+4.36% a year" in flowing
+    assert "now Sep 2022 more than 25.5 million people" in flowing
+    zh = " ".join(run("--facts", path, "--lang", "zh", "compare", env={"COLUMNS": "200"}).stdout.split())
+    assert "现在 2022年9月 超2550万人" in zh and ">+468万人" in zh
+
+
+def test_a_rank_and_a_change_from_below_zero_have_no_percent(tmp_path):
+    rank = with_fact(
+        tmp_path, value="3", stated='"全国第3位"', unit='"rank"', quote='"居全国第3位"',
+        baseline='{ value = 10, as_of = "2017", derived = false }',
+    )  # fmt: skip
+    accepted(rank)
+    record = json.loads(run("--facts", rank, "show", "pension.zz", "--json").stdout)[0]
+    assert record["change"] == {"absolute": -7, "percent": None, "annual_percent": None}
+    assert run("--facts", rank, "show", "pension.zz", "--lang", "en", "--fields", "figure", "-f", "tsv").exit_code == 2
+    negative = with_fact(tmp_path, value="5", stated='"5人"', quote='"已有5人"',
+                         baseline='{ value = -10, as_of = "2017", derived = false }')  # fmt: skip
+    record = json.loads(run("--facts", negative, "show", "pension.zz", "--json").stdout)[0]
+    assert record["change"] == {"absolute": 15, "percent": None, "annual_percent": None}
+
+
+@pytest.mark.parametrize(
+    ("stated", "value", "high", "qualifier", "shown"),
+    [("第3—5位", 3, 5, "range", "No. 3–5"), ("约第3位", 3, None, "approx", "about No. 3"),
+     ("第3位以内", 3, None, "at_most", "≤ No. 3")],
+)  # fmt: skip
+def test_a_rank_in_english_keeps_its_qualifier(tmp_path, stated, value, high, qualifier, shown):
+    path = with_fact(tmp_path, value=str(value), high=str(high) if high else None, stated=f'"{stated}"',
+                     unit='"rank"', qualifier=f'"{qualifier}"', quote=f'"居全国{stated}"')  # fmt: skip
+    accepted(path)
+    assert shown in run("--facts", path, "--lang", "en", "show", "pension.zz").stdout
+
+
+def test_a_target_as_a_headline_is_marked(tmp_path):
+    path = with_fact(tmp_path, kind='"target"', quote='"力争2000人参保"', as_of='"2023/2027"')
+    path = write_facts(tmp_path, Path(path).read_text(encoding="utf-8").replace(
+        'headline = "pension.pension-insured"', 'headline = "pension.zz"'))  # fmt: skip
+    accepted(path)
+    for fmt in ("table", "markdown"):
+        assert "2,000 people (target)" in run("--facts", path, "--lang", "en", "topics", "-f", fmt).stdout
+
+
+def test_whole_numbers_are_written_whole_and_small_ones_plainly(tmp_path):
+    path = with_fact(tmp_path, value="2.0e3", baseline='{ value = 0.000001, as_of = "2017", derived = false }')
+    accepted(path)
+    assert run("--facts", path, "show", "pension.zz", "--fields", "value", "-f", "tsv").stdout == "2000\n"
+    assert run("--facts", path, "show", "pension.zz", "--fields", "baseline.value", "-f", "tsv").stdout == "0.000001\n"
+    assert '"value": 2000,' in run("--facts", path, "show", "pension.zz", "--json").stdout
+    percent = run("--facts", path, "show", "pension.zz", "--fields", "change.percent", "-f", "tsv").stdout
+    assert percent == "199999999900\n"
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + bundled_text().encode("utf-8"))
+    accepted(str(path))
+
+
+def test_a_citation_without_author_has_no_empty_author(tmp_path):
+    from pybtex.database import parse_string
+
+    text = bundled_text()
+    organizer = next(line for line in text.splitlines() if line.startswith("organizer = "))
+    path = write_facts(tmp_path, text.replace(organizer + "\n", "", 1))
+    accepted(path)
+    infographic = next(fact for fact in facts_of(path) if fact["source"]["speaker"] is None)["id"]
+    out = run("--facts", path, "cite", infographic, "-s", "bibtex").stdout
+    assert "author" not in out
+    assert list(parse_string(out, "bibtex").entries) == [f"cqmin:{infographic}"]
+
+
+def facts_of(path: str) -> list[dict]:
+    return json.loads(run("--facts", path, "export", "-f", "json").stdout)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "-o", "\x1b[31mR\u202eX.xyz"], ["pension", "--fields", "\x1b[31mR\u202eX"],
+     ["compare", "\x1b[31mR\u202eX"], ["--\x1b[31mR\u202eX"]],
+)  # fmt: skip
+def test_a_usage_error_quotes_the_command_line_literally(args):
+    result = run(*args)
+    assert result.exit_code == 2 and "\\x1b[31mR\\u202eX" in result.stderr
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
+def test_an_empty_output_path_is_a_usage_error():
+    result = run("export", "-o", "")
+    assert result.exit_code == 2 and "an empty path" in result.stderr

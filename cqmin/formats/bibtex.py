@@ -33,7 +33,7 @@ def _entry(fact, base, language) -> str:
     year, month, _ = event.date.split("-")
     author = language.text(speaker.name) if speaker else (language.text(event.organizer) if event.organizer else "")
     fields = [
-        ("author", f"{{{escape(author)}}}"),  # one literal name: no "First Last" splitting of 黎勇
+        ("author", f"{{{escape(author)}}}" if author else ""),  # one literal name: 黎勇 is not "First Last"
         ("title", escape(f"{language.text(fact.label)}{language.colon}{language.figure_as_stated(fact)}")),
         ("howpublished", escape(language.attribution(fact, speaker, event))),
         ("year", year),

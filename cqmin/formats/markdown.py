@@ -96,12 +96,14 @@ def _details(result: FactDetails, output) -> str:
 
 
 def _topics(result: TopicList, output) -> str:
+    from cqmin.render import phrases
+
     language = output.language
     header = [language.word(key) for key in ("command", "topic", "facts", "comparisons", "headline")]
     rows = []
     for row in result.topics:
         headline = row.headline
-        summary = f"{language.text(headline.label)}: {language.figure(headline)}" if headline else ""
+        summary = f"{language.text(headline.label)}: {phrases.headline(headline, language)}" if headline else ""
         compared = sum(1 for fact in row.facts if fact.change is not None)
         rows.append([row.topic.id, language.text(row.topic.title), len(row.facts), compared, summary])
     return _table(header, rows, ["l", "l", "r", "r", "l"])

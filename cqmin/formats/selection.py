@@ -32,4 +32,8 @@ def cell(value) -> str:
         import json
 
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, float):  # 0.000001, not 1e-06: a spreadsheet or `read` takes it as written
+        from cqmin.languages.base import plain
+
+        return plain(value)
     return str(value)

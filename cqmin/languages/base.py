@@ -106,7 +106,7 @@ class Language:
 def plain(value: float) -> str:
     """The shortest exact decimal text of a value, never in exponent form: 25500000, 1.73, 0.0000001."""
     if isinstance(value, float):
-        if value.is_integer():
+        if value.is_integer() and abs(value) < 2**53:  # beyond, int() would spell out the float's binary noise
             return str(int(value))
         text = repr(value)
         if "e" in text or "E" in text:

@@ -91,8 +91,10 @@ class English(Language):
         return self.number(value) + (name if unit.measure is Measure.SHARE else f" {name}")
 
     def figure(self, fact: Fact) -> str:
-        if fact.unit.measure is Measure.RANK:  # 全国第二
-            return f"No. {self.number(fact.value)}"
+        if fact.unit.measure is Measure.RANK:  # 全国第二, 第3—5位, 约第3位
+            if fact.qualifier is Qualifier.RANGE and fact.high is not None:
+                return f"No. {self.number(fact.value)}–{self.number(fact.high)}"
+            return _QUALIFIER_PREFIX.get(fact.qualifier, "") + f"No. {self.number(fact.value)}"
         if fact.qualifier is Qualifier.RANGE and fact.high is not None:
             span = f"{self.number(fact.value)}–{self.number(fact.high)}"
             return span + ("" if fact.unit.measure is Measure.SHARE else " ") + self.text(fact.unit.name)

@@ -1,7 +1,7 @@
 """Short phrases built from a fact, in a language, shared by tables and Markdown."""
 
 from cqmin import dates
-from cqmin.domain import Measure
+from cqmin.domain import Kind, Qualifier
 from cqmin.languages.base import Language, percent
 from cqmin.model import Fact
 
@@ -16,24 +16,35 @@ def _about(fact: Fact) -> str:
     return "≈" if approximate(fact) else ""
 
 
+# A figure stated with a bound ("超2550万") changed by at least as much from an exact baseline: the
+# change carries the bound. (A range has no baseline: validate refuses one.)
+_BOUNDS = {Qualifier.APPROX: "≈", Qualifier.MORE_THAN: ">", Qualifier.AT_LEAST: "≥", Qualifier.AT_MOST: "≤"}
+
+
 def before(fact: Fact, language: Language) -> str:
     """The baseline as a quantity: "2082万人", "≈325.91元/人·月"."""
     return _about(fact) + language.quantity(fact.baseline.value, fact.unit)
 
 
 def now(fact: Fact, language: Language) -> str:
-    return language.quantity(fact.value, fact.unit)
+    """The figure compared: its quantity, or, if it is stated with a bound, the figure as stated ("超2550万人")."""
+    return language.quantity(fact.value, fact.unit) if fact.qualifier is Qualifier.EXACT else language.figure(fact)
 
 
 def change_summary(fact: Fact, language: Language) -> str:
-    """ "+468万人，+22.48%，年均+4.36%" / "+4.68 million people, +22.48%, +4.36% a year"; a share: "+14 pp"."""
-    change = fact.change
-    parts = [_about(fact) + language.signed(change.absolute, fact.unit)]
-    if fact.unit.measure is Measure.SHARE:
+    """ "+468万人，+22.48%，年均+4.36%" / "+4.68 million people, +22.48%, +4.36% a year"; a share: "+14 pp".
+
+    Only a quantity above zero changes in percent too (compare.change). A bound of the figure
+    ("> +468万人") stands before each part; a baseline derived from a rounded multiplier makes the
+    absolute change approximate ("≈"), while the percent is the stated one.
+    """
+    change, bound = fact.change, _BOUNDS.get(fact.qualifier, "")
+    parts = [(_about(fact) or bound) + language.signed(change.absolute, fact.unit)]
+    if change.percent is None:
         return parts[0]
-    parts.append(percent(change.percent))
+    parts.append(bound + percent(change.percent))
     if change.annual_percent is not None:
-        parts.append(language.per_year(percent(change.annual_percent)))
+        parts.append(language.per_year(bound + percent(change.annual_percent)))
     return language.comma.join(parts)
 
 
@@ -52,6 +63,12 @@ def change_line(fact: Fact, language: Language) -> str:
     if fact.change is None:
         return ""
     return f"{baseline(fact, language)} → {now(fact, language)}{language.colon}{change_summary(fact, language)}"
+
+
+def headline(fact: Fact, language: Language) -> str:
+    """A topic's headline figure, marked if it is a plan: a target never passes for a result."""
+    marked = language.parens(language.word("kind_target")) if fact.kind is Kind.TARGET else ""
+    return f"{language.figure(fact)}{marked}"
 
 
 def kind(fact: Fact, language: Language) -> str:

@@ -20,6 +20,7 @@ from cqmin.render.draw import (
     keep_whole,
     pad,
     print_lines,
+    print_text,
     section,
     stacked,
     table,
@@ -51,7 +52,7 @@ def _heading(out: Console, result: TopicFacts, language: Language) -> None:
         )  # fmt: skip
         when = language.join([phrases.when(date, language) for date in _dates(facts)])
         lines.append(text(f"{conferences} · {language.word('figures_as_of')}{language.colon}{when}", "dim"))
-    out.print(joined(lines))
+    print_text(out, joined(lines))
 
 
 def _speakers(base: FactBase, facts: list[Fact]) -> list:
@@ -183,7 +184,7 @@ def topic(result: TopicFacts, output: Output) -> str:
             section(out, language.word("targets"))
             facts_table(out, targets, output, language.word("period"))
         if not result.facts:
-            out.print(text(language.word("none")))
+            print_text(out, text(language.word("none")))
 
     return draw(output.terminal, paint)
 
@@ -193,7 +194,7 @@ def compare(result: Comparisons, output: Output) -> str:
     language = output.language
 
     def paint(out: Console) -> None:
-        out.print(text(f"{language.word('comparison')} · {language.word('sort_note')}", "bold"))
+        print_text(out, text(f"{language.word('comparison')} · {language.word('sort_note')}", "bold"))
         out.print()
         comparisons(out, result.facts, output, with_topic=True)
 
@@ -206,8 +207,8 @@ def overview(result: TopicList, output: Output) -> str:
 
     def paint(out: Console) -> None:
         for event in result.base.events:
-            out.print(text(language.text(event.title), "bold"))
-            out.print(text(f"{dates.show(event.date, language)} · {language.text(event.place)}", "dim"))
+            print_text(out, text(language.text(event.title), "bold"))
+            print_text(out, text(f"{dates.show(event.date, language)} · {language.text(event.place)}", "dim"))
         out.print()
         rows = result.topics
         counts = [[row.topic.id for row in rows], [str(len(row.facts)) for row in rows]]
@@ -222,7 +223,7 @@ def overview(result: TopicList, output: Output) -> str:
             cell = text(language.text(row.topic.title), "bold")
             if row.headline:
                 cell.append("\n")
-                cell.append(text(language.figure(row.headline), "cyan"))
+                cell.append(text(phrases.headline(row.headline, language), "cyan"))
                 cell.append(text(" · " + language.text(row.headline.label), "dim"))
             compared = sum(1 for fact in row.facts if fact.change is not None)
             drawn.add_row(text(row.topic.id, "cyan"), str(len(row.facts)), str(compared), cell)
@@ -236,5 +237,7 @@ def _overview_stacked(row, language: Language) -> tuple:
     counts = f"{len(row.facts)} {language.word('facts')}, {compared} {language.word('compared')}"
     details = [text(language.text(row.topic.title), "bold"), text(counts, "dim")]
     if row.headline:
-        details.append(text(language.figure(row.headline), "cyan") + text(" · " + language.text(row.headline.label)))
+        details.append(
+            text(phrases.headline(row.headline, language), "cyan") + text(" · " + language.text(row.headline.label))
+        )
     return text(row.topic.id, "cyan"), details

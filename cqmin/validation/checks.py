@@ -16,6 +16,9 @@ from cqmin.validation.problems import Problem
 # No figure is smaller than any statistic states (LARGEST: see numerals).
 SMALLEST = 1e-6
 LIMITS = "0, or between 0.000001 and 10^15 either side of 0"
+# The longest text (a quote, a label, a title): ten times the longest of the article's, and short
+# enough that wrapping it for a narrow terminal stays quick (Rich's line splitting is quadratic).
+MAX_TEXT = 1000
 
 
 class Checker:
@@ -114,7 +117,13 @@ class Entry:
         if not isinstance(value, str):
             self.report(field, f"expected text, got {describe(value)}")
             return None
-        return value
+        return value if self._short_enough(field, value) else None
+
+    def _short_enough(self, field: str, text: str) -> bool:
+        if len(text) <= MAX_TEXT:
+            return True
+        self.report(field, f"{len(text):,} characters; a text of a fact base has at most {MAX_TEXT:,}")
+        return False
 
     def translated(self, field: str, required: bool = True, also: frozenset = frozenset()) -> dict | None:
         """Text in every language cqmin speaks: { zh = "…", en = "…" }. `also`: other keys the table may have."""
@@ -130,6 +139,8 @@ class Entry:
             text = value.get(code)
             if not isinstance(text, str) or not text.strip():
                 self.report(f"{field}.{code}", "missing or empty")
+                usable = False
+            elif not self._short_enough(f"{field}.{code}", text):
                 usable = False
         for extra in sorted(set(value) - set(codes) - also, key=str):
             self.report(f"{field}.{extra}", f"unknown key (the languages are {', '.join(codes)})")

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal, localcontext
 
 from cqmin import dates, numerals, wording
-from cqmin.domain import Kind, Measure, Qualifier, values
+from cqmin.domain import Kind, Measure, Qualifier, measure_of, values
 from cqmin.validation import LEGACY_EVENT
 from cqmin.validation.checks import Checker, Entry, describe, short
 
@@ -41,6 +41,7 @@ class Rules(Checker):
         super().__init__(data, text, file)
         self.reserved = reserved  # names a topic cannot take: cqmin's own commands
         self.notes: list[str] = []
+        self.measures: dict[str, str] = {}  # unit name -> what it measures (domain.Measure)
 
     def check(self) -> None:
         if not isinstance(self.data, dict):
@@ -163,7 +164,7 @@ class Rules(Checker):
             text = units.translated(str(name), also=_UNIT_EXTRAS)
             if text is None:
                 continue
-            measure = text.get("measure", Measure.COUNT.value)
+            measure = text.get("measure", measure_of(text).value)
             if measure not in values(Measure):
                 known = ", ".join(values(Measure))
                 units.report(f"{name}.measure", f"unknown measure '{short(measure)}' (one of {known})")
@@ -172,6 +173,7 @@ class Rules(Checker):
                 units.report(f"{name}.words", f"expected a list of measure words, got {describe(words)}")
                 words = [text["zh"].split("/")[0]]
             found[name] = words
+            self.measures[name] = measure
         return found
 
     def ids(self, name: str, pattern: re.Pattern, example: str) -> dict[str, Entry]:
@@ -232,20 +234,41 @@ class Rules(Checker):
         if stated is not None and not stated.strip():
             fact.report("stated", "empty")
         elif stated is not None:
-            if quote is not None and wording.squeeze(stated) not in wording.squeeze(quote):
-                fact.report("quote", f"does not contain the stated figure '{short(stated)}'")
             reading = self.reading(fact, stated, value, high, qualifier)
-            if reading is not None and unit in units and not wording.unit_agrees(reading.measure_word, units[unit]):
-                said = "、".join(units[unit])
-                fact.report("unit", f"'{unit}' ({said}) does not fit the stated '{stated}' ('{reading.measure_word}')")
+            if quote is not None:
+                self.check_quoted(fact, quote, stated, reading)
+            if reading is not None and unit in units:
+                self.check_unit(fact, stated, reading, unit, units[unit])
             if quote is not None and kind is not None:
                 said = wording.stated_kind(quote, stated)
                 if said is not None and said[0] != kind:
                     fact.report("kind", f"'{kind}', but the quote says '{said[1]}' before the figure: {said[0]}")
 
         baseline = fact.inner("baseline")
-        if baseline is not None:
+        if baseline is not None and qualifier == Qualifier.RANGE.value:
+            fact.report("baseline", "a range has no one figure to compare with a baseline")
+        elif baseline is not None:
             self.check_baseline(baseline, value, as_of, quote or "")
+
+    def check_unit(self, fact: Entry, stated: str, reading, unit: str, words: list[str]) -> None:
+        """The unit must fit the measure word the figure is stated with, and be a rank if and only if it is one."""
+        if not wording.unit_agrees(reading.measure_word, words):
+            said = "、".join(words)
+            fact.report("unit", f"'{unit}' ({said}) does not fit the stated '{stated}' ('{reading.measure_word}')")
+        elif reading.ordinal != (self.measures[unit] == Measure.RANK.value):
+            place = "a place in a ranking" if reading.ordinal else "not a place in a ranking"
+            fact.report("unit", f"the stated '{short(stated)}' is {place}, but '{unit}' measures {self.measures[unit]}")
+
+    def check_quoted(self, fact: Entry, quote: str, stated: str, reading) -> None:
+        """The quote must state the figure whole ("50万人" is not in "2550万人"), with no bound the fact drops."""
+        text, figure = wording.squeeze(quote), wording.squeeze(stated)
+        position = wording.find_figure(text, figure)
+        if position < 0:
+            fact.report("quote", f"does not contain the stated figure '{short(stated)}' (as a whole number)")
+            return
+        word = wording.bounding_word(text, position, figure)
+        if word is not None and reading is not None and reading.qualifier is Qualifier.EXACT:
+            fact.report("stated", f"the quote says '{word}' next to '{short(stated)}': state the figure with it")
 
     def choice(self, entry: Entry, field: str, enum) -> str | None:
         value = entry.text(field)
