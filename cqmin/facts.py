@@ -139,7 +139,7 @@ def parse(content: bytes, source: Source) -> tuple[dict, str]:
     if not content.strip():
         raise refuse("the file is empty")
     try:
-        text = content.decode("utf-8")
+        text = content.decode("utf-8").removeprefix("\ufeff")  # the byte-order mark Windows editors write
     except UnicodeDecodeError as error:
         raise refuse(f"not UTF-8 text (byte {error.start})", content[: error.start].count(b"\n") + 1) from None
     import tomli

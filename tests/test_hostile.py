@@ -409,6 +409,43 @@ def test_no_chinese_figure_is_split_across_lines(args, width):
             assert not (line[-1] in "0123456789." and following[0] in "0123456789.%万亿"), (width, line, following)
 
 
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+
+
+def _split_inside(line: str, following: str, lang: str) -> bool:
+    """Whether a line ends inside a figure, a date or a period that the next line finishes."""
+    if lang == "zh" and line[-1] in "0123456789." and following[0] in "0123456789.%万亿年月日—–":
+        return True  # 2550 / 万人, 2022年10 / 月19日, 2021 / —2025年
+    if re.search(r"\d[—–]$", line) and following[0].isdigit():
+        return True  # 2021— / 2025年
+    if (line[-1] == "年" and re.match(r"\d{1,2}月", following)) or (
+        line[-1] == "月" and re.match(r"\d{1,2}日", following)
+    ):
+        return True  # 2022年 / 10月19日
+    return bool(re.search(rf"\b({_MONTHS})$", line) and following[:4].isdigit())  # 30 Sep / 2022
+
+
+@pytest.mark.parametrize("width", ["20", "26", "34", "40", "44", "50", "58", "64"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_figure_date_or_period_is_split_across_lines(width, lang):
+    """Headings, records, comparisons and citations included: the lines Rich would have wrapped by its own rules."""
+    records = [["show", "pension.pension-insured", "insurance.insured"], ["cite", "pension.pension-insured"]]
+    for args in (
+        ["housing"],
+        ["insurance"],
+        ["services"],
+        ["health"],
+        ["pension"],
+        ["compare"],
+        ["sources"],
+        [],
+        *records,
+    ):
+        lines = [line.strip() for line in ok("--lang", lang, *args, env={"COLUMNS": width}).splitlines()]
+        for line, following in itertools.pairwise(lines):
+            assert not (line and following and _split_inside(line, following, lang)), (args, line, following)
+
+
 def test_wrapping_keeps_figures_dates_and_closing_marks_together():
     from cqmin.render.wrap import divide
 
@@ -420,3 +457,7 @@ def test_wrapping_keeps_figures_dates_and_closing_marks_together():
     assert lines("2082万人（2017年12月）", 16) == ["2082万人", "（2017年12月）"]
     assert lines("20.82 million people (Dec 2017)", 14) == ["20.82 million", "people", "(Dec 2017)"]
     assert lines("pension.pension-insured", 8)[0] == "pension."  # wider than the line: folded, as a last resort
+    assert lines("数据时点：2017—2022年、2022年10月19日、2021—2025年", 16) == [
+        "数据时点：", "2017—2022年、", "2022年10月19日、", "2021—2025年"
+    ]  # fmt: skip
+    assert lines("发布3—5万人，超2550万人以上", 14) == ["发布3—5万人，", "超2550万人以上"]

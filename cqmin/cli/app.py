@@ -6,7 +6,7 @@ import typer
 
 from cqmin import __version__, facts
 from cqmin.cli.group import CqminGroup
-from cqmin.cli.options import JsonOption, LangOption, RootFormatOption
+from cqmin.cli.options import JsonOption, LangOption, RootFormatOption, a_path
 from cqmin.cli.session import Defaults
 
 app = typer.Typer(
@@ -25,12 +25,6 @@ app = typer.Typer(
     rich_markup_mode="rich",
     add_completion=False,  # cqmin's own options below: Typer's print Typer's scripts, and ignore SHELL
 )
-
-
-def _a_path(ctx: typer.Context, value: str | None) -> str | None:
-    if value == "" and not ctx.resilient_parsing:  # `--facts "$UNSET"`: not the bundled base, silently
-        raise typer.BadParameter("an empty path; leave out --facts for the bundled fact base")
-    return value
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
@@ -86,7 +80,7 @@ def root(
             envvar=facts.ENV_VAR,
             metavar="PATH",
             is_eager=True,  # read before --help, which lists the topics of this base
-            callback=_a_path,
+            callback=a_path,
             help="Use this fact base instead of the bundled one.",
         ),
     ] = None,

@@ -19,6 +19,7 @@ from cqmin.cli.options import (
     JsonOption,
     KindOption,
     LangOption,
+    a_path,
     format_option,
     kind_of,
 )
@@ -268,6 +269,7 @@ def export(
             "--output",
             "-o",
             metavar="FILE",
+            callback=a_path,
             help="Write to FILE (its extension picks the format) instead of stdout ('-').",
         ),
     ] = None,

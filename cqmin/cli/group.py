@@ -152,6 +152,9 @@ class CqminGroup(TyperGroup):
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except ClickException as error:
             _suggest_choice(error)
+            from cqmin.render.safe import clean
+
+            error.message = clean(error.message)  # it may quote the command line, which may hold anything
             error.show(file=sys.stderr)
             sys.exit(error.exit_code)
         except CqminError as error:

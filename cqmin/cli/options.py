@@ -95,6 +95,13 @@ FieldsOption = Annotated[
 IdsOption = Annotated[bool, typer.Option("--ids", help="Show each figure's id, to use with 'cqmin show'.")]
 
 
+def a_path(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
+    """A path option's callback: an empty one (`--facts "$UNSET"`) is a mistake, not "the default", silently."""
+    if value == "" and not ctx.resilient_parsing:
+        raise typer.BadParameter(f"an empty path; leave out {param.opts[0]} for the default")
+    return value
+
+
 def kind_of(choice) -> Kind | None:
     """The Kind an option chose; None for all."""
     value = getattr(choice, "value", choice)

@@ -131,6 +131,24 @@ def hanging(line: Text, by: int) -> Padding:
     return Padding(line, (0, 0, 0, by))
 
 
+class _AsRenderable:
+    """A Text handed to Rich as a renderable. Console.print joins the texts it is given into a new,
+    plain Text, which would wrap by Rich's rules, not by Wrapped's (figures and dates whole)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console, options):
+        yield self.text
+
+
+def print_text(out: Console, line: Text) -> None:
+    """One Text, wrapped as it wraps itself (Wrapped: never inside a figure or a date)."""
+    out.print(_AsRenderable(line))
+
+
 def print_lines(out: Console, lines: list) -> None:
     """Lines in as few prints as possible (each costs a pass through Rich); those that must not wrap, and
     indented blocks, on their own."""
@@ -140,14 +158,14 @@ def print_lines(out: Console, lines: list) -> None:
             run.append(line)
             continue
         if run:
-            out.print(joined(run))
+            print_text(out, joined(run))
             run = []
         if isinstance(line, Text):
             print_whole(out, line)
         else:
             out.print(line)
     if run:
-        out.print(joined(run))
+        print_text(out, joined(run))
 
 
 # A record's values get at least this many columns beside their keys; below, each goes under its key.

@@ -3,10 +3,11 @@
 Rich breaks lines at spaces only, and folds a longer "word" wherever the width
 ends; Chinese has no spaces, so "+468万人，+22.48%" would be cut inside a number.
 Here a line breaks between words and between Chinese characters, but never
-inside a number with its unit ("2550万人", "325.91元/人·月", "+22.48%"), a date
-("2017年12月", "Dec 2017"), an amount ("25.5 million"), an id or an English word, nor before a closing mark or after an
-opening one (，。）… stay with what they close). Only what is wider than the whole
-line is folded.
+inside a number with its unit and bounds ("2550万人", "325.91元/人·月",
+"+22.48%", "超2550万人以上", "3—5万人"), a date or a period ("2017年12月",
+"Dec 2017", "2017—2022年"), an amount ("25.5 million"), an id or an English
+word, nor before a closing mark or after an opening one (，。）… stay with what
+they close). Only what is wider than the whole line is folded.
 """
 
 import re
@@ -16,15 +17,18 @@ from rich.containers import Lines
 from rich.text import Text
 
 _NUMBER = (
-    r"[+\-−≈±]?[0-9][0-9.,:]*%?[万亿]{0,2}"
-    r"(?:年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff·]+)?)?"
+    r"(?:超过|突破|超|约|近|逾|[+\-−≈±<>≤≥])?[0-9][0-9.,:]*(?:[—–~][0-9][0-9.,]*)?%?[万亿]{0,2}"
+    r"(?:年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[\u4e00-\u9fff](?:(?![以左])[\u4e00-\u9fff])?(?:/[\u4e00-\u9fff·]+)?(?:以上|以内|以下|左右)?)?"
 )
+# A period: "2017—2022年", "2017年12月—2022年9月", "2017–2022".
+_DAY = r"[0-9]{4}(?:年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?)?"
+_PERIOD = rf"{_DAY}[—–-]{_DAY}"
 # English dates and amounts have spaces inside: "19 Oct 2022", "Sep 2022", "25.5 million".
 _ENGLISH = (
     r"(?:[0-9]{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* [0-9]{4}"
     r"|[+\-−≈]?[0-9][0-9.,]* (?:million|billion)"
 )
-_TOKEN = re.compile(rf"{_ENGLISH}|{_NUMBER}|[A-Za-z0-9'’._@#&/\-]+|\s+|.", re.DOTALL)
+_TOKEN = re.compile(rf"{_PERIOD}|{_ENGLISH}|{_NUMBER}|[A-Za-z0-9'’._@#&/\-]+|\s+|.", re.DOTALL)
 _CLOSING = set("，。、；：！？）》」』”’%,.;:!?)]}")
 _OPENING = set("（《「『“‘([{")
 
