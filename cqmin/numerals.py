@@ -18,19 +18,20 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 
 # Words before or after a number that bound it (see the README, "Reading the figures").
-_PREFIXES = {"超过": Q.MORE_THAN, "突破": Q.MORE_THAN, "超": Q.MORE_THAN, "约": Q.APPROX, "近": Q.APPROX}
-_INFIXES = {"余": Q.MORE_THAN, "多": Q.MORE_THAN}
-_SUFFIXES = {"左右": Q.APPROX, "以上": Q.AT_LEAST, "以内": Q.AT_MOST, "以下": Q.AT_MOST}
+# (Longer words first: 超过 before 超.) wording.py looks for the same words beside a figure in a quote.
+PREFIXES = {"超过": Q.MORE_THAN, "突破": Q.MORE_THAN, "超": Q.MORE_THAN, "约": Q.APPROX, "近": Q.APPROX}
+INFIXES = {"余": Q.MORE_THAN, "多": Q.MORE_THAN}
+SUFFIXES = {"左右": Q.APPROX, "以上": Q.AT_LEAST, "以内": Q.AT_MOST, "以下": Q.AT_MOST}
 
 # Bounded, and ASCII digits only: a fact base is untrusted, and no figure needs more.
 _NUMBER = r"[0-9]{1,16}(?:\.[0-9]{1,10})?(?![0-9])|[零〇一二两三四五六七八九十百千]{1,12}"
 _MULTIPLIER = r"[万亿]{0,2}"  # 万亿 (10^12) at most
 _STATED = re.compile(
-    rf"(?P<prefix>超过|突破|超|约|近)?(?P<ordinal>(?:全国)?第)?"
+    rf"(?P<prefix>{'|'.join(PREFIXES)})?(?P<ordinal>(?:全国)?第)?"
     rf"(?P<number>{_NUMBER})"
     rf"(?:[—–~～至-](?P<high>{_NUMBER})|:(?P<other>{_NUMBER}))?"
-    rf"(?P<multiplier>{_MULTIPLIER})(?P<infix>[余多])?"
-    rf"(?P<unit>[^0-9]*?)(?P<suffix>左右|以上|以内|以下)?"
+    rf"(?P<multiplier>{_MULTIPLIER})(?P<infix>{'|'.join(INFIXES)})?"
+    rf"(?P<unit>[^0-9]*?)(?P<suffix>{'|'.join(SUFFIXES)})?"
 )
 
 
@@ -82,9 +83,9 @@ def read_stated(text: str) -> Reading:
     markers = [
         qualifier
         for qualifier in (
-            _PREFIXES.get(parts["prefix"] or ""),
-            _INFIXES.get(parts["infix"] or ""),
-            _SUFFIXES.get(parts["suffix"] or ""),
+            PREFIXES.get(parts["prefix"] or ""),
+            INFIXES.get(parts["infix"] or ""),
+            SUFFIXES.get(parts["suffix"] or ""),
             Q.RANGE if high is not None else None,
         )
         if qualifier
