@@ -250,7 +250,10 @@ def test_a_topic_title_in_help_is_text_not_markup(tmp_path):
         assert completion.stdout.splitlines() == [f"services\t基本公共服务 · {shown}"]
 
 
-MARKDOWN_LABEL = "# [click](https://x.example) ![i](y.png) <b>bold</b> **s** _e_ `c` &lt; ~~d~~ | \\ \\[1] $x^2$"
+MARKDOWN_LABEL = (
+    "# [click](https://x.example) ![i](y.png) <b>bold</b> **s** _e_ `c` &lt; ~~d~~ | \\ \\[1] $x^2$"
+    " www.evil.example https://evil.example/login phish@evil.example"
+)
 MARKDOWN_QUOTE = "2022. - 截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人"
 
 
@@ -259,7 +262,8 @@ MARKDOWN_QUOTE = "2022. - 截至今年9月，全市养老、失业和工伤保�
     [["pension"], ["show", "pension.pension-insured"], ["cite", "pension.pension-insured"], ["export"]],
 )
 def test_markdown_shows_a_hostile_label_as_written(tmp_path, args):
-    """Rendered by markdown-it (CommonMark with tables, as Rich renders it): text, never a link, tag or heading."""
+    """Rendered by markdown-it as GitHub renders Markdown (tables, bare addresses as links): text, never a link,
+    a tag or a heading."""
     from html.parser import HTMLParser
 
     from markdown_it import MarkdownIt
@@ -268,7 +272,7 @@ def test_markdown_shows_a_hostile_label_as_written(tmp_path, args):
     text = text.replace('"截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人', f'"{MARKDOWN_QUOTE}', 1)
     result = run("--facts", write_facts(tmp_path, text), "--lang", "en", *args, "-f", "markdown")
     assert result.exit_code == 0, result.output
-    html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(result.stdout)
+    html = MarkdownIt("gfm-like").enable("linkify").render(result.stdout)  # GitHub's: tables, autolinks
 
     class Reader(HTMLParser):
         def __init__(self) -> None:

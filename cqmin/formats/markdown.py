@@ -11,9 +11,10 @@ TRAITS = {"extensions": (".md", ".markdown"), "takes_fields": True}
 
 
 # Characters that make Markdown of text: emphasis, code, links and images, HTML, entities, strikethrough,
-# GitHub's math ($…$), and the pipe that ends a table cell. Each shows as written, escaped with a backslash.
-# (A bare URL may still be made a link by GitHub, showing its own target: nothing is hidden.)
-_MARKUP = r"[\\`*_\[\]<>&~|$]"
+# GitHub's math ($…$), and the pipe that ends a table cell; and, for GitHub's links made of bare
+# addresses, the "@" of an e-mail address, the ":" of "https://" and the "." of "www.". Each shows
+# as written, escaped with a backslash.
+_MARKUP = r"[\\`*_\[\]<>&~|$@]|:(?=//)|(?<=[wW]{3})\."
 # What makes a block of a line's start (CommonMark): "# " a heading, "- ", "+ " or "1. " a list item,
 # "===" or "---" alone an underline or a rule. "-5%" and "1.73个" are text, and stay as written.
 _BLOCK_START = r"(?:#{1,6}|[-+]|\d{1,9}[.)])(?:\s|$)|[=-]+\s*$"
