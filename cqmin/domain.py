@@ -18,6 +18,20 @@ class Qualifier(str, Enum):
     RANGE = "range"  # 3—5: value and high
 
 
+# The article's words that bound a figure: before it (超2550万), inside it after 万 or 亿 (1.6万余名), and
+# after it (80%左右). Longer words first: 超过 before 超. Read by numerals (the stated figure), wording
+# (bounds beside it in a quote) and render.wrap (a figure is never split from its bound).
+BOUNDS_BEFORE = {"超过": Qualifier.MORE_THAN, "突破": Qualifier.MORE_THAN, "超": Qualifier.MORE_THAN,
+                 "约": Qualifier.APPROX, "近": Qualifier.APPROX}  # fmt: skip
+BOUNDS_INSIDE = {"余": Qualifier.MORE_THAN, "多": Qualifier.MORE_THAN}
+BOUNDS_AFTER = {
+    "左右": Qualifier.APPROX,
+    "以上": Qualifier.AT_LEAST,
+    "以内": Qualifier.AT_MOST,
+    "以下": Qualifier.AT_MOST,
+}
+
+
 class Kind(str, Enum):
     """Whether a figure has been reached or is a plan."""
 

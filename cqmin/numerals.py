@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from cqmin.domain import BOUNDS_AFTER, BOUNDS_BEFORE, BOUNDS_INSIDE
 from cqmin.domain import Qualifier as Q
 
 MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
@@ -18,10 +19,7 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 
 # Words before or after a number that bound it (see the README, "Reading the figures").
-# (Longer words first: 超过 before 超.) wording.py looks for the same words beside a figure in a quote.
-PREFIXES = {"超过": Q.MORE_THAN, "突破": Q.MORE_THAN, "超": Q.MORE_THAN, "约": Q.APPROX, "近": Q.APPROX}
-INFIXES = {"余": Q.MORE_THAN, "多": Q.MORE_THAN}
-SUFFIXES = {"左右": Q.APPROX, "以上": Q.AT_LEAST, "以内": Q.AT_MOST, "以下": Q.AT_MOST}
+PREFIXES, INFIXES, SUFFIXES = BOUNDS_BEFORE, BOUNDS_INSIDE, BOUNDS_AFTER
 
 # Bounded, and ASCII digits only: a fact base is untrusted, and no figure needs more.
 _NUMBER = r"[0-9]{1,16}(?:\.[0-9]{1,10})?(?![0-9])|[零〇一二两三四五六七八九十百千]{1,12}"

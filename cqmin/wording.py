@@ -8,7 +8,7 @@ a target, while one it introduces as done (已, 截至) is achieved.
 
 import re
 
-from cqmin.numerals import INFIXES, PREFIXES, SUFFIXES
+from cqmin.domain import BOUNDS_AFTER, BOUNDS_BEFORE, BOUNDS_INSIDE
 
 # Words that make what follows a plan. 将 only as "will": "将110万…纳入" is the
 # disposal construction (把), and a number right after it is what is moved.
@@ -34,8 +34,8 @@ def unit_agrees(measure_word: str, unit_words: list[str]) -> bool:
 # and one that ends in a digit, found right before one, is part of a larger one too ("255" in "2550万").
 _NUMBER_CHARS = frozenset("0123456789.．零〇一二两三四五六七八九十百千万亿")
 # Words that bound a figure from before or after it: the quote's "超2550万人以上" is not an exact 2550万人.
-_BEFORE = tuple(PREFIXES)
-_AFTER = (*SUFFIXES, *INFIXES)
+_BEFORE = tuple(BOUNDS_BEFORE)
+_AFTER = (*BOUNDS_AFTER, *BOUNDS_INSIDE)
 
 
 def find_figure(text: str, figure: str) -> int:
