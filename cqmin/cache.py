@@ -122,11 +122,10 @@ def write(name: str, entry_key: dict, parts: dict) -> None:
             out.write(_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
         os.replace(temporary, path)
         temporary = None
-    except (OSError, ValueError):  # no cache, then: the run goes on
+    except (OSError, ValueError):
+        pass  # no cache, then: the run goes on
+    finally:  # failed, or stopped by Ctrl-C or SIGTERM mid-write: no temporary file left behind
         _remove(temporary)
-    except BaseException:  # Ctrl-C or SIGTERM mid-write: the run stops, leaving no temporary file
-        _remove(temporary)
-        raise
 
 
 def _remove(temporary: str | None) -> None:

@@ -17,19 +17,19 @@ MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
+# Every character a number of the article may hold (wording.py: is a figure part of a longer number?).
+NUMBER_CHARS = frozenset("0123456789.．" + "".join(_DIGITS) + "".join(_UNITS) + "".join(MULTIPLIERS))
 
-# Words before or after a number that bound it (see the README, "Reading the figures").
-PREFIXES, INFIXES, SUFFIXES = BOUNDS_BEFORE, BOUNDS_INSIDE, BOUNDS_AFTER
 
 # Bounded, and ASCII digits only: a fact base is untrusted, and no figure needs more.
 _NUMBER = r"[0-9]{1,16}(?:\.[0-9]{1,10})?(?![0-9])|[零〇一二两三四五六七八九十百千]{1,12}"
 _MULTIPLIER = r"[万亿]{0,2}"  # 万亿 (10^12) at most
 _STATED = re.compile(
-    rf"(?P<prefix>{'|'.join(PREFIXES)})?(?P<ordinal>(?:全国)?第)?"
+    rf"(?P<prefix>{'|'.join(BOUNDS_BEFORE)})?(?P<ordinal>(?:全国)?第)?"
     rf"(?P<number>{_NUMBER})"
     rf"(?:[—–~～至-](?P<high>{_NUMBER})|:(?P<other>{_NUMBER}))?"
-    rf"(?P<multiplier>{_MULTIPLIER})(?P<infix>{'|'.join(INFIXES)})?"
-    rf"(?P<unit>[^0-9]*?)(?P<suffix>{'|'.join(SUFFIXES)})?"
+    rf"(?P<multiplier>{_MULTIPLIER})(?P<infix>{'|'.join(BOUNDS_INSIDE)})?"
+    rf"(?P<unit>[^0-9]*?)(?P<suffix>{'|'.join(BOUNDS_AFTER)})?"
 )
 
 
@@ -81,9 +81,9 @@ def read_stated(text: str) -> Reading:
     markers = [
         qualifier
         for qualifier in (
-            PREFIXES.get(parts["prefix"] or ""),
-            INFIXES.get(parts["infix"] or ""),
-            SUFFIXES.get(parts["suffix"] or ""),
+            BOUNDS_BEFORE.get(parts["prefix"] or ""),
+            BOUNDS_INSIDE.get(parts["infix"] or ""),
+            BOUNDS_AFTER.get(parts["suffix"] or ""),
             Q.RANGE if high is not None else None,
         )
         if qualifier

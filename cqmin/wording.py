@@ -9,6 +9,7 @@ a target, while one it introduces as done (已, 截至) is achieved.
 import re
 
 from cqmin.domain import BOUNDS_AFTER, BOUNDS_BEFORE, BOUNDS_INSIDE
+from cqmin.numerals import NUMBER_CHARS
 
 # Words that make what follows a plan. 将 only as "will": "将110万…纳入" is the
 # disposal construction (把), and a number right after it is what is moved.
@@ -32,7 +33,6 @@ def unit_agrees(measure_word: str, unit_words: list[str]) -> bool:
 
 # What continues a number: a figure found right after one is part of a larger one ("50万" in "2550万"),
 # and one that ends in a digit, found right before one, is part of a larger one too ("255" in "2550万").
-_NUMBER_CHARS = frozenset("0123456789.．零〇一二两三四五六七八九十百千万亿")
 # Words that bound a figure from before or after it: the quote's "超2550万人以上" is not an exact 2550万人.
 _BEFORE = tuple(BOUNDS_BEFORE)
 _AFTER = (*BOUNDS_AFTER, *BOUNDS_INSIDE)
@@ -45,7 +45,7 @@ def find_figure(text: str, figure: str) -> int:
         end = position + len(figure)
         before = text[position - 1] if position else ""
         after = text[end] if end < len(text) else ""
-        if before not in _NUMBER_CHARS and not (figure[-1:] in _NUMBER_CHARS and after in _NUMBER_CHARS):
+        if before not in NUMBER_CHARS and not (figure[-1:] in NUMBER_CHARS and after in NUMBER_CHARS):
             return position
         start = position + 1
     return -1

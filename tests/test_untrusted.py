@@ -786,14 +786,13 @@ def test_a_rank_and_a_change_from_below_zero_have_no_percent(tmp_path):
         tmp_path, value="3", stated='"全国第3位"', unit='"rank"', quote='"居全国第3位"',
         baseline='{ value = 10, as_of = "2017", derived = false }',
     )  # fmt: skip
-    accepted(rank)
-    record = json.loads(run("--facts", rank, "show", "pension.zz", "--json").stdout)[0]
-    assert record["change"] == {"absolute": -7, "percent": None, "annual_percent": None}
-    assert run("--facts", rank, "show", "pension.zz", "--lang", "en", "--fields", "figure", "-f", "tsv").exit_code == 2
-    negative = with_fact(tmp_path, value="5", stated='"5人"', quote='"已有5人"',
+    (tmp_path / "negative").mkdir()
+    negative = with_fact(tmp_path / "negative", value="5", stated='"5人"', quote='"已有5人"',
                          baseline='{ value = -10, as_of = "2017", derived = false }')  # fmt: skip
-    record = json.loads(run("--facts", negative, "show", "pension.zz", "--json").stdout)[0]
-    assert record["change"] == {"absolute": 15, "percent": None, "annual_percent": None}
+    for path, absolute in ((rank, -7), (negative, 15)):
+        accepted(path)
+        record = json.loads(run("--facts", path, "show", "pension.zz", "--json").stdout)[0]
+        assert record["change"] == {"absolute": absolute, "percent": None, "annual_percent": None}
 
 
 @pytest.mark.parametrize(

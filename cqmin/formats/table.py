@@ -7,47 +7,22 @@ HELP = "a table to read (the default)"
 TRAITS = {"for_people": True}
 
 
-def _topic(result: TopicFacts, output) -> str:
-    from cqmin.render import topics
+def _drawn_by(module: str, function: str):
+    """The renderer `cqmin.render.<module>.<function>`, imported (with Rich) only when a table is drawn."""
 
-    return topics.topic(result, output)
+    def render(result, output) -> str:
+        import importlib
 
+        return getattr(importlib.import_module(f"cqmin.render.{module}"), function)(result, output)
 
-def _compare(result: Comparisons, output) -> str:
-    from cqmin.render import topics
-
-    return topics.compare(result, output)
-
-
-def _overview(result: TopicList, output) -> str:
-    from cqmin.render import topics
-
-    return topics.overview(result, output)
-
-
-def _show(result: FactDetails, output) -> str:
-    from cqmin.render import facts
-
-    return facts.show(result, output)
-
-
-def _found(result: SearchHits, output) -> str:
-    from cqmin.render import facts
-
-    return facts.found(result, output)
-
-
-def _sources(result: Sources, output) -> str:
-    from cqmin.render import sources
-
-    return sources.sources(result, output)
+    return render
 
 
 RENDERS = {
-    TopicFacts: _topic,
-    Comparisons: _compare,
-    TopicList: _overview,
-    FactDetails: _show,
-    SearchHits: _found,
-    Sources: _sources,
+    TopicFacts: _drawn_by("topics", "topic"),
+    Comparisons: _drawn_by("topics", "compare"),
+    TopicList: _drawn_by("topics", "overview"),
+    FactDetails: _drawn_by("facts", "show"),
+    SearchHits: _drawn_by("facts", "found"),
+    Sources: _drawn_by("sources", "sources"),
 }

@@ -21,14 +21,15 @@ from cqmin.domain import BOUNDS_AFTER, BOUNDS_BEFORE, BOUNDS_INSIDE
 # A letter of a script other than Latin: a Chinese measure word ("人", "元/人·月"). As a category, not as the
 # range 一-鿿: the range costs 1.5 ms to compile each time it is written, on every run that draws a table.
 _WORD = r"[^\W\d_A-Za-z]"
+_YEAR_MONTH_DAY = r"年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?"  # after the year's digits: 年, 年9月, 年10月19日
+_AFTER = "|".join(BOUNDS_AFTER)
 _NUMBER = (
     rf"(?:{'|'.join(BOUNDS_BEFORE)}|[+\-−≈±<>≤≥])?[0-9][0-9.,:]*(?:[—–~][0-9][0-9.,]*)?%?[万亿]{{0,2}}"
-    rf"(?:{'|'.join(BOUNDS_INSIDE)})?"
-    rf"(?:年(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?)?|{_WORD}(?:(?![以左]){_WORD})?(?:/(?:{_WORD}|·)+)?"
-    rf"(?:{'|'.join(BOUNDS_AFTER)})?)?"
+    rf"(?:{'|'.join(BOUNDS_INSIDE)})?"  # then a date, or a measure word of one or two characters, not of its bound
+    rf"(?:{_YEAR_MONTH_DAY}|{_WORD}(?:(?!{_AFTER}){_WORD})?(?:/(?:{_WORD}|·)+)?(?:{_AFTER})?)?"
 )
 # A period: "2017—2022年", "2017年12月—2022年9月", "2017–2022".
-_DAY = r"[0-9]{4}(?:年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?)?"
+_DAY = rf"[0-9]{{4}}(?:{_YEAR_MONTH_DAY})?"
 _PERIOD = rf"{_DAY}[—–-]{_DAY}"
 # English dates and amounts have spaces inside: "19 Oct 2022", "Sep 2022", "25.5 million".
 _ENGLISH = (
