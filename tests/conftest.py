@@ -1,10 +1,15 @@
-"""Shared fixtures: a CliRunner at a fixed width, the article when it is there, a private cache."""
+"""Shared fixtures: a CliRunner at a fixed width, the tests' own fact base in use, a private cache.
+
+Every test runs with CQMIN_FACTS set to the sample base of tests/factbases.py, so
+a test never reads the bundled facts.toml unless it asks: only test_factbase.py,
+which is about the bundled data, does (`bundled` fixture).
+"""
 
 import os
 from pathlib import Path
 
+import factbases
 import pytest
-import tomli
 from typer.testing import CliRunner
 
 from cqmin import contract, facts
@@ -12,8 +17,6 @@ from cqmin.cli import app
 from cqmin.model import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
-FACTS_TOML = ROOT / "facts.toml"
-ARTICLE = ROOT.parent / "shared" / "source" / "chongqing-minsheng-2022-10-19.txt"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 # The environment every test starts from: no colour, 80 columns, a known
@@ -22,14 +25,40 @@ CLEAN_ENV = {"COLUMNS": "80", "LANG": "C.UTF-8", "TERM": "xterm", "NO_COLOR": "1
 USER_VARS = ("CQMIN_LANG", "CQMIN_FACTS", "CQMIN_NO_CACHE", "CQMIN_DEBUG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")
 
 
+@pytest.fixture(scope="session")
+def sample_files(tmp_path_factory) -> tuple[str, str]:
+    """The sample base and its article, written once a session: (facts path, article path)."""
+    folder = tmp_path_factory.mktemp("sample")
+    sample = factbases.sample()
+    return sample.write(folder), sample.write_article(folder)
+
+
+@pytest.fixture(scope="session")
+def sample_path(sample_files) -> str:
+    return sample_files[0]
+
+
+@pytest.fixture(scope="session")
+def article_path(sample_files) -> str:
+    """A source text holding every quote of the sample base (for validate --source)."""
+    return sample_files[1]
+
+
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch, tmp_path_factory):
+def _clean_environment(monkeypatch, tmp_path_factory, sample_path):
     for name in USER_VARS:
         monkeypatch.delenv(name, raising=False)
     for name, value in CLEAN_ENV.items():
         monkeypatch.setenv(name, value)
+    monkeypatch.setenv(facts.ENV_VAR, sample_path)
     # A private cache folder per test session: tests never touch ~/.cache.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture
+def sample() -> factbases.Base:
+    """A fresh copy of the sample base, to change and write (`sample.write(tmp_path)`)."""
+    return factbases.sample()
 
 
 runner = CliRunner()
@@ -41,8 +70,9 @@ def run(*args: str, env: dict | None = None, input: str | None = None):
 
 
 @pytest.fixture(scope="session")
-def base() -> FactBase:
-    return facts.load(str(FACTS_TOML))
+def base(sample_path) -> FactBase:
+    """The sample base as cqmin loads it: expected values come from here."""
+    return facts.load(sample_path)
 
 
 def records(base: FactBase, facts_: list) -> list[dict]:
@@ -58,28 +88,10 @@ def ok(*args: str, env: dict | None = None) -> str:
     return result.stdout
 
 
-@pytest.fixture(scope="session")
-def raw() -> dict:
-    """facts.toml as parsed TOML, before compiling."""
-    with open(FACTS_TOML, "rb") as handle:
-        return tomli.load(handle)
-
-
-@pytest.fixture(scope="session")
-def article() -> str:
-    if not ARTICLE.exists():
-        pytest.skip(f"the source article is not at {ARTICLE} (CI has it beside the clone)")
-    return ARTICLE.read_text(encoding="utf-8")
-
-
 def write_facts(tmp_path: Path, text: str, name: str = "facts.toml") -> str:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return str(path)
-
-
-def bundled_text() -> str:
-    return FACTS_TOML.read_text(encoding="utf-8")
 
 
 def in_ci() -> bool:
