@@ -25,6 +25,17 @@ CLEAN_ENV = {"COLUMNS": "80", "LANG": "C.UTF-8", "TERM": "xterm", "NO_COLOR": "1
 USER_VARS = ("CQMIN_LANG", "CQMIN_FACTS", "CQMIN_NO_CACHE", "CQMIN_DEBUG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """A private cache folder for the whole session, set before any fixture loads a base: tests never
+    touch ~/.cache, nor read what the user's own runs cached."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+        for name in USER_VARS:
+            patch.delenv(name, raising=False)
+        yield
+
+
 @pytest.fixture(scope="session")
 def sample_files(tmp_path_factory) -> tuple[str, str]:
     """The sample base and its article, written once a session: (facts path, article path)."""

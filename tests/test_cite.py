@@ -3,51 +3,58 @@
 import json
 
 import pytest
-from conftest import bundled_text, ok, run, write_facts
+from conftest import ok, run
 
-IDS = ["pension.pension-insured", "pension.services-online"]  # said by a speaker; only in the infographic
+IDS = ["pension.insured", "housing.facilities"]  # said by a speaker; only in the infographic
 
 
-def test_text_in_chinese_follows_gb_t_7714():
+def test_text_in_chinese_follows_gb_t_7714(base):
     out = ok("cite", *IDS, "--lang", "zh")
     first, second = out.split("\n\n")
-    assert first.startswith(
-        "[1] 中共重庆市委宣传部. “学习二十大 书写新篇章”系列主题新闻发布会（第二场）[Z]. 重庆, 2022-10-19. "
-        "报道：这些民生改善 我们可见可感可期[N]. 2022-10-19."
+    event = base.events[0]
+    title, organizer, place, article = (
+        text["zh"] for text in (event.title, event.organizer, event.place, event.article)
     )
-    assert "养老保险参保人数：2550万人，2022年9月" in first
-    assert "“截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人" in first  # verbatim
-    who = "—— 黎勇（市人力社保局党组书记、局长），"
-    assert who + "“学习二十大 书写新篇章”系列主题新闻发布会（第二场），重庆，2022年10月19日" in first
-    assert first.rstrip().endswith("cqmin pension.pension-insured")
-    assert second.startswith("[2] ") and "—— 中共重庆市委宣传部，" in second  # the infographic: the organiser's
+    assert first.startswith(f"[1] {organizer}. {title}[Z]. {place}, 2023-06-15. 报道：{article}[N]. 2023-06-15.")
+    assert "养老保险参保人数：2550万人，2023年5月" in first
+    assert f"“{base.fact(IDS[0]).quote}”" in first  # verbatim
+    speaker = base.speaker(base.fact(IDS[0]).speaker)
+    who = f"—— {speaker.name['zh']}（{speaker.department['zh']}{speaker.role['zh']}），"
+    assert who + f"{title}，{place}，2023年6月15日" in first
+    assert first.rstrip().endswith("cqmin pension.insured")
+    assert second.startswith("[2] ") and f"—— {organizer}，" in second  # the infographic: the organiser's
 
 
-def test_text_in_english():
+def test_text_in_english(base):
     out = ok("cite", IDS[0], "--lang", "en")
-    assert "Publicity Department of the CPC Chongqing Municipal Committee" in out and "19 October 2022" in out
-    assert "People insured for pensions: 25.5 million people (2550万人), Sep 2022" in out
-    assert "— Li Yong (Chongqing Municipal Human Resources and Social Security Bureau, Secretary" in out
-    assert "Reported in “These improvements in people's livelihood" in out
+    event = base.events[0]
+    assert event.organizer["en"] in out and "15 June 2023" in out
+    assert "People insured for pensions: 25.5 million people (2550万人), May 2023" in out
+    speaker = base.speaker(base.fact(IDS[0]).speaker)
+    assert f"— {speaker.name['en']} ({speaker.department['en']}, {speaker.role['en']})" in out
+    assert f"Reported in “{event.article['en']}" in out
 
 
-def test_markdown_is_a_block_quote_with_its_attribution():
+def test_markdown_is_a_block_quote_with_its_attribution(base):
     out = ok("cite", IDS[0], "--style", "markdown", "--lang", "zh")
     lines = out.splitlines()
-    assert lines[0].startswith("> 截至今年9月") and lines[1] == ">" and lines[2].startswith("> —— 黎勇")
-    assert "**2550万人** (`pension.pension-insured`)" in out
+    fact = base.fact(IDS[0])
+    speaker = base.speaker(fact.speaker)
+    assert lines[0] == f"> {fact.quote}" and lines[1] == ">" and lines[2].startswith(f"> —— {speaker.name['zh']}")
+    assert "**2550万人** (`pension.insured`)" in out
 
 
-def test_bibtex_parses_with_pybtex():
+def test_bibtex_parses_with_pybtex(base):
     from pybtex.database import parse_string
 
     bibliography = parse_string(ok("cite", *IDS, "-s", "bibtex", "--lang", "en"), "bibtex")
     assert list(bibliography.entries) == [f"cqmin:{fact_id}" for fact_id in IDS]
-    entry = bibliography.entries["cqmin:pension.pension-insured"]
+    entry = bibliography.entries["cqmin:pension.insured"]
     assert entry.type == "misc"
-    assert entry.fields["year"] == "2022" and entry.fields["date"] == "2022-10-19"
+    assert entry.fields["year"] == "2023" and entry.fields["date"] == "2023-06-15"
     assert entry.fields["title"] == "People insured for pensions: 25.5 million people (2550万人)"
-    assert "Li Yong" in str(entry.persons.get("author", [""])[0]) or "Li Yong" in entry.fields.get("author", "")
+    name = base.speaker(base.fact(IDS[0]).speaker).name["en"]
+    assert name in str(entry.persons.get("author", [""])[0]) or name in entry.fields.get("author", "")
 
 
 def test_an_id_given_twice_is_cited_once():
@@ -59,34 +66,36 @@ def test_an_id_given_twice_is_cited_once():
     assert [record["id"] for record in json.loads(ok("show", *twice, "--json"))] == IDS
 
 
-def test_bibtex_of_a_hostile_label_stays_one_balanced_entry(tmp_path):
+def test_bibtex_of_a_hostile_label_stays_one_balanced_entry(sample, tmp_path):
     from pybtex.database import parse_string
 
     label = "x} @misc{evil, title={pwned} %\\\\ \\\\end{document} $^_&# ~"
-    text = bundled_text().replace('en = "People insured for pensions"', f"en = {json.dumps(label)}", 1)
-    out = ok("--facts", write_facts(tmp_path, text), "cite", IDS[0], "-s", "bibtex", "--lang", "en")
+    sample.fact(IDS[0])["label"]["en"] = label
+    out = ok("--facts", sample.write(tmp_path), "cite", IDS[0], "-s", "bibtex", "--lang", "en")
     bibliography = parse_string(out, "bibtex")
-    assert list(bibliography.entries) == ["cqmin:pension.pension-insured"]
+    assert list(bibliography.entries) == ["cqmin:pension.insured"]
     assert "evil" not in bibliography.entries
 
 
-def test_csl_json_renders_with_citeproc():
+def test_csl_json_renders_with_citeproc(base):
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
     items = json.loads(ok("cite", *IDS, "--style", "csl-json", "--lang", "en"))
     assert [item["id"] for item in items] == [f"cqmin:{fact_id}" for fact_id in IDS]
     first = items[0]
-    assert first["type"] == "speech" and first["author"] == [{"literal": "Li Yong"}]
-    assert first["issued"] == {"date-parts": [[2022, 10, 19]]} and first["event-place"] == "Chongqing"
-    assert first["event"].startswith('"Study the 20th Party Congress')
+    event = base.events[0]
+    name = base.speaker(base.fact(IDS[0]).speaker).name["en"]
+    assert first["type"] == "speech" and first["author"] == [{"literal": name}]
+    assert first["issued"] == {"date-parts": [[2023, 6, 15]]} and first["event-place"] == event.place["en"]
+    assert first["event"] == event.title["en"]
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
     for item in items:
         bibliography.register(Citation([CitationItem(item["id"])]))
     rendered = [str(entry) for entry in bibliography.bibliography()]
     assert len(rendered) == 2
-    assert any("Li Yong (2022)" in entry and "People insured for pensions" in entry for entry in rendered)
+    assert any(f"{name} (2023)" in entry and "People insured for pensions" in entry for entry in rendered)
 
 
 def test_csl_json_keys_are_csl_variables():
@@ -98,16 +107,20 @@ def test_csl_json_keys_are_csl_variables():
 
 
 @pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "tsv"])
-def test_citations_as_data(fmt):
+def test_citations_as_data(base, fmt):
     out = ok("cite", IDS[0], "-f", fmt)
-    assert "pension.pension-insured" in out and "livelihood-2022-10-19" in out
+    event = base.events[0]
+    assert "pension.insured" in out and event.id in out
     if fmt == "json":
         (record,) = json.loads(out)
-        assert record["figure"] == "2550万人" and record["speaker"]["role"]["zh"] == "党组书记、局长"
-        assert record["event"]["organizer"]["zh"] == "中共重庆市委宣传部"
+        speaker = base.speaker(base.fact(IDS[0]).speaker)
+        assert record["figure"] == "2550万人" and record["speaker"]["role"]["zh"] == speaker.role["zh"]
+        assert record["event"]["organizer"]["zh"] == event.organizer["zh"]
 
 
-def test_cite_fields_and_unknown_ids():
-    assert ok("cite", IDS[0], "--fields", "figure,speaker.name.zh,event.date") == "2550万人\t黎勇\t2022-10-19\n"
+def test_cite_fields_and_unknown_ids(base):
+    fact = base.fact(IDS[0])
+    expected = f"{fact.stated}\t{base.speaker(fact.speaker).name['zh']}\t{base.events[0].date}\n"
+    assert ok("cite", IDS[0], "--fields", "figure,speaker.name.zh,event.date") == expected
     result = run("cite", "pension.nope")
     assert result.exit_code == 1 and "no fact 'pension.nope'" in result.stderr

@@ -7,6 +7,8 @@ import json
 import pytest
 from conftest import ok, records, run
 
+from cqmin import languages
+
 CONTRACT_KEYS = [
     "id", "topic", "label", "value", "high", "unit", "stated", "qualifier",
     "kind", "as_of", "baseline", "change", "source",
@@ -15,12 +17,13 @@ CSV_HEADER = (
     "id,topic,label_zh,label_en,value,high,unit_zh,unit_en,stated,qualifier,kind,as_of,baseline_value,"
     "baseline_as_of,baseline_derived,change_absolute,change_percent,annual_percent,speaker,quote,event"
 )
+INSURED = "pension.insured"  # the sample's figure in 万 with a derived baseline: 2550万人, from 2550万 − 468万
 
 
 def check_contract(fact: dict) -> None:
     """One fact object as the README's contract describes it."""
     assert list(fact) == CONTRACT_KEYS
-    assert set(fact["label"]) == set(fact["unit"]) == {"zh", "en"}
+    assert set(fact["label"]) == set(fact["unit"]) == set(languages.codes()) >= {"zh", "en"}
     assert isinstance(fact["value"], (int, float)) and not isinstance(fact["value"], bool)
     assert fact["qualifier"] in ("exact", "approx", "more_than", "at_least", "at_most", "range")
     assert fact["kind"] in ("achieved", "target")
@@ -42,7 +45,8 @@ def check_contract(fact: dict) -> None:
 
 def test_json_is_the_contract_in_utf8(base):
     out = ok("export")
-    assert "\\u" not in out and "养老保险" in out
+    assert "\\u" not in out
+    assert all(fact.label["zh"] in out and fact.quote in out for fact in base.facts)  # Chinese as itself
     found = json.loads(out)
     assert len(found) == len(base.facts)
     for fact in found:
@@ -63,13 +67,15 @@ def test_csv_has_the_contract_columns(base):
     assert out.splitlines()[0] == CSV_HEADER
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == len(base.facts)
-    pension = next(row for row in rows if row["id"] == "pension.pension-insured")
+    assert [row["id"] for row in rows] == [fact.id for fact in base.facts]
+    fact = base.fact(INSURED)
+    pension = next(row for row in rows if row["id"] == INSURED)
     assert pension["value"] == "25500000"
     assert pension["baseline_value"] == "20820000"
     assert pension["baseline_derived"] == "true"
     assert pension["change_percent"] == "22.48"
-    assert pension["speaker"] == "li-yong"
-    assert pension["event"] == "livelihood-2022-10-19"
+    assert pension["speaker"] == fact.speaker and pension["speaker"]
+    assert pension["event"] == fact.event and pension["event"]
     assert pension["high"] == ""
 
 
@@ -79,45 +85,49 @@ def test_csv_quotes_cells_with_commas_and_ends_lines_with_crlf(base):
     raw = result.stdout_bytes.decode("utf-8")
     lines = raw.split("\r\n")
     assert lines[-1] == "" and len(lines) == len(base.facts) + 2 and "\n" not in raw.replace("\r\n", "")
-    fact = base.fact("jobs.new-urban-jobs")  # its label has no comma; its English quote field does
     comma = next(fact for fact in base.facts if "," in fact.label["en"])
     line = next(line for line in lines if line.startswith(comma.id + ","))
     assert f',"{comma.label["en"]}",' in line  # quoted, because of its comma
-    assert fact.id in raw
+    plain = next(fact for fact in base.facts if not set(',"\r\n') & set(fact.label["en"]))
+    line = next(line for line in lines if line.startswith(plain.id + ","))
+    assert f",{plain.label['en']}," in line  # not quoted: nothing in it needs quoting
 
 
 def test_tsv_prints_values_for_shell_variables(base):
-    assert ok("show", "pension.pension-insured", "--fields", "value", "-f", "tsv") == "25500000\n"
-    assert ok("show", "pension.pension-insured", "--fields", "value") == "25500000\n"  # tsv, when no format
-    out = ok(
-        "show", "pension.pension-insured", "welfare.dibao-recipients", "--fields", "id,baseline.value,source.event"
-    )
+    assert ok("show", INSURED, "--fields", "value", "-f", "tsv") == "25500000\n"
+    assert ok("show", INSURED, "--fields", "value") == "25500000\n"  # tsv, when no format
+    bare = next(fact for fact in base.facts if fact.baseline is None)
+    out = ok("show", INSURED, bare.id, "--fields", "id,baseline.value,source.event")
     assert out.splitlines() == [
-        "pension.pension-insured\t20820000\tlivelihood-2022-10-19",
-        "welfare.dibao-recipients\t\tlivelihood-2022-10-19",  # no baseline: an empty cell
+        f"{INSURED}\t20820000\t{base.fact(INSURED).event}",
+        f"{bare.id}\t\t{bare.event}",  # no baseline: an empty cell
     ]
 
 
 @pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "tsv", "markdown"])
-def test_fields_select_and_order_in_every_data_format(fmt):
-    out = ok("show", "pension.pension-insured", "--fields", "baseline.value,id", "-f", fmt)
+def test_fields_select_and_order_in_every_data_format(fmt, base):
+    out = ok("show", INSURED, "--fields", "baseline.value,id", "-f", fmt)
+    value = base.fact(INSURED).baseline.value
+    assert isinstance(value, int)  # so that every format writes it as the digits below
     if fmt == "json":
-        assert json.loads(out) == [{"baseline.value": 20820000, "id": "pension.pension-insured"}]
+        assert json.loads(out) == [{"baseline.value": value, "id": INSURED}]
     elif fmt == "ndjson":
-        assert json.loads(out) == {"baseline.value": 20820000, "id": "pension.pension-insured"}
+        assert json.loads(out) == {"baseline.value": value, "id": INSURED}
     elif fmt == "csv":
-        raw = run("show", "pension.pension-insured", "--fields", "baseline.value,id", "-f", fmt).stdout_bytes
-        assert raw == b"baseline.value,id\r\n20820000,pension.pension-insured\r\n"
+        raw = run("show", INSURED, "--fields", "baseline.value,id", "-f", fmt).stdout_bytes
+        assert raw == f"baseline.value,id\r\n{value},{INSURED}\r\n".encode()
     elif fmt == "tsv":
-        assert out == "20820000\tpension.pension-insured\n"
+        assert out == f"{value}\t{INSURED}\n"
     else:
-        assert out.splitlines()[0] == "| baseline.value | id |" and "| 20820000 | pension.pension-insured |" in out
+        assert out.splitlines()[0] == "| baseline.value | id |" and f"| {value} | {INSURED} |" in out
 
 
-def test_a_field_that_is_an_object_is_json_in_a_cell():
-    assert ok("show", "pension.pension-insured", "--fields", "label", "-f", "tsv") == (
-        '{"zh":"养老保险参保人数","en":"People insured for pensions"}\n'
+def test_a_field_that_is_an_object_is_json_in_a_cell(base):
+    label = base.fact(INSURED).label
+    assert ok("show", INSURED, "--fields", "label", "-f", "tsv") == (
+        json.dumps(label, ensure_ascii=False, separators=(",", ":")) + "\n"
     )
+    assert not label["zh"].isascii()  # so the cell shows Chinese written as itself, not as escapes
 
 
 @pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "tsv", "markdown"])
@@ -129,17 +139,18 @@ def test_output_file(tmp_path, fmt):
     assert path.read_bytes() == run("export", "--format", fmt).stdout_bytes
 
 
+FIRST_ID = "<the first fact's id>"
 EXTENSIONS = [
-    ("facts.csv", "id,topic"), ("facts.tsv", "services."), ("facts.json", "["),
+    ("facts.csv", "id,topic"), ("facts.tsv", FIRST_ID + "\t"), ("facts.json", "["),
     ("facts.jsonl", "{"), ("FACTS.NDJSON", "{"), ("facts.md", "| "),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("name", "first"), EXTENSIONS)
-def test_the_extension_of_the_file_picks_the_format(tmp_path, name, first):
+def test_the_extension_of_the_file_picks_the_format(tmp_path, base, name, first):
     path = tmp_path / name
     assert run("export", "-o", str(path)).exit_code == 0
-    assert path.read_text(encoding="utf-8").startswith(first)
+    assert path.read_text(encoding="utf-8").startswith(first.replace(FIRST_ID, base.facts[0].id))
 
 
 def test_an_extension_and_a_format_that_disagree_are_refused(tmp_path):
@@ -196,9 +207,9 @@ def test_a_format_given_before_the_command_applies():
     assert run("--json", "validate").stdout.startswith("[")
 
 
-def test_dash_is_stdout(tmp_path, monkeypatch):
+def test_dash_is_stdout(tmp_path, monkeypatch, base):
     monkeypatch.chdir(tmp_path)
-    assert ok("export", "-f", "ndjson", "-o", "-").count("\n") == 110
+    assert ok("export", "-f", "ndjson", "-o", "-").count("\n") == len(base.facts)
     assert not (tmp_path / "-").exists()
 
 
@@ -207,7 +218,7 @@ def test_export_json_shorthand_and_kind():
     assert targets and {fact["kind"] for fact in targets} == {"target"}
 
 
-def test_a_successful_write_on_a_terminal_says_what_it_wrote(tmp_path):
+def test_a_successful_write_on_a_terminal_says_what_it_wrote(tmp_path, base):
     import os
     import subprocess
     import sys
@@ -226,6 +237,6 @@ def test_a_successful_write_on_a_terminal_says_what_it_wrote(tmp_path):
     said = os.read(main, 4096).decode()
     os.close(main)
     assert process.returncode == 0
-    assert said.strip() == f"Wrote 110 facts to {path} (csv)"
+    assert said.strip() == f"Wrote {len(base.facts)} facts to {path} (csv)"
     quiet = subprocess.run([str(cqmin), "export", "-o", str(tmp_path / "b.csv")], capture_output=True, timeout=120)
     assert quiet.returncode == 0 and quiet.stderr == b""  # not on a terminal: silence is success

@@ -1,13 +1,44 @@
-"""The bundled fact base: every figure tied to the article's words, and read right."""
+"""The bundled fact base: every figure tied to the article's words, and read right.
 
+The one suite about the bundled facts.toml: its figures, its quotes against the
+article, its tables and the README's reference made from it. Every other test
+runs on a base it builds (tests/factbases.py), so a change to facts.toml turns
+only this file red.
+"""
+
+import os
 import re
 from decimal import Decimal
+from pathlib import Path
 
+import help_reference
 import pytest
-from conftest import ARTICLE, FACTS_TOML
+from conftest import GOLDEN, ok, run
 
-from cqmin import compare, contract, numerals, wording
+from cqmin import cache, compare, contract, facts, numerals, wording
 from cqmin.domain import Measure
+
+FACTS_TOML = Path(__file__).resolve().parent.parent / "facts.toml"
+ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "chongqing-minsheng-2022-10-19.txt"
+
+
+@pytest.fixture(scope="session")
+def base():
+    """The bundled base, as cqmin loads it."""
+    return facts.load(str(FACTS_TOML))
+
+
+@pytest.fixture(scope="session")
+def article() -> str:
+    if not ARTICLE.exists():
+        pytest.skip(f"the source article is not at {ARTICLE} (CI has it beside the clone)")
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def bundled(monkeypatch):
+    """No fact base named: cqmin reads the bundled one (conftest names the sample for every other test)."""
+    monkeypatch.delenv(facts.ENV_VAR, raising=False)
 
 ALL_TOPICS = {"services", "jobs", "pension", "eldercare", "welfare", "housing", "transport", "health", "insurance"}
 
@@ -195,3 +226,57 @@ def test_the_article_is_not_copied_into_the_project():
     article = wording.squeeze(ARTICLE.read_text(encoding="utf-8"))
     longest = max(len(wording.squeeze(line)) for line in FACTS_TOML.read_text(encoding="utf-8").splitlines())
     assert longest < len(article) / 20
+
+
+# ---------------------------------------------------------------- the bundled base in use
+
+
+def test_an_empty_fact_base_variable_means_unset():
+    """CQMIN_FACTS="" is not an error, nor an empty path: the bundled base is used."""
+    result = run("pension", "--json", env={facts.ENV_VAR: ""})
+    assert result.exit_code == 0, result.output
+    assert result.stdout == run("--facts", str(FACTS_TOML), "pension", "--json").stdout
+
+
+def test_validate_names_the_bundled_base_in_its_summary(bundled, base):
+    result = run("validate")
+    assert result.exit_code == 0, result.output
+    counts = f"{len(base.facts)} facts, {len(base.topics)} topics, {len(base.speakers)} speakers"
+    assert result.stdout == f"facts.toml (bundled): {counts}, 1 event: no problems\n"
+
+
+def test_the_bundled_base_is_cached_and_served_from_the_cache(bundled, tmp_path, monkeypatch):
+    """The bundled base is cached under a name of its own ("bundled:…") and read through importlib.resources."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert facts.Source(None).bundled
+    first = facts.load()
+    assert len(list((tmp_path / "cache" / "cqmin").iterdir())) == 1
+    assert facts.Source(None).cache_name.startswith("bundled:")
+    assert cache.read(facts.KIND, facts.Source(None).cache_name) is not None  # the one entry is the bundled base's
+    # A hit neither parses nor validates: make both impossible and load again.
+    monkeypatch.setattr(facts, "check", lambda *args, **kwargs: pytest.fail("parsed despite a fresh cache"))
+    assert [fact.id for fact in facts.load().facts] == [fact.id for fact in first.facts]
+
+
+# The bundled base's tables; test_topics.py checks the same layouts on the sample base (golden/sample-*.txt).
+GOLDEN_CASES = {
+    "pension-zh-80.txt": ["pension", "--lang", "zh"],
+    "pension-en-80.txt": ["pension", "--lang", "en"],
+    "welfare-en-80.txt": ["welfare", "--lang", "en"],
+    "overview-zh-80.txt": ["--lang", "zh"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_golden_tables(bundled, name):
+    """The bundled base's tables at 80 columns, compared with text files; CQMIN_UPDATE_GOLDEN=1 rewrites them."""
+    out = ok(*GOLDEN_CASES[name])
+    path = GOLDEN / name
+    if os.environ.get("CQMIN_UPDATE_GOLDEN"):
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8")
+
+
+def test_readme_reference_is_generated_from_help():
+    """The README's command reference is `cqmin --help` on the bundled base."""
+    assert help_reference.current() == help_reference.reference(), "run: python tests/help_reference.py"

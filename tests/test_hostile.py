@@ -13,12 +13,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import factbases
 import pytest
-from conftest import bundled_text, ok, run, write_facts
+from conftest import ok, run, write_facts
 
 from cqmin import facts as facts_module
 
 CQMIN = Path(sys.executable).with_name("cqmin")
+SAMPLE = factbases.sample()  # for parameters: which topics and ids the sample base has
+TOPICS = [topic["id"] for topic in SAMPLE.data["topics"]]
 
 
 def fails(*args: str, code: int = 1, env: dict | None = None) -> str:
@@ -44,10 +47,6 @@ def test_an_empty_fact_base_path_is_a_usage_error(args):
     assert "an empty path" in fails("--facts", "", *args, code=2)  # not the bundled base, silently
 
 
-def test_an_empty_fact_base_variable_means_unset():
-    assert run("pension", "--json", env={"CQMIN_FACTS": ""}).exit_code == 0
-
-
 def test_a_folder_as_fact_base(tmp_path):
     assert "is a folder, not a fact base" in fails("--facts", str(tmp_path), "pension")
 
@@ -56,9 +55,9 @@ def test_an_empty_fact_base(tmp_path):
     assert "the file is empty" in fails("--facts", write_facts(tmp_path, ""), "pension")
 
 
-def test_bytes_that_are_not_utf8(tmp_path):
+def test_bytes_that_are_not_utf8(tmp_path, sample):
     path = tmp_path / "facts.toml"
-    path.write_bytes(bundled_text().encode("utf-8") + b"\n# \xff\xfe\n")
+    path.write_bytes(sample.toml().encode("utf-8") + b"\n# \xff\xfe\n")
     assert "not UTF-8 text" in fails("--facts", str(path), "pension")
 
 
@@ -84,14 +83,11 @@ def test_the_wrong_shape(tmp_path):
     assert "problems" in err and "expected [[facts]] tables" in err
 
 
-def test_wrong_types_duplicates_and_unknown_references(tmp_path):
-    text = (
-        bundled_text()
-        .replace("value = 25500000", 'value = "lots"', 1)
-        .replace('id = "pension.unemployment-insured"', 'id = "pension.pension-insured"', 1)
-        .replace('speaker = "xu-jianhua"', 'speaker = "nobody"', 1)
-    )
-    err = fails("--facts", write_facts(tmp_path, text), "pension")
+def test_wrong_types_duplicates_and_unknown_references(tmp_path, sample):
+    sample.fact("pension.insured")["value"] = "lots"
+    sample.fact("pension.relief")["id"] = "pension.insured"
+    sample.fact("health.rank")["speaker"] = "nobody"
+    err = fails("--facts", sample.write(tmp_path), "pension")
     assert "expected a number" in err and "duplicate id" in err and "unknown speaker 'nobody'" in err
 
 
@@ -105,11 +101,11 @@ HOSTILE_LABEL = "[bold red]boom[/] \x1b[31mred\x1b[0m \x1b]8;;https://evil.examp
 
 
 @pytest.fixture
-def hostile_base(tmp_path) -> str:
-    label = json.dumps(HOSTILE_LABEL)  # a TOML basic string takes JSON's escapes
-    text = bundled_text().replace('en = "People insured for pensions"', f"en = {label}", 1)
-    text = text.replace('name = { zh = "黎勇", en = "Li Yong" }', f'name = {{ zh = "黎勇", en = {label} }}', 1)
-    return write_facts(tmp_path, text)
+def hostile_base(tmp_path, sample) -> str:
+    """The sample base with the hostile text as the English label of pension.insured and its speaker's name."""
+    sample.fact("pension.insured")["label"]["en"] = HOSTILE_LABEL
+    sample.speaker(sample.fact("pension.insured")["speaker"])["name"]["en"] = HOSTILE_LABEL
+    return sample.write(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +113,7 @@ def hostile_base(tmp_path) -> str:
     [
         ["pension"],
         ["pension", "--format", "markdown"],
-        ["show", "pension.pension-insured"],
+        ["show", "pension.insured"],
         ["search", "boom"],
         ["sources"],
         ["compare"],
@@ -166,7 +162,8 @@ def test_markup_in_a_table_on_a_colour_terminal_is_still_literal(hostile_base):
 def test_json_escapes_control_characters(hostile_base):
     result = run("--facts", hostile_base, "pension", "--json")
     assert "\x1b" not in result.stdout
-    assert json.loads(result.stdout)[0]["label"]["en"] == HOSTILE_LABEL
+    (record,) = [record for record in json.loads(result.stdout) if record["id"] == "pension.insured"]
+    assert record["label"]["en"] == HOSTILE_LABEL
 
 
 def test_an_id_typed_with_escapes_is_shown_literally():
@@ -174,9 +171,9 @@ def test_an_id_typed_with_escapes_is_shown_literally():
     assert "\x1b" not in err and "\x07" not in err and "\\x1b]0;owned\\x07pension" in err
 
 
-def test_validate_prints_hostile_values_literally(tmp_path):
-    text = bundled_text().replace('kind = "achieved"', 'kind = "\\u001b[2J"', 1)
-    result = run("validate", write_facts(tmp_path, text))
+def test_validate_prints_hostile_values_literally(tmp_path, sample):
+    sample.fact("pension.insured")["kind"] = "\x1b[2J"
+    result = run("validate", sample.write(tmp_path))
     assert result.exit_code == 1
     assert "\x1b" not in result.stdout and "\\x1b[2J" in result.stdout
 
@@ -187,7 +184,14 @@ def test_validate_prints_hostile_values_literally(tmp_path):
 @pytest.mark.parametrize("width", ["20", "24", "32", "48", "80"])
 @pytest.mark.parametrize(
     "args",
-    [["pension"], ["welfare"], [], ["compare"], ["show", "pension.relief-for-firms"], ["sources"], ["search", "低保"]],
+    [
+        *([topic] for topic in TOPICS),
+        [],
+        ["compare"],
+        ["show", "pension.relief", "pension.coverage-target"],  # the widest figure; an id wider than 20 columns
+        ["sources"],
+        ["search", "低保"],
+    ],
 )
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_any_width_down_to_20_columns(args, width, lang):
@@ -201,7 +205,7 @@ def test_any_width_down_to_20_columns(args, width, lang):
 
 
 @pytest.mark.parametrize("width", ["20", "30", "40", "44", "50", "58", "64", "80"])
-@pytest.mark.parametrize("topic", ["housing", "insurance", "welfare", "health"])
+@pytest.mark.parametrize("topic", TOPICS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_narrow_terminals_never_cut_a_figure_or_a_date(base, topic, width, lang):
     """A figure or a date may wrap at a space when the terminal is narrower than it, never lose a character."""
@@ -228,8 +232,12 @@ def test_narrow_overview_and_search_keep_ids_and_counts(base, width):
         count = len(base.facts_of(topic.id))
         # stacked ("12 Facts"), or a table row ("services 12 0 Basic …")
         assert f"{count} Facts" in flowing or f"{topic.id} {count} " in flowing, (topic.id, width)
-    out = run("search", "低保", env={"COLUMNS": width}).stdout
-    assert "welfare.dibao-recipients" in out.split() and "775,700" in out  # the id on one line, whole
+    from cqmin import languages
+
+    fact = base.fact("pension.coverage-target")  # an id wider than 20 columns
+    out = run("search", "参保率", env={"COLUMNS": width}).stdout
+    assert fact.id in out.split()  # the id on one line, whole
+    assert " ".join(languages.get("en").figure(fact).split()) in " ".join(out.split())
 
 
 def _subprocess(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -238,21 +246,21 @@ def _subprocess(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("locale", ["C", "POSIX"])
-def test_a_c_locale(locale):
+def test_a_c_locale(base, locale):
     result = _subprocess("pension", LANG=locale, LC_ALL=locale)
-    assert result.returncode == 0 and result.stdout.startswith("Pensions and social insurance")
+    assert result.returncode == 0 and result.stdout.startswith(base.topic("pension").title["en"])
 
 
-def test_an_output_that_cannot_hold_chinese():
+def test_an_output_that_cannot_hold_chinese(base):
     json_run = _subprocess("pension", "--json", PYTHONIOENCODING="ascii")
     assert json_run.returncode == 0 and json_run.stderr == ""
     assert json_run.stdout.isascii() and "\\u517b\\u8001" in json_run.stdout
-    assert json.loads(json_run.stdout)[0]["label"]["zh"] == "养老保险参保人数"
+    assert json.loads(json_run.stdout)[0]["label"]["zh"] == base.facts_of("pension")[0].label["zh"]
     table = _subprocess("pension", PYTHONIOENCODING="ascii", LANG="zh_CN.UTF-8")
     assert table.returncode == 0
-    assert table.stdout.startswith("Pensions and social insurance")  # English rather than question marks
+    assert table.stdout.startswith(base.topic("pension").title["en"])  # English rather than question marks
     assert "cannot show Chinese" in table.stderr
-    forced = _subprocess("show", "pension.pension-insured", "--lang", "zh", PYTHONIOENCODING="ascii")
+    forced = _subprocess("show", "pension.insured", "--lang", "zh", PYTHONIOENCODING="ascii")
     assert forced.returncode == 0 and "?" not in forced.stdout  # never question marks for figures
     assert "Value      25.5 million people" in forced.stdout  # in a language the output can show
     assert "As stated  2550\\u4e07\\u4eba" in forced.stdout  # and the article's own words exact, escaped
@@ -272,8 +280,9 @@ def test_csv_and_markdown_refuse_an_output_that_would_lose_chinese(args):
     assert "cannot hold Chinese" in result.stderr and "PYTHONIOENCODING=utf-8" in result.stderr
 
 
-def test_validate_problems_with_chinese_on_an_ascii_output(tmp_path):
-    path = write_facts(tmp_path, bundled_text().replace("value = 25500000", "value = 2550000", 1))
+def test_validate_problems_with_chinese_on_an_ascii_output(tmp_path, sample):
+    sample.fact("pension.insured")["value"] = 2550000  # stated 2550万人
+    path = sample.write(tmp_path)
     result = _subprocess("validate", path, PYTHONIOENCODING="ascii")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "\\u4e07" in result.stdout  # 万, escaped
@@ -282,8 +291,8 @@ def test_validate_problems_with_chinese_on_an_ascii_output(tmp_path):
 @pytest.mark.slow  # 5,500 facts through a pipe, six times
 @pytest.mark.parametrize("unbuffered", ["1", ""])
 @pytest.mark.parametrize("args", [["export", "--format", "ndjson"], ["export", "--format", "csv"], ["compare"]])
-def test_a_reader_that_closes_the_pipe_early(tmp_path, args, unbuffered):
-    big = write_facts(tmp_path, _scaled(50))  # every output far bigger than a pipe's buffer
+def test_a_reader_that_closes_the_pipe_early(tmp_path, sample, args, unbuffered):
+    big = _scaled(sample, 5500).write(tmp_path)  # every output far bigger than a pipe's buffer
     environ = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
     process = subprocess.Popen(
         [str(CQMIN), "--facts", big, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environ
@@ -295,25 +304,27 @@ def test_a_reader_that_closes_the_pipe_early(tmp_path, args, unbuffered):
     assert stderr == ""
 
 
-def _scaled(times: int) -> str:
-    import re
+def _scaled(sample: factbases.Base, count: int) -> factbases.Base:
+    """The sample base with its facts repeated (ids suffixed -1, -2, …) until it has at least `count` facts."""
+    import copy
 
-    head, *blocks = re.split(r"(?m)^(?=\[\[facts\]\])", bundled_text())
-    copies = [head]
-    for number in range(times):
-        suffix = f"-{number}" if number else ""
-        copies += [re.sub(r'(?m)^id = "([^"]+)"', rf'id = "\g<1>{suffix}"', block) for block in blocks]
-    return "".join(copies)
+    originals = list(sample.facts)
+    number = 0
+    while len(sample.facts) < count:
+        number += 1
+        for fact in originals:
+            sample.facts.append({**copy.deepcopy(fact), "id": f"{fact['id']}-{number}"})
+    return sample
 
 
-def test_ctrl_c_exits_130_without_a_traceback(tmp_path):
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path, sample):
     """A real SIGINT while cqmin is blocked writing to a pipe nobody reads.
 
     The export is larger than a pipe's buffer, so once its first line has arrived
     cqmin is inside its own code and cannot finish: the signal lands there however
     fast or slow the machine is.
     """
-    big = write_facts(tmp_path, _scaled(5))
+    big = _scaled(sample, 550).write(tmp_path)
     process = subprocess.Popen(
         [str(CQMIN), "--facts", big, "export", "--format", "ndjson"],
         stdout=subprocess.PIPE,
@@ -400,7 +411,7 @@ def test_cqmin_debug_shows_the_traceback(monkeypatch):
 
 
 @pytest.mark.parametrize("width", ["20", "24", "30", "40", "50"])
-@pytest.mark.parametrize("args", [["show", "pension.pension-insured", "welfare.urban-dibao-standard"], ["compare"]])
+@pytest.mark.parametrize("args", [["show", "pension.insured", "pension.dibao"], ["compare"]])
 def test_no_chinese_figure_is_split_across_lines(args, width):
     """In Chinese, where a line may break between any two characters, none breaks inside a number:
     a digit or point at the end of a line and the rest of the number (digits, %, 万, 亿) on the next."""
@@ -430,18 +441,12 @@ def _split_inside(line: str, following: str, lang: str) -> bool:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_figure_date_or_period_is_split_across_lines(width, lang):
     """Headings, records, comparisons and citations included: the lines Rich would have wrapped by its own rules."""
-    records = [["show", "pension.pension-insured", "insurance.insured"], ["cite", "pension.pension-insured"]]
-    for args in (
-        ["housing"],
-        ["insurance"],
-        ["services"],
-        ["health"],
-        ["pension"],
-        ["compare"],
-        ["sources"],
-        [],
-        *records,
-    ):
+    # a month, a period, a day, and a derived baseline's year and month
+    records = [
+        ["show", "pension.insured", "housing.renewal-target", "health.response-time"],
+        ["cite", "pension.insured"],
+    ]
+    for args in (*([topic] for topic in TOPICS), ["compare"], ["sources"], [], *records):
         lines = [line.strip() for line in ok("--lang", lang, *args, env={"COLUMNS": width}).splitlines()]
         for line, following in itertools.pairwise(lines):
             assert not (line and following and _split_inside(line, following, lang)), (args, line, following)
@@ -457,7 +462,7 @@ def test_wrapping_keeps_figures_dates_and_closing_marks_together():
     assert lines("+468万人，+22.48%，年均+4.36%", 10) == ["+468万人，", "+22.48%，", "年均+4.36%"]
     assert lines("2082万人（2017年12月）", 16) == ["2082万人", "（2017年12月）"]
     assert lines("20.82 million people (Dec 2017)", 14) == ["20.82 million", "people", "(Dec 2017)"]
-    assert lines("pension.pension-insured", 8)[0] == "pension."  # wider than the line: folded, as a last resort
+    assert lines("pension.coverage-target", 8)[0] == "pension."  # wider than the line: folded, as a last resort
     assert lines("数据时点：2017—2022年、2022年10月19日、2021—2025年", 16) == [
         "数据时点：", "2017—2022年、", "2022年10月19日、", "2021—2025年"
     ]  # fmt: skip

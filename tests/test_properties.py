@@ -1,13 +1,14 @@
-"""Property-based tests: no command line crashes, no edit of facts.toml crashes the validator,
+"""Property-based tests: no command line crashes, no edit of a fact base crashes the validator,
 `validate` is the gate for every command, and every number cqmin writes reads back as the value
-it wrote. Derandomized, bounded budgets."""
+it wrote. Derandomized, bounded budgets. The bases edited are the tests' sample (tests/factbases.py)."""
 
 import json
 import re
 from decimal import Decimal
 
+import factbases
 import pytest
-from conftest import FACTS_TOML, bundled_text, runner
+from conftest import runner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,10 +21,12 @@ BUDGET = settings(
 
 # ---------------------------------------------------------------- random command lines
 
-TOPIC_IDS = [topic.id for topic in facts.load(str(FACTS_TOML)).topics]
+SAMPLE = factbases.sample()  # the base every test runs on (CQMIN_FACTS), and the one edited below
+TOPIC_IDS = [topic["id"] for topic in SAMPLE.data["topics"]]
+FACT_ID = SAMPLE.ids()[0]
 COMMANDS = ["", "topics", *TOPIC_IDS, "compare", "show", "search", "sources", "export", "validate", "nosuch"]
 WORDS = st.one_of(
-    st.sampled_from(["pension.pension-insured", "pension.", "养老", "dibao", "insurance.insured", "-", "--", ""]),
+    st.sampled_from([*SAMPLE.ids()[:2], "pension.", "养老", "dibao", "-", "--", ""]),
     st.text(max_size=12),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=8),
 )
@@ -70,7 +73,7 @@ def test_random_command_lines_exit_0_1_or_2_without_a_traceback(argv):
     assert "Traceback" not in result.output
 
 
-# ---------------------------------------------------------------- random edits of facts.toml
+# ---------------------------------------------------------------- random edits of a fact base
 
 LITERALS = st.sampled_from(
     [
@@ -79,7 +82,7 @@ LITERALS = st.sampled_from(
         '"超千亿元"', '"3—5个"', "0.1", '"2550万 − 468万"', "-25500000",
     ]
 )  # fmt: skip
-TEXT = bundled_text()
+TEXT = SAMPLE.toml()
 LINES = TEXT.split("\n")
 KEY_LINES = [number for number, line in enumerate(LINES) if re.match(r"[a-z_]+ = ", line)]
 FACT_BLOCKS = [match.start() for match in re.finditer(r"(?m)^\[\[facts\]\]", TEXT)]
@@ -134,7 +137,8 @@ ODD = st.sampled_from(
         '"\\u202eevil"', '"\\u2028"', '"\\u001b[2J"', '"\\U000e0041"', '"a\\u0301"', '"[bold]x[/]"', '""',
         '"   "', "true", "[]", "{}", '{ zh = "x", en = "y" }', '{ zh = "x" }', '"超千亿元"', '"3—5个"', '"56:44"',
         '"2550万 − 468万"', '"717 ÷ (1 + 1.2)"', '"((((1))))"', '"achieved"', '"target"', '"range"', '"share"',
-        '"pension"', '"li-yong"', '"people"', '"livelihood-2022-10-19"', '"nosuch"',
+        f'"{TOPIC_IDS[0]}"', f'"{SAMPLE.data["speakers"][0]["id"]}"', f'"{SAMPLE.facts[0]["unit"]}"',
+        f'"{SAMPLE.data["events"][0]["id"]}"', '"nosuch"',
     ]
 )  # fmt: skip
 
@@ -184,7 +188,7 @@ def sound_edit(draw, lines: list[str]) -> None:
 
 @st.composite
 def mutated_bases(draw) -> tuple[bool, str]:
-    """(sound, text): the bundled base with edits it stays sound under, or with odd ones that mostly break it."""
+    """(sound, text): the sample base with edits it stays sound under, or with odd ones that mostly break it."""
     lines = list(LINES)
     sound = draw(st.booleans())
     for _ in range(draw(st.integers(1, 3))):
@@ -220,7 +224,7 @@ def _every_command() -> list[list[str]]:
     commands = [[topic, "-f", fmt] for topic in TOPIC_IDS for fmt in FORMATS]
     commands += [[name, "-f", fmt] for name in ("compare", "sources", "topics") for fmt in FORMATS]
     commands += [["search", "养老", "-f", fmt] for fmt in FORMATS] + [["search", "pension", "-f", "json"]]
-    commands += [["show", "pension.pension-insured", "-f", fmt] for fmt in FORMATS]
+    commands += [["show", FACT_ID, "-f", fmt] for fmt in FORMATS]
     commands += [["export", "-f", fmt] for fmt in ("json", "ndjson", "csv", "tsv", "markdown")]
     return commands
 

@@ -11,8 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import factbases
+import help_reference
 import pytest
-from conftest import bundled_text, ok, run, write_facts
+from conftest import ok, run
 from typer.main import get_command
 
 from cqmin import formats
@@ -25,34 +27,39 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def other_topics(tmp_path) -> str:
-    """The bundled base with `pension` renamed `pensions`, and a topic of its own, `parks`."""
-    text = bundled_text().replace('"pension', '"pensions')
-    parks = """
-[[topics]]
-id = "parks"
-title = { zh = "公园", en = "Parks" }
-summary = { zh = "小微停车场", en = "Small car parks" }
-"""
-    text = text.replace(
-        "# ---------------------------------------------------------------- units", parks + "\n# units", 1
+def other_topics(sample, tmp_path) -> str:
+    """The sample base with `pension` renamed `pensions`, and a topic of its own, `parks`, given a fact of housing's."""
+    for fact in sample.facts:
+        if fact["topic"] == "pension":
+            fact["topic"] = "pensions"
+            fact["id"] = fact["id"].replace("pension.", "pensions.", 1)
+    pension = sample.topic("pension")
+    pension["id"] = "pensions"
+    pension["headline"] = pension["headline"].replace("pension.", "pensions.", 1)
+    sample.data["topics"].append(
+        {
+            "id": "parks",
+            "title": factbases.texts("公园", "Parks"),
+            "summary": factbases.texts("小区出行", "Getting about"),
+        }
     )
-    text = text.replace(
-        'id = "transport.small-car-parks"\ntopic = "transport"', 'id = "parks.small-car-parks"\ntopic = "parks"'
-    )
-    return write_facts(tmp_path, text)
+    moved = sample.fact("housing.residents")
+    moved["id"], moved["topic"] = "parks.residents", "parks"
+    return sample.write(tmp_path)
 
 
-def test_every_topic_of_the_base_is_a_command(other_topics):
+def test_every_topic_of_the_base_is_a_command(other_topics, base):
     assert run("validate", other_topics).exit_code == 0
     found = json.loads(ok("--facts", other_topics, "pensions", "--json"))
-    assert len(found) == 13 and {fact["topic"] for fact in found} == {"pensions"}
-    assert [fact["id"] for fact in json.loads(ok("--facts", other_topics, "parks", "--json"))] == [
-        "parks.small-car-parks"
+    assert [fact["id"] for fact in found] == [
+        fact.id.replace("pension.", "pensions.", 1) for fact in base.facts_of("pension")
     ]
+    assert {fact["topic"] for fact in found} == {"pensions"}
+    assert [fact["id"] for fact in json.loads(ok("--facts", other_topics, "parks", "--json"))] == ["parks.residents"]
     help_text = ok("--facts", other_topics, "--help", env={"COLUMNS": "120"})
     assert "公园 · Parks" in help_text
-    assert re.search(r"\bpensions\s+社会保障", help_text) and not re.search(r"\bpension\s+社会保障", help_text)
+    title = base.topic("pension").title["zh"]
+    assert re.search(rf"\bpensions\s+{title}", help_text) and not re.search(rf"\bpension\s+{title}", help_text)
     assert "parks" in ok("--facts", other_topics, "topics")
     assert "公园 · Parks" in ok("--facts", other_topics, "parks", "--help")  # its title is its help
 
@@ -76,8 +83,9 @@ def test_topics_of_the_base_complete(other_topics):
     assert result.stdout.split() == ["parks"]
 
 
-def test_a_broken_base_is_reported_not_missing_commands(tmp_path):
-    path = write_facts(tmp_path, bundled_text().replace('kind = "achieved"', 'kind = "done"', 1))
+def test_a_broken_base_is_reported_not_missing_commands(sample, tmp_path):
+    sample.facts[0]["kind"] = "done"
+    path = sample.write(tmp_path)
     result = run("--facts", path, "pension")
     assert result.exit_code == 1 and "1 problem" in result.stderr and "No such command" not in result.stderr
     assert run("--facts", path, "--help").exit_code == 0  # help still works, without the topics
@@ -87,12 +95,15 @@ def test_a_broken_base_is_reported_not_missing_commands(tmp_path):
 
 
 def _commands_and_formats() -> list[tuple[str, list[str], str]]:
+    """Every command of the sample base (its topics among them) with each format it offers: run at collection."""
     group = get_command(app)
-    context = group.make_context("cqmin", [], resilient_parsing=True)
     cases = []
-    arguments = {"show": ["pension.pension-insured"], "cite": ["pension.pension-insured"], "search": ["养老"],
-                 "compare": ["pension"]}  # fmt: skip
-    for name in group.list_commands(context):
+    arguments = {"show": ["pension.insured"], "cite": ["pension.insured"], "search": ["养老"], "compare": ["pension"]}
+    with help_reference.sample_in_use():
+        context = group.make_context("cqmin", [], resilient_parsing=True)
+        names = group.list_commands(context)
+    assert {topic["id"] for topic in factbases.sample().data["topics"]} <= set(names)
+    for name in names:
         command = group.get_command(context, name)
         if command.hidden:
             continue
@@ -148,13 +159,25 @@ main()
 """
 
 
-def _with_loud_texts(text: str) -> str:
-    """Every { zh = …, en = "x" } table of the base given xx = "X!" as well."""
-    return re.sub(r'(\ben = ("(?:[^"\\]|\\.)*"))', lambda m: f'{m.group(1)}, xx = {m.group(2)[:-1]}!"', text)
+def _with_loud_texts(base: factbases.Base) -> factbases.Base:
+    """Every { zh = …, en = "x" } table of the base given xx = "x!" as well."""
+
+    def add(item) -> None:
+        if isinstance(item, dict):
+            if isinstance(item.get("en"), str) and isinstance(item.get("zh"), str):
+                item["xx"] = item["en"] + "!"
+            for value in item.values():
+                add(value)
+        elif isinstance(item, list):
+            for value in item:
+                add(value)
+
+    add(base.data)
+    return base
 
 
-def test_a_toy_third_language_is_one_registry_entry_plus_its_texts(tmp_path):
-    path = write_facts(tmp_path, _with_loud_texts(bundled_text()))
+def test_a_toy_third_language_is_one_registry_entry_plus_its_texts(sample, tmp_path):
+    path = _with_loud_texts(sample).write(tmp_path)
     environ = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "COLUMNS": "100"}
 
     def loud(*args: str) -> subprocess.CompletedProcess:
@@ -166,28 +189,23 @@ def test_a_toy_third_language_is_one_registry_entry_plus_its_texts(tmp_path):
     assert checked.returncode == 0, checked.stdout + checked.stderr
     table = loud("--facts", path, "pension", "--lang", "xx")
     assert table.returncode == 0, table.stderr
-    assert table.stdout.startswith("Pensions and social insurance!")
-    assert (
-        "ACHIEVED" in table.stdout
-        and "BEFORE AND NOW" in table.stdout
-        and "People insured for pensions!" in table.stdout
-    )
-    (fact,) = json.loads(loud("--facts", path, "show", "pension.pension-insured", "--json").stdout)
-    assert fact["label"] == {
-        "zh": "养老保险参保人数",
-        "en": "People insured for pensions",
-        "xx": "People insured for pensions!",
-    }
+    label = sample.fact("pension.insured")["label"]  # a fact with a baseline: the table has BEFORE AND NOW
+    assert table.stdout.startswith(sample.topic("pension")["title"]["xx"])
+    assert "ACHIEVED" in table.stdout and "BEFORE AND NOW" in table.stdout and label["xx"] in table.stdout
+    (fact,) = json.loads(loud("--facts", path, "show", "pension.insured", "--json").stdout)
+    assert fact["label"] == {"zh": label["zh"], "en": label["en"], "xx": label["en"] + "!"}
     # the same base is not a base for a cqmin without the language: its texts have an unknown key
     assert "label.xx: unknown key (the languages are zh, en)" in run("validate", path).stdout
 
 
-def test_the_bundled_base_lacks_a_registered_language_loudly(tmp_path):
+def test_a_base_in_use_lacks_a_registered_language_loudly(sample_path, tmp_path):
+    """The base in use (the sample, through CQMIN_FACTS) has no texts in the toy language: validate says so."""
     environ = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     result = subprocess.run(
         [sys.executable, "-c", LOUD, "validate"], capture_output=True, text=True, env=environ, timeout=120
     )
     assert result.returncode == 1 and "label.xx: missing or empty" in result.stdout
+    assert f"{sample_path}:" in result.stdout  # the problems are the sample's, named by its path
 
 
 # ---------------------------------------------------------------- private Typer APIs, fenced

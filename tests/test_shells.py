@@ -3,17 +3,20 @@
 The scripts are the ones `cqmin --show-completion SHELL` prints and
 `--install-completion` installs. Whatever a fact base says in a label,
 completion shows it and runs nothing.
+
+A shell starts with a clean environment (see shell_driver): each is handed
+CQMIN_FACTS, the tests' sample base that conftest has put in use, explicitly.
 """
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import bundled_text, write_facts
 from shell_driver import ShellSession, available
+
+from cqmin import facts
 
 pytestmark = pytest.mark.slow
 
@@ -44,43 +47,48 @@ def sourced(shell: str) -> str:
     return f"source <(cqmin --show-completion {shell})"
 
 
+def shell_env(path: str | None = None, **more: str) -> dict:
+    """What a shell is given of the tests' environment: PATH (cqmin's folder first), the fact base in use, `more`."""
+    path = path or f"{BIN}{os.pathsep}{os.environ['PATH']}"
+    return {"PATH": path, facts.ENV_VAR: os.environ[facts.ENV_VAR], **more}
+
+
 def session(shell: str, tmp_path: Path, width: int = 120) -> ShellSession:
-    environ = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "CQMIN_LANG": "en"}
-    return ShellSession(shell, setup=sourced(shell), env=environ, width=width)
+    return ShellSession(shell, setup=sourced(shell), env=shell_env(CQMIN_LANG="en"), width=width)
 
 
 @pytest.mark.parametrize("shell", [pytest.param(name, marks=needs(name)) for name in SHELLS])
 def test_commands_ids_and_choices_complete(shell, tmp_path):
     with session(shell, tmp_path) as terminal:
         terminal.complete("cqmin pens", until=line_is("$ cqmin pension"))
-        terminal.complete("cqmin show welfare.dibao-r", until=line_is("$ cqmin show welfare.dibao-recipients"))
-        terminal.complete("cqmin jobs --format ma", until=line_is("$ cqmin jobs --format markdown"))
+        terminal.complete("cqmin show health.lit", until=line_is("$ cqmin show health.literacy"))
+        terminal.complete("cqmin pension --format ma", until=line_is("$ cqmin pension --format markdown"))
         listed = terminal.complete("cqmin compare h", tabs=TABS_TO_LIST[shell], until="housing")
         assert "health" in listed and "housing" in listed
 
 
 @pytest.mark.parametrize("shell", [pytest.param(name, marks=needs(name)) for name in ("zsh", "fish")])
-def test_descriptions_are_the_labels(shell, tmp_path):
+def test_descriptions_are_the_labels(shell, tmp_path, base):
     with session(shell, tmp_path) as terminal:
-        screen = terminal.complete("cqmin show welfare.", until="Urban minimum living allowance")
-        assert "welfare.urban-dibao-standard" in screen
+        screen = terminal.complete("cqmin show pension.", until=base.fact("pension.dibao").label["en"])
+        assert "pension.dibao" in screen
 
 
 HOSTILE = "People insured $(touch {pwned}) `touch {pwned}` \\$(touch {pwned}) %F{{red}}it's{{}} \\\\n for pensions"
 
 
 @pytest.mark.parametrize("shell", [pytest.param(name, marks=needs(name)) for name in SHELLS])
-def test_a_hostile_label_is_shown_and_never_run(shell, tmp_path):
+def test_a_hostile_label_is_shown_and_never_run(shell, sample, tmp_path):
     pwned = tmp_path / "pwned"
     label = HOSTILE.format(pwned=pwned)
-    text = bundled_text().replace('en = "People insured for pensions"', f"en = {json.dumps(label)}", 1)
-    text = text.replace('en = "Pensions and social insurance"', f"en = {json.dumps(label)}", 1)
-    path = write_facts(tmp_path, text)
+    sample.fact("pension.insured")["label"]["en"] = label
+    sample.topic("pension")["title"]["en"] = label
+    path = sample.write(tmp_path)
     with session(shell, tmp_path, width=400) as terminal:  # wide enough for the whole description
         if shell == "bash":  # bash shows no descriptions; the id completes
             terminal.complete(
-                f"cqmin --facts {path} show pension.pension-i",
-                until=line_is(f"$ cqmin --facts {path} show pension.pension-insured"),
+                f"cqmin --facts {path} show pension.ins",
+                until=line_is(f"$ cqmin --facts {path} show pension.insured"),
             )
         else:
             screen = terminal.complete(f"cqmin --facts {path} show pension.", until="for pensions")
@@ -92,18 +100,17 @@ def test_a_hostile_label_is_shown_and_never_run(shell, tmp_path):
 
 
 @needs("zsh")
-def test_an_outdated_zsh_script_gets_a_message_and_runs_nothing(tmp_path):
+def test_an_outdated_zsh_script_gets_a_message_and_runs_nothing(sample, tmp_path):
     """Typer's zsh script, which an older cqmin installed, evaluates the answer: it gets a message to evaluate."""
     from cqmin.cli.typer_private import ZshComplete
 
     pwned = tmp_path / "pwned"
-    label = HOSTILE.format(pwned=pwned)
-    text = bundled_text().replace('en = "People insured for pensions"', f"en = {json.dumps(label)}")
-    path = write_facts(tmp_path, text)
+    sample.fact("pension.insured")["label"]["en"] = HOSTILE.format(pwned=pwned)
+    path = sample.write(tmp_path)
     typer_script = tmp_path / "_cqmin"
     vars_ = {"complete_func": "_cqmin_completion", "autocomplete_var": "_CQMIN_COMPLETE", "prog_name": "cqmin"}
     typer_script.write_text(ZshComplete.source_template % vars_, encoding="utf-8")
-    environ = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "CQMIN_LANG": "en"}
+    environ = shell_env(CQMIN_LANG="en")
     with ShellSession("zsh", setup=f"source {typer_script}", env=environ, width=200) as terminal:
         terminal.complete(f"cqmin --facts {path} show pension.", until="run: cqmin --install-completion zsh")
     assert not pwned.exists()
@@ -118,7 +125,7 @@ def test_an_earlier_cqmin_zsh_script_completes_file_names_not_a_message(tmp_path
     assert earlier != script("zsh")
     (tmp_path / "_cqmin").write_text(earlier, encoding="utf-8")
     (tmp_path / "pensions.txt").write_text("", encoding="utf-8")
-    environ = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "CQMIN_LANG": "en"}
+    environ = shell_env(CQMIN_LANG="en")
     setup = f"cd {tmp_path}; source {tmp_path / '_cqmin'}"
     with ShellSession("zsh", setup=setup, env=environ, width=200) as terminal:
         screen = terminal.complete("cqmin pens", until=line_is("$ cqmin pensions.txt"))
@@ -139,9 +146,7 @@ def test_zsh_completes_on_the_first_tab_after_install(tmp_path):
     installed = (home / ".zfunc" / "_cqmin").read_text(encoding="utf-8")
     assert installed == subprocess.run([str(CQMIN), "--show-completion", "zsh"], capture_output=True, text=True).stdout
     setup = f"fpath+=({home / '.zfunc'}); autoload -Uz compinit; compinit -u"
-    with ShellSession(
-        "zsh", setup=setup, compinit=False, env={"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    ) as terminal:
+    with ShellSession("zsh", setup=setup, compinit=False, env=shell_env()) as terminal:
         terminal.complete("cqmin pens", until=line_is("$ cqmin pension"))
 
 
@@ -166,10 +171,10 @@ def test_one_run_of_cqmin_a_tab(shell, tmp_path):
     wrapper.parent.mkdir()
     wrapper.write_text(f'#!/bin/sh\necho "$_CQMIN_COMPLETE" >> {calls}\nexec {CQMIN} "$@"\n', encoding="utf-8")
     wrapper.chmod(0o755)
-    environ = {"PATH": f"{wrapper.parent}{os.pathsep}{BIN}{os.pathsep}{os.environ['PATH']}", "CQMIN_LANG": "en"}
+    environ = shell_env(f"{wrapper.parent}{os.pathsep}{BIN}{os.pathsep}{os.environ['PATH']}", CQMIN_LANG="en")
     with ShellSession(shell, setup=sourced(shell), env=environ) as terminal:
         calls.write_text("", encoding="utf-8")  # forget the run that printed the script
-        terminal.complete("cqmin show welfare.dibao-r", until=line_is("$ cqmin show welfare.dibao-recipients"))
+        terminal.complete("cqmin show health.lit", until=line_is("$ cqmin show health.literacy"))
     assert calls.read_text(encoding="utf-8").split() == [f"complete_{shell}"]
 
 
@@ -192,6 +197,5 @@ def test_the_installed_script_completes_in_a_new_shell(shell, tmp_path):
     assert again.returncode == 0
     if shell == "bash":  # installing twice adds the line once
         assert (home / ".bashrc").read_text(encoding="utf-8").count("cqmin.sh") == 1
-    path = {"PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    with ShellSession(shell, setup=setup, env=path) as terminal:
+    with ShellSession(shell, setup=setup, env=shell_env()) as terminal:
         terminal.complete("cqmin pens", until=line_is("$ cqmin pension"))

@@ -6,21 +6,26 @@ import subprocess
 import sys
 
 import pytest
-from conftest import bundled_text, run, write_facts
+from conftest import run
 
 from cqmin import cache, facts
+
+INSURED = "pension.insured"  # a fact of the sample base
+LABEL = "People insured for pensions"  # its English label, which the tests below change
 
 PROBE = """
 import sys
 from cqmin.cli import main
 sys.argv = ["cqmin", *{args!r}]
+status = 0
 try:
     main()
-except SystemExit:
-    pass
+except SystemExit as exit:
+    status = exit.code or 0
 watched = {{"rich", "pydantic", "sqlite3", "csv", "tomli", "decimal"}}
 heavy = sorted({{name.split(".")[0] for name in sys.modules}} & watched)
 print("IMPORTED", heavy, file=sys.stderr)
+print("STATUS", status, file=sys.stderr)
 """
 
 
@@ -30,13 +35,15 @@ def imported(*args: str, **env: str) -> list[str]:
     code = PROBE.format(args=list(args))
     for _ in range(2):
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ)
-    line = next(line for line in result.stderr.splitlines() if line.startswith("IMPORTED"))
+    lines = result.stderr.splitlines()
+    assert "STATUS 0" in lines and result.stdout, result.stderr  # the run did its work: a lookup that found it
+    line = next(line for line in lines if line.startswith("IMPORTED"))
     return eval(line.removeprefix("IMPORTED "))
 
 
 def test_json_lookups_import_neither_rich_nor_the_toml_parser():
     assert imported("pension", "--json") == []
-    assert imported("show", "pension.pension-insured", "--json") == []
+    assert imported("show", INSURED, "--json") == []
     assert imported("search", "养老", "--json") == []
 
 
@@ -65,31 +72,34 @@ def private_cache(tmp_path, monkeypatch):
     return tmp_path / "cache" / "cqmin"
 
 
-def test_the_cache_is_written_and_used(private_cache, monkeypatch):
+def test_the_cache_is_written_and_used(private_cache, monkeypatch, sample):
     facts.load()
     assert len(list(private_cache.iterdir())) == 1
     # A hit neither parses nor validates: make both impossible and load again.
     monkeypatch.setattr(facts, "check", lambda *args: pytest.fail("parsed despite a fresh cache"))
-    assert len(facts.load().facts) == 110
+    assert [fact.id for fact in facts.load().facts] == sample.ids()
 
 
-def test_the_cache_is_rebuilt_when_the_file_changes(tmp_path, private_cache):
-    path = write_facts(tmp_path, bundled_text())
-    assert facts.load(path).fact("pension.pension-insured").label["en"] == "People insured for pensions"
-    changed = bundled_text().replace("People insured for pensions", "People insured for pensions (changed)")
-    write_facts(tmp_path, changed)
-    assert facts.load(path).fact("pension.pension-insured").label["en"] == "People insured for pensions (changed)"
+def test_the_cache_is_rebuilt_when_the_file_changes(tmp_path, private_cache, sample):
+    assert sample.fact(INSURED)["label"]["en"] == LABEL
+    path = sample.write(tmp_path)
+    assert facts.load(path).fact(INSURED).label["en"] == LABEL
+    sample.fact(INSURED)["label"]["en"] = LABEL + " (changed)"
+    sample.write(tmp_path)
+    assert facts.load(path).fact(INSURED).label["en"] == LABEL + " (changed)"
 
 
-def test_a_change_that_keeps_size_and_time_is_still_seen(tmp_path, private_cache):
-    path = write_facts(tmp_path, bundled_text())
+def test_a_change_that_keeps_size_and_time_is_still_seen(tmp_path, private_cache, sample):
+    assert sample.fact(INSURED)["label"]["en"] == LABEL
+    path = sample.write(tmp_path)
     facts.load(path)
     status = os.stat(path)
-    swapped = bundled_text().replace("People insured for pensions", "People insured for pensionz")
-    write_facts(tmp_path, swapped)
+    swapped = LABEL[:-1] + "z"  # one letter for another: the same size
+    sample.fact(INSURED)["label"]["en"] = swapped
+    sample.write(tmp_path)
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
     assert os.stat(path).st_size == status.st_size
-    assert facts.load(path).fact("pension.pension-insured").label["en"] == "People insured for pensionz"
+    assert facts.load(path).fact(INSURED).label["en"] == swapped
 
 
 def test_a_new_version_does_not_read_an_old_cache(private_cache, monkeypatch):
@@ -103,37 +113,37 @@ def test_a_new_version_does_not_read_an_old_cache(private_cache, monkeypatch):
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"{not marshal", "truncate"])
-def test_a_corrupt_cache_is_ignored(private_cache, damage):
+def test_a_corrupt_cache_is_ignored(private_cache, base, damage):
     assert run("pension", "--json").exit_code == 0
     (entry,) = private_cache.iterdir()
     data = entry.read_bytes()
     entry.write_bytes(data[: len(data) // 2] if damage == "truncate" else damage)
     result = run("pension", "--json")
     assert result.exit_code == 0 and result.stderr == ""
-    assert len(json.loads(result.stdout)) == 13
+    assert len(json.loads(result.stdout)) == len(base.facts_of("pension"))
     assert entry.read_bytes() == data  # rebuilt
 
 
-def test_a_cache_of_the_wrong_shape_is_ignored(private_cache):
+def test_a_cache_of_the_wrong_shape_is_ignored(private_cache, sample):
     import marshal
 
     facts.load()
     (entry,) = private_cache.iterdir()
     entry.write_bytes(marshal.dumps({"key": {}, "base": {"facts": "nope"}}))
-    assert len(facts.load().facts) == 110
+    assert [fact.id for fact in facts.load().facts] == sample.ids()
     # A sound entry, of this version and key, whose base is not a base: rebuilt, not served.
     key, _ = cache.read(facts.Source(None).cache_name)
     cache.write(facts.Source(None).cache_name, key, {"base": {"facts": [("x",)]}})
-    assert len(facts.load().facts) == 110
+    assert [fact.id for fact in facts.load().facts] == sample.ids()
 
 
-def test_an_unusable_cache_folder_is_bypassed(tmp_path, monkeypatch):
+def test_an_unusable_cache_folder_is_bypassed(tmp_path, monkeypatch, base):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     result = run("pension", "--json")
     assert result.exit_code == 0 and result.stderr == ""
-    assert len(json.loads(result.stdout)) == 13
+    assert len(json.loads(result.stdout)) == len(base.facts_of("pension"))
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
@@ -150,21 +160,22 @@ def test_no_cache_when_turned_off(private_cache, monkeypatch):
     assert not private_cache.exists()
 
 
-def test_two_fact_bases_keep_their_own_caches(tmp_path, private_cache):
-    path = write_facts(tmp_path, bundled_text())
+def test_two_fact_bases_keep_their_own_caches(tmp_path, private_cache, sample):
+    path = sample.write(tmp_path)  # the same facts at another path
     facts.load()
     facts.load(path)
     assert len(list(private_cache.iterdir())) == 2
 
 
-def test_a_changed_file_is_read_once(tmp_path, private_cache, monkeypatch):
-    path = write_facts(tmp_path, bundled_text())
+def test_a_changed_file_is_read_once(tmp_path, private_cache, monkeypatch, sample):
+    path = sample.write(tmp_path)
     facts.load(path)
-    write_facts(tmp_path, bundled_text().replace("People insured for pensions", "Insured for pensions"))
+    sample.fact(INSURED)["label"]["en"] = "Insured for pensions"
+    sample.write(tmp_path)
     reads = []
     real_read = facts.Source.read
     monkeypatch.setattr(facts.Source, "read", lambda self: reads.append(1) or real_read(self))
-    assert facts.load(path).fact("pension.pension-insured").label["en"] == "Insured for pensions"
+    assert facts.load(path).fact(INSURED).label["en"] == "Insured for pensions"
     assert reads == [1]
 
 
@@ -180,7 +191,7 @@ def test_a_run_builds_only_the_command_it_runs(monkeypatch):
         return real(info, **kwargs)
 
     monkeypatch.setattr(group, "get_command_from_info", counting)
-    assert run("show", "pension.pension-insured", "--json").exit_code == 0
+    assert run("show", INSURED, "--json").exit_code == 0
     assert built == ["show"]
     built.clear()
     assert run("pension", "--json").exit_code == 0  # a topic: made from its template, no command of cqmin's

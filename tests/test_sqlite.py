@@ -4,6 +4,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,13 @@ from conftest import run
 
 from cqmin.contract import FACT_FIELDS
 from cqmin.formats import sqlite as sqlite_export
+
+INSURED = "pension.insured"  # the sample's figure in 万 with a derived baseline
+
+
+def texts_of(fact) -> str:
+    """What the full-text index holds of a fact: its labels in every language, and its quote."""
+    return " ".join([*fact.label.values(), fact.quote])
 
 
 @pytest.fixture
@@ -28,13 +36,18 @@ def test_tables_and_row_counts(database, base):
             table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("facts", "topics", "speakers", "events")
         }
-        assert counts == {"facts": len(base.facts), "topics": 9, "speakers": 6, "events": 1}
+        assert counts == {
+            "facts": len(base.facts),
+            "topics": len(base.topics),
+            "speakers": len(base.speakers),
+            "events": len(base.events),
+        }
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
         row = connection.execute(
             "SELECT value, baseline_value, baseline_derived, change_percent, speaker FROM facts WHERE id = ?",
-            ("pension.pension-insured",),
+            (INSURED,),
         ).fetchone()
-        assert row == (25500000, 20820000, 1, 22.48, "li-yong")
+        assert row == (25500000, 20820000, 1, 22.48, base.fact(INSURED).speaker)
 
 
 def test_columns_are_the_csv_columns(database):
@@ -44,19 +57,21 @@ def test_columns_are_the_csv_columns(database):
     assert run("export", "-f", "csv").stdout.splitlines()[0] == ",".join(columns)
 
 
-def test_foreign_keys_join(database):
+def test_foreign_keys_join(database, base):
+    spoken = Counter(fact.speaker for fact in base.facts if fact.speaker)  # the infographic's figures join no one
     with sqlite3.connect(database) as connection:
         rows = connection.execute(
             "SELECT s.name_zh, count(*) FROM facts f JOIN speakers s ON f.speaker = s.id GROUP BY s.id ORDER BY 2 DESC"
         ).fetchall()
-        assert rows[0] == ("郭唐勇", 23)
+        assert rows[0] == (base.speaker(spoken.most_common(1)[0][0]).name["zh"], spoken.most_common(1)[0][1])
+        assert sorted(rows) == sorted((base.speaker(ident).name["zh"], count) for ident, count in spoken.items())
         fks = connection.execute("PRAGMA foreign_key_list(facts)").fetchall()
         assert {fk[2] for fk in fks} == {"topics", "speakers", "events"}
         event = connection.execute("SELECT e.date FROM facts f JOIN events e ON f.event = e.id LIMIT 1").fetchone()
-        assert event == ("2022-10-19",)
+        assert event == (base.event(base.facts[0].event).date,)
 
 
-def test_full_text_search_in_chinese_and_english(database):
+def test_full_text_search_in_chinese_and_english(database, base):
     with sqlite3.connect(database) as connection:
         if not sqlite_export.has_fts5(connection):
             pytest.skip("this SQLite has no FTS5")
@@ -66,14 +81,16 @@ def test_full_text_search_in_chinese_and_english(database):
         )
         assert documented in readme
         ids = [row[0] for row in connection.execute(documented)]
-        assert "pension.pension-insured" in ids
+        assert INSURED in ids
+        assert sorted(ids) == sorted(fact.id for fact in base.facts if "养老保险" in texts_of(fact))
         english = connection.execute("SELECT count(*) FROM facts_fts WHERE facts_fts MATCH ?", ("pension",)).fetchone()
-        assert english[0] > 0
+        assert english[0] > 0  # trigrams match without regard to case, as the English labels are written
+        assert english[0] == sum(1 for fact in base.facts if "pension" in texts_of(fact).lower())
 
 
-@pytest.mark.parametrize(("word", "expected"), [("医保", "insurance.insured"), ("养老", "pension.pension-insured"),
-                                                ("低保", "welfare.dibao-recipients")])  # fmt: skip
-def test_two_character_words_are_found_as_the_readme_says(database, word, expected):
+@pytest.mark.parametrize(("word", "expected"), [("急救", "health.response-time"), ("养老", INSURED),
+                                                ("低保", "pension.dibao")])  # fmt: skip
+def test_two_character_words_are_found_as_the_readme_says(database, base, word, expected):
     """Trigram tokens need three characters: a two-character word is found with LIKE (README, "Files")."""
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     documented = "SELECT id, stated FROM facts WHERE label_zh LIKE '%养老%' OR quote LIKE '%养老%'"
@@ -82,6 +99,7 @@ def test_two_character_words_are_found_as_the_readme_says(database, word, expect
         query = documented.replace("'%养老%'", "?")
         ids = [row[0] for row in connection.execute(query, (f"%{word}%", f"%{word}%"))]
     assert expected in ids
+    assert sorted(ids) == sorted(fact.id for fact in base.facts if word in fact.label["zh"] + fact.quote)
 
 
 @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="needs the sqlite3 client")
@@ -96,7 +114,7 @@ def test_the_sqlite3_client_opens_it(database, base):
         text=True,
         check=True,
     )
-    assert result.stdout.split() == [str(len(base.facts)), "9", "6"]
+    assert result.stdout.split() == [str(len(base.facts)), str(len(base.topics)), str(len(base.speakers))]
 
 
 def test_sqlite_needs_a_file():

@@ -68,17 +68,20 @@ def _in_a_terminal(*args: str, **env: str) -> bytes:
     return b"".join(chunks)
 
 
-def test_a_real_terminal_gets_colour_and_no_color_turns_it_off():
-    assert b"\x1b[" in _in_a_terminal("pension")
-    assert b"\x1b[" not in _in_a_terminal("pension", NO_COLOR="1")
-    assert b"\x1b[" not in _in_a_terminal("pension", TERM="dumb")
+def test_a_real_terminal_gets_colour_and_no_color_turns_it_off(base):
+    topic = base.topics[0].id
+    assert b"\x1b[" in _in_a_terminal(topic)
+    assert b"\x1b[" not in _in_a_terminal(topic, NO_COLOR="1")
+    assert b"\x1b[" not in _in_a_terminal(topic, TERM="dumb")
 
 
-def test_json_on_a_terminal_has_no_colour():
-    assert b"\x1b[" not in _in_a_terminal("pension", "--json")
+def test_json_on_a_terminal_has_no_colour(base):
+    out = _in_a_terminal(base.topics[0].id, "--json")
+    assert b"\x1b[" not in out and base.topics[0].headline.encode() in out  # the sample base's figures
 
 
-def test_a_pipe_gets_no_colour():
-    result = subprocess.run([sys.executable, "-m", "cqmin", "pension"], capture_output=True, env={**os.environ})
+def test_a_pipe_gets_no_colour(base):
+    command = [sys.executable, "-m", "cqmin", base.topics[0].id]
+    result = subprocess.run(command, capture_output=True, env={**os.environ})  # CQMIN_FACTS: the sample base
     assert result.returncode == 0
     assert b"\x1b" not in result.stdout

@@ -5,14 +5,15 @@ import io
 import json
 import os
 
+import factbases
 import pytest
-from conftest import FACTS_TOML, GOLDEN, ok, records, run
+from conftest import GOLDEN, ok, records, run
 from test_export import check_contract
 
 from cqmin import facts, languages
 from cqmin.languages.base import percent
 
-TOPIC_IDS = [topic.id for topic in facts.load(str(FACTS_TOML)).topics]
+TOPIC_IDS = [topic["id"] for topic in factbases.sample().data["topics"]]  # the sample's, as the tests run on it
 FORMATS = ["table", "json", "ndjson", "csv", "tsv", "markdown"]
 
 
@@ -56,21 +57,31 @@ def test_every_comparison_is_shown(base, topic):
     for lang in ("zh", "en"):
         language = languages.get(lang)
         out = ok(topic, "--lang", lang)
-        for fact in base.facts_of(topic):
-            if fact.change:
-                if fact.change.percent is not None:  # a share changes by percentage points only
-                    assert percent(fact.change.percent) in out
-                assert language.quantity(fact.baseline.value, fact.unit) in out
-                if fact.baseline.derived:
-                    assert fact.baseline.method in out
+        compared = [fact for fact in base.facts_of(topic) if fact.change]
+        assert (language.word("comparison") in out) == bool(compared)  # no heading without a comparison under it
+        for fact in compared:
+            assert language.quantity(fact.baseline.value, fact.unit) in out
+        for fact in [fact for fact in compared if fact.change.percent is not None]:  # a share: points only
+            assert percent(fact.change.percent) in out
+        for fact in [fact for fact in compared if fact.baseline.derived]:
+            assert fact.baseline.method in out
 
 
-def test_kind_selects_achieved_or_targets(base):
-    achieved = json.loads(ok("jobs", "--json", "--kind", "achieved"))
-    targets = json.loads(ok("jobs", "--json", "--kind", "TARGET"))
+def test_the_sample_has_every_kind_of_comparison(base):
+    """What test_every_comparison_is_shown checks is in the sample: a change in percent, in points, derived."""
+    compared = [fact for fact in base.facts if fact.change]
+    assert [fact for fact in compared if fact.change.percent is not None]
+    assert [fact for fact in compared if fact.change.percent is None]
+    assert [fact for fact in compared if fact.baseline.derived]
+
+
+@pytest.mark.parametrize("topic", TOPIC_IDS)
+def test_kind_selects_achieved_or_targets(base, topic):
+    achieved = json.loads(ok(topic, "--json", "--kind", "achieved"))
+    targets = json.loads(ok(topic, "--json", "--kind", "TARGET"))
     assert {fact["kind"] for fact in achieved} == {"achieved"}
     assert {fact["kind"] for fact in targets} == {"target"}
-    assert len(achieved) + len(targets) == len(base.facts_of("jobs"))
+    assert len(achieved) + len(targets) == len(base.facts_of(topic))
 
 
 @pytest.mark.parametrize(
@@ -83,12 +94,14 @@ def test_kind_selects_achieved_or_targets(base):
         (["--lang", "en"], ""),  # a table: no heading without figures under it
     ],
 )
-def test_a_filter_that_matches_nothing_exits_1(base, args, data):
-    assert not [fact for fact in base.facts_of("eldercare") if fact.kind.value == "target"]
-    result = run("eldercare", "--kind", "target", *args)
+def test_a_filter_that_matches_nothing_exits_1(sample, tmp_path, args, data):
+    sample.remove_fact("housing.renewal-target")  # housing's only target
+    path = sample.write(tmp_path)
+    assert not [fact for fact in facts.load(path).facts_of("housing") if fact.kind.value == "target"]
+    result = run("--facts", path, "housing", "--kind", "target", *args)
     assert result.exit_code == 1
     assert result.stdout.startswith(data) and (data or result.stdout == "")
-    assert result.stderr == "Error: no target figures in eldercare\n"
+    assert result.stderr == "Error: no target figures in housing\n"
 
 
 def test_json_shorthand_and_a_format_given_before_the_command():
@@ -117,10 +130,10 @@ def test_json_and_another_format_conflict():
         ({"LANG": "zh_CN.UTF-8"}, "auto", "zh"),
     ],
 )
-def test_language_choice(env, option, expected):
+def test_language_choice(base, env, option, expected):
     args = ["pension"] + (["--lang", option] if option else [])
     out = ok(*args, env=env)
-    assert out.startswith("社会保障" if expected == "zh" else "Pensions and social insurance")
+    assert out.startswith(base.topic("pension").title[expected])
 
 
 def test_overview_with_no_command_and_topics(base):
@@ -130,9 +143,10 @@ def test_overview_with_no_command_and_topics(base):
         assert topic.id in out and topic.title["en"] in out
     rows = json.loads(ok("topics", "--json"))
     assert [row["id"] for row in rows] == TOPIC_IDS
-    pension = rows[TOPIC_IDS.index("pension")]
-    assert (pension["facts"], pension["comparisons"]) == (13, 4)
-    assert pension["headline"]["id"] == "pension.pension-insured"
+    for row in rows:
+        shown = base.facts_of(row["id"])
+        assert (row["facts"], row["comparisons"]) == (len(shown), sum(fact.change is not None for fact in shown))
+        assert row["headline"]["id"] == base.topic(row["id"]).headline
     assert ok("--json") == ok("topics", "--json")
     assert ok("topics", "-f", "csv").splitlines()[0].startswith("id,title_zh,title_en,facts,comparisons")
     assert len(ok("topics", "-f", "markdown").splitlines()) == 2 + len(TOPIC_IDS)
@@ -145,7 +159,7 @@ def test_compare_sorts_by_what_it_shows(base):
         abs(f["change"]["percent"] if f["change"]["percent"] is not None else f["change"]["absolute"]) for f in found
     ]
     assert shown == sorted(shown, reverse=True)  # up or down; a share by its points
-    share = next(fact for fact in found if fact["id"] == "pension.employee-share")
+    share = next(fact for fact in found if fact["id"] == "pension.structure")
     assert share["change"] == {"absolute": 14, "percent": None, "annual_percent": None}
     narrowed = json.loads(ok("compare", "pension", "HEALTH", "--json"))
     assert {fact["topic"] for fact in narrowed} == {"pension", "health"}
@@ -159,10 +173,11 @@ def test_compare_unknown_topic_is_a_usage_error():
     assert "no topic 'pensoin'. Did you mean 'pension'?" in result.stderr
 
 
-def test_compare_with_nothing_to_compare_exits_1():
-    result = run("compare", "jobs", "--json")
+def test_compare_with_nothing_to_compare_exits_1(base):
+    assert not [fact for fact in base.facts_of("housing") if fact.change]
+    result = run("compare", "housing", "--json")
     assert result.exit_code == 1 and result.stdout == "[]\n"
-    assert result.stderr == "Error: no comparisons in jobs\n"
+    assert result.stderr == "Error: no comparisons in housing\n"
 
 
 @pytest.mark.parametrize(
@@ -196,11 +211,12 @@ def test_unknown_language_in_the_environment_is_a_warning():
     assert "Warning: CQMIN_LANG='fr' is not a language cqmin speaks (zh, en); using the locale" in result.stderr
 
 
-GOLDEN_CASES = {
-    "pension-zh-80.txt": ["pension", "--lang", "zh"],
-    "pension-en-80.txt": ["pension", "--lang", "en"],
-    "welfare-en-80.txt": ["welfare", "--lang", "en"],
-    "overview-zh-80.txt": ["--lang", "zh"],
+GOLDEN_CASES = {  # the sample base's tables (the bundled base's are test_factbase.py's)
+    "sample-pension-zh-80.txt": ["pension", "--lang", "zh"],
+    "sample-pension-en-80.txt": ["pension", "--lang", "en"],
+    "sample-health-en-80.txt": ["health", "--lang", "en"],
+    "sample-housing-en-80.txt": ["housing", "--lang", "en"],
+    "sample-overview-zh-80.txt": ["--lang", "zh"],
 }
 
 
@@ -222,7 +238,7 @@ def test_tables_fit_the_width_and_keep_cjk_aligned():
         assert max(cell_len(line) for line in out.splitlines()) <= int(width)
 
 
-@pytest.mark.parametrize("topic", ["insurance", "pension"])
+@pytest.mark.parametrize("topic", TOPIC_IDS)
 def test_piped_tables_are_laid_out_for_80_columns_and_never_cut(base, topic):
     from rich.cells import cell_len
 
@@ -234,13 +250,15 @@ def test_piped_tables_are_laid_out_for_80_columns_and_never_cut(base, topic):
 
 
 def test_ids_in_topic_tables_and_compare_stay_whole_at_any_width(base):
+    cases = [
+        (["pension", "--ids"], [fact.id for fact in base.facts_of("pension")]),
+        (["compare", "--ids"], [fact.id for fact in base.facts if fact.change]),
+        (["search", "target"], [fact["id"] for fact in json.loads(ok("search", "target", "--json"))]),
+    ]
     for width in ("40", "60", "80", "120"):
-        for args in (["insurance", "--ids"], ["compare", "--ids"], ["search", "care"]):
+        for args, expected in cases:
             lines = ok(*args, "--lang", "en", env={"COLUMNS": width}).splitlines()
             words = {word for line in lines for word in line.split()}
-            shown = [fact.id for fact in base.facts if fact.id in words]
-            expected = {"insurance": base.facts_of("insurance")}.get(args[0])
-            if expected is not None:
-                assert {fact.id for fact in expected} <= set(shown), width
-            assert shown, (args, width)
-    assert "insurance.insured" not in ok("insurance", "--lang", "en")  # unasked, no ids
+            assert expected and set(expected) <= words, (args, width)
+    unasked = ok("pension", "--lang", "en")
+    assert not [fact.id for fact in base.facts_of("pension") if fact.id in unasked]  # unasked, no ids

@@ -15,17 +15,21 @@ import sys
 import textwrap
 from pathlib import Path
 
+import factbases
 import pytest
-from conftest import bundled_text, run, write_facts
+from conftest import run, write_facts
+
+from cqmin import toml_text
 
 CQMIN = Path(sys.executable).with_name("cqmin")
-PENSION_AS_OF = 'as_of = "2022-09"\nspeaker = "li-yong"'
+FIGURE = "pension.insured"  # the sample's figure in 万 with a derived baseline ("2550万 − 468万")
 
 
-def with_changed(tmp_path, old: str, new: str, count: int = 1) -> str:
-    text = bundled_text()
-    assert old in text, old
-    return write_facts(tmp_path, text.replace(old, new, count))
+def with_text_changed(sample, tmp_path, old: str, new: str) -> str:
+    """The sample base written with `old`, which its TOML text holds once, replaced by `new` (what data cannot say)."""
+    text = sample.toml()
+    assert text.count(old) == 1, old
+    return write_facts(tmp_path, text.replace(old, new))
 
 
 def refused(path: str, *needles: str) -> str:
@@ -43,108 +47,109 @@ def refused(path: str, *needles: str) -> str:
 # ---------------------------------------------------------------- accepted by validate, then broken
 
 
-def test_a_baseline_one_day_before_the_figure(tmp_path):
-    text = bundled_text().replace(
-        'as_of = "2022-10-19"\nspeaker = "wang-wei"', 'as_of = "2022-10-19"\nspeaker = "wang-wei"', 1
-    )
-    start = text.index('id = "health.emergency-response-time"')
-    block = text[start : text.index("[[facts]]", start)]
-    assert 'as_of = ""' in block.split("baseline")[1]
-    changed = block.replace('as_of = ""', 'as_of = "2022-10-18"', 1)
-    path = write_facts(tmp_path, text.replace(block, changed))
+def test_a_baseline_one_day_before_the_figure(sample, tmp_path):
+    import datetime
+
+    fact_id = "health.response-time"  # a stated baseline without a date, the figure dated to the day
+    fact = sample.fact(fact_id)
+    assert fact["baseline"]["as_of"] == ""
+    day_before = datetime.date.fromisoformat(fact["as_of"]) - datetime.timedelta(days=1)
+    fact["baseline"]["as_of"] = day_before.isoformat()
+    path = sample.write(tmp_path)
     assert run("validate", path).exit_code == 0
-    for args in (["health", "--json"], ["compare", "--json"], ["show", "health.emergency-response-time", "--json"]):
+    topic = fact["topic"]
+    for args in ([topic, "--json"], ["compare", "--json"], ["show", fact_id, "--json"]):
         result = run("--facts", path, *args)
         assert result.exit_code == 0, result.output
-        fact = next(item for item in json.loads(result.stdout) if item["id"] == "health.emergency-response-time")
-        assert fact["change"]["annual_percent"] is None  # no yearly rate of a change over one day
-    assert run("--facts", path, "health").exit_code == 0
+        record = next(item for item in json.loads(result.stdout) if item["id"] == fact_id)
+        assert record["change"]["annual_percent"] is None  # no yearly rate of a change over one day
+    assert run("--facts", path, topic).exit_code == 0
 
 
 @pytest.mark.parametrize("value", ["1e-310", "1e300", "123456789012345678901234567890", "9" * 400])
-def test_numbers_no_figure_has(tmp_path, value):
-    refused(with_changed(tmp_path, "value = 25500000", f"value = {value}"), "value:", "not a figure cqmin can hold")
+def test_numbers_no_figure_has(sample, tmp_path, value):
+    old = f"value = {sample.fact(FIGURE)['value']}"
+    refused(with_text_changed(sample, tmp_path, old, f"value = {value}"), "value:", "not a figure cqmin can hold")
 
 
-def test_an_integer_longer_than_python_converts(tmp_path):
-    result = run("validate", with_changed(tmp_path, "value = 25500000", "value = " + "9" * 5000))
+def test_an_integer_longer_than_python_converts(sample, tmp_path):
+    old = f"value = {sample.fact(FIGURE)['value']}"
+    result = run("validate", with_text_changed(sample, tmp_path, old, "value = " + "9" * 5000))
     assert result.exit_code == 1 and "unexpected" not in result.output
     assert "digits" in result.stdout
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "message"),
+    ("where", "date", "message"),
     [
-        ('as_of = "2017-12"', 'as_of = "0000-12"', "no year 0"),
-        ('as_of = "2017-12"', 'as_of = "9999-12"', "is not before the figure's date"),
-        ('as_of = "2022-09"\nspeaker = "li-yong"', 'as_of = "٢٠٢٢-٠٩"\nspeaker = "li-yong"', "not an ISO 8601 date"),
-        (
-            'as_of = "2022-09"\nspeaker = "li-yong"',
-            'as_of = "２０２２-０９"\nspeaker = "li-yong"',
-            "not an ISO 8601 date",
-        ),
+        ("baseline", "0000-12", "no year 0"),
+        ("baseline", "9999-12", "is not before the figure's date"),
+        ("fact", "٢٠٢٣-٠٥", "not an ISO 8601 date"),
+        ("fact", "２０２３-０５", "not an ISO 8601 date"),
     ],
 )
-def test_dates_at_the_ends_of_the_calendar_and_other_digits(tmp_path, old, new, message):
-    refused(with_changed(tmp_path, old, new), message)
+def test_dates_at_the_ends_of_the_calendar_and_other_digits(sample, tmp_path, where, date, message):
+    fact = sample.fact(FIGURE)
+    (fact["baseline"] if where == "baseline" else fact)["as_of"] = date
+    refused(sample.write(tmp_path), message)
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "message"),
+    ("field", "value", "message"),
     [
-        ('stated = "2550万人"', 'stated = "2550万万万万万万万万万万万万万人"', "stated"),
-        ('method = "2550万 − 468万"', 'method = "2550万万万万万万万万万万万万万 − 468万"', "baseline.method"),
-        ('method = "2550万 − 468万"', 'method = "2550万 − ' + "468万 + " * 500 + '0"', "too long"),
-        ('method = "2550万 − 468万"', 'method = "' + "(" * 400 + "2550万" + ")" * 400 + '"', "baseline.method"),
-        ('method = "2550万 − 468万"', 'method = "2550万 − ' + "(" * 60 + "468万" + ")" * 60 + '"', "deeper"),
-        ('method = "2550万 − 468万"', 'method = "2550万 − 99999999999999999999999999999万"', "baseline.method"),
+        ("stated", "2550万万万万万万万万万万万万万人", "stated"),
+        ("method", "2550万万万万万万万万万万万万万 − 468万", "baseline.method"),
+        ("method", "2550万 − " + "468万 + " * 500 + "0", "too long"),
+        ("method", "(" * 400 + "2550万" + ")" * 400, "baseline.method"),
+        ("method", "2550万 − " + "(" * 60 + "468万" + ")" * 60, "deeper"),
+        ("method", "2550万 − 99999999999999999999999999999万", "baseline.method"),
     ],
 )
-def test_absurd_figures_and_derivations(tmp_path, old, new, message):
-    refused(with_changed(tmp_path, old, new), message)
+def test_absurd_figures_and_derivations(sample, tmp_path, field, value, message):
+    fact = sample.fact(FIGURE)
+    assert (fact["stated"], fact["baseline"]["method"]) == ("2550万人", "2550万 − 468万")  # what the cases vary
+    (fact["baseline"] if field == "method" else fact)[field] = value
+    refused(sample.write(tmp_path), message)
 
 
 @pytest.mark.parametrize(
-    ("new", "message"),
+    ("method", "message"),
     [
-        ('method = "2550万 × 10000万亿 × 10000万亿"', "10^15 or more"),
-        ('method = "2550万 × 9999999999万亿 ÷ 3"', "10^15 or more"),
+        ("2550万 × 10000万亿 × 10000万亿", "10^15 or more"),
+        ("2550万 × 9999999999万亿 ÷ 3", "10^15 or more"),
     ],
 )
-def test_a_derivation_too_large_to_round(tmp_path, new, message):
-    refused(with_changed(tmp_path, 'method = "2550万 − 468万"', new), message)
+def test_a_derivation_too_large_to_round(sample, tmp_path, method, message):
+    sample.fact(FIGURE)["baseline"]["method"] = method
+    refused(sample.write(tmp_path), message)
 
 
-@pytest.mark.parametrize(
-    "old",
-    ['id = "livelihood-2022-10-19"', 'id = "li-yong"', 'id = "pension"'],
-)
-@pytest.mark.parametrize("value", ["{ a = 1 }", "[1, 2]", "[[1], {}]"])
-def test_an_id_that_is_a_table_or_a_list(tmp_path, old, value):
-    refused(with_changed(tmp_path, old, f"id = {value}"), "id: expected text")
+@pytest.mark.parametrize("table", ["events", "speakers", "topics"])
+@pytest.mark.parametrize("value", [{"a": 1}, [1, 2], [[1], {}]], ids=["{ a = 1 }", "[1, 2]", "[[1], {}]"])
+def test_an_id_that_is_a_table_or_a_list(sample, tmp_path, table, value):
+    sample.data[table][0]["id"] = value  # the pension topic, its speaker, the event
+    refused(sample.write(tmp_path), "id: expected text")
 
 
-def test_a_malformed_base_checked_against_the_article(tmp_path, article):
-    from conftest import ARTICLE
-
+def test_a_malformed_base_checked_against_the_article(tmp_path, article_path):
     path = write_facts(tmp_path, "schema = 1\nfacts = 5\n")
-    result = run("validate", path, "--source", str(ARTICLE))
+    result = run("validate", path, "--source", article_path)
     assert result.exit_code == 1 and "unexpected" not in result.output
     assert result.stdout.count("expected [[facts]] tables") == 1  # reported once, not once per check
 
 
-def test_a_quote_holding_a_table_header_does_not_shift_the_lines(tmp_path):
-    text = bundled_text()
-    quote = 'quote = "截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人、597万人和762万人'
-    assert quote in text
-    text = text.replace(quote, 'quote = """\n[[facts]]\n"""\n' + "note" + quote[5:], 1).replace(
-        'quote = """\n[[facts]]\n"""\nnote', "quote_note = '''\n[[facts]]\n'''\nquote", 1
-    )
-    text = text.replace("value = 5970000", "value = 597000", 1)  # a problem after it
+def test_a_quote_holding_a_table_header_does_not_shift_the_lines(sample, tmp_path):
+    quote = f"quote = {toml_text.string(sample.fact(FIGURE)['quote'])}"
+    after = sample.facts[sample.ids().index(FIGURE) + 1]  # the next fact, its value wrong
+    wrong = after["value"] // 10
+    text = sample.toml()
+    assert text.count(quote) == 1 and text.count(f"\nvalue = {after['value']}\n") == 1
+    text = text.replace(quote, "quote_note = '''\n[[facts]]\n'''\n" + quote)
+    text = text.replace(f"\nvalue = {after['value']}\n", f"\nvalue = {wrong}\n")  # a problem after it
     path = write_facts(tmp_path, text)
     out = run("validate", path).stdout
-    line = next(number for number, content in enumerate(text.split("\n"), 1) if content == "value = 597000")
-    assert f"{path}:{line}: pension.unemployment-insured: value:" in out, out
+    line = next(number for number, content in enumerate(text.split("\n"), 1) if content == f"value = {wrong}")
+    assert f"{path}:{line}: {after['id']}: value:" in out, out
 
 
 # ---------------------------------------------------------------- output streams
@@ -183,17 +188,11 @@ def test_an_export_to_stdout_that_cannot_be_written_needs_no_file():
 HIDDEN = "\u202e\u2028\u2029\u00ad\u180e\ufe0f\u3164\U000e0041\ufff9\x85\x9b"
 
 
-def toml_string(text: str) -> str:
-    """A TOML basic string holding `text`, with every character outside printable ASCII escaped."""
-    escaped = "".join(char if " " <= char <= "~" and char not in '"\\' else f"\\U{ord(char):08x}" for char in text)
-    return f'"{escaped}"'
-
-
 @pytest.fixture
-def hidden_base(tmp_path) -> str:
-    label = toml_string(f"Pensions{HIDDEN}\x1b]0;title\x07\x1b[2J end")
-    text = bundled_text().replace('en = "People insured for pensions"', f"en = {label}", 1)
-    return write_facts(tmp_path, text)
+def hidden_base(sample, tmp_path) -> str:
+    """The sample base, the English label of its pension headline holding what a terminal would obey or hide."""
+    sample.fact(FIGURE)["label"]["en"] = f"Pensions{HIDDEN}\x1b]0;title\x07\x1b[2J end"
+    return sample.write(tmp_path)
 
 
 @pytest.mark.parametrize("fmt", ["json", "ndjson"])
@@ -201,13 +200,13 @@ def test_json_escapes_what_a_terminal_would_obey(hidden_base, fmt):
     out = run("--facts", hidden_base, "pension", "-f", fmt, "--lang", "en").stdout
     assert not any(char in out for char in HIDDEN + "\x1b\x07")
     assert "\\u202e" in out and "\\u2028" in out and "\\udb40\\udc41" in out
-    first = json.loads(out.splitlines()[0] if fmt == "ndjson" else out)
-    label = (first if fmt == "ndjson" else first[0])["label"]["en"]
+    records = [json.loads(line) for line in out.splitlines()] if fmt == "ndjson" else json.loads(out)
+    label = next(record for record in records if record["id"] == FIGURE)["label"]["en"]
     assert label.startswith(f"Pensions{HIDDEN}\x1b]0;title")  # escaped, the data is unchanged
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
-@pytest.mark.parametrize("args", [["pension"], ["show", "pension.pension-insured"], ["compare"], ["topics"]])
+@pytest.mark.parametrize("args", [["pension"], ["show", FIGURE], ["compare"], ["topics"]])
 def test_tables_and_markdown_show_hidden_characters_as_escapes(hidden_base, fmt, args):
     result = run("--facts", hidden_base, "--lang", "en", *args, "-f", fmt, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
@@ -221,20 +220,23 @@ def test_tables_and_markdown_show_hidden_characters_as_escapes(hidden_base, fmt,
 
 @pytest.mark.parametrize("args", [["pension"], ["compare"]])
 @pytest.mark.parametrize("width", ["200", "40"])
-def test_a_unit_with_hidden_characters_in_a_comparison(tmp_path, args, width):
-    unit = toml_string(f"people{HIDDEN}\x1b[2J")
-    path = with_changed(tmp_path, 'en = "people"', f"en = {unit}")
+def test_a_unit_with_hidden_characters_in_a_comparison(sample, tmp_path, args, width):
+    assert sample.fact(FIGURE)["unit"] == "people" and "baseline" in sample.fact(FIGURE)  # in the comparisons
+    sample.data["units"]["people"]["en"] = f"people{HIDDEN}\x1b[2J"
+    path = sample.write(tmp_path)
     result = run("--facts", path, "--lang", "en", *args, env={"COLUMNS": width})
     assert result.exit_code == 0, result.output
     assert not any(char in result.stdout for char in HIDDEN + "\x1b")
     assert "people\\u202e" in "".join(result.stdout.split())
 
 
-def test_a_topic_title_in_help_is_text_not_markup(tmp_path):
-    title = toml_string("[red]Basic[/red] \\[1] :smile: [link=https://x]y \x1b[2J end\\")
-    path = with_changed(tmp_path, 'en = "Basic public services"', f"en = {title}")
+def test_a_topic_title_in_help_is_text_not_markup(sample, tmp_path):
+    topic = sample.topic("housing")
+    topic["title"]["en"] = "[red]Basic[/red] \\[1] :smile: [link=https://x]y \x1b[2J end\\"
+    path = sample.write(tmp_path)
     shown = "[red]Basic[/red] \\[1] :smile: [link=https://x]y \\x1b[2J end\\"
-    for args in (["--help"], ["services", "--help"]):
+    typed = f"cqmin --facts {path} {topic['id'][:4]}"  # a start only this topic's name has
+    for args in (["--help"], [topic["id"], "--help"]):
         result = run("--facts", path, *args, env={"COLUMNS": "200"})
         assert result.exit_code == 0 and "\x1b" not in result.stdout, result.output
         assert re.search(re.escape(shown) + " *[│\n]", result.stdout), result.stdout
@@ -244,33 +246,34 @@ def test_a_topic_title_in_help_is_text_not_markup(tmp_path):
     for cached in ("0", "1"):  # the fast path, then Typer's
         completion = subprocess.run(
             [str(CQMIN)], capture_output=True, text=True, check=True,
-            env={**os.environ, "_CQMIN_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": f"cqmin --facts {path} serv",
+            env={**os.environ, "_CQMIN_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": typed,
                  "CQMIN_NO_CACHE": cached},
         )  # fmt: skip
-        assert completion.stdout.splitlines() == [f"services\t基本公共服务 · {shown}"]
+        assert completion.stdout.splitlines() == [f"{topic['id']}\t{topic['title']['zh']} · {shown}"]
 
 
 MARKDOWN_LABEL = (
     "# [click](https://x.example) ![i](y.png) <b>bold</b> **s** _e_ `c` &lt; ~~d~~ | \\ \\[1] $x^2$"
     " www.evil.example https://evil.example/login phish@evil.example"
 )
-MARKDOWN_QUOTE = "2022. - 截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人"
+MARKDOWN_QUOTE = "2022. - "  # before the quote: an ordered list, then a bullet
 
 
 @pytest.mark.parametrize(
     "args",
-    [["pension"], ["show", "pension.pension-insured"], ["cite", "pension.pension-insured"], ["export"]],
+    [["pension"], ["show", FIGURE], ["cite", FIGURE], ["export"]],
 )
-def test_markdown_shows_a_hostile_label_as_written(tmp_path, args):
+def test_markdown_shows_a_hostile_label_as_written(sample, tmp_path, args):
     """Rendered by markdown-it as GitHub renders Markdown (tables, bare addresses as links): text, never a link,
     a tag or a heading."""
     from html.parser import HTMLParser
 
     from markdown_it import MarkdownIt
 
-    text = bundled_text().replace('en = "People insured for pensions"', f"en = {json.dumps(MARKDOWN_LABEL)}", 1)
-    text = text.replace('"截至今年9月，全市养老、失业和工伤保险参保人数分别达到2550万人', f'"{MARKDOWN_QUOTE}', 1)
-    result = run("--facts", write_facts(tmp_path, text), "--lang", "en", *args, "-f", "markdown")
+    fact = sample.fact(FIGURE)
+    fact["label"]["en"] = MARKDOWN_LABEL
+    fact["quote"] = quote = MARKDOWN_QUOTE + fact["quote"]
+    result = run("--facts", sample.write(tmp_path), "--lang", "en", *args, "-f", "markdown")
     assert result.exit_code == 0, result.output
     html = MarkdownIt("gfm-like").enable("linkify").render(result.stdout)  # GitHub's: tables, autolinks
 
@@ -293,7 +296,7 @@ def test_markdown_shows_a_hostile_label_as_written(tmp_path, args):
     )
     assert MARKDOWN_LABEL in reader.text
     if args[0] in ("show", "cite"):
-        assert MARKDOWN_QUOTE in reader.text
+        assert quote in reader.text
 
 
 def _on_a_terminal(*args: str) -> str:
@@ -488,7 +491,7 @@ def test_huge_columns_are_clamped():
 
 
 def test_a_terminal_under_twenty_columns_still_shows_values():
-    result = run("show", "pension.pension-insured", "--lang", "en", env={"COLUMNS": "8"})
+    result = run("show", FIGURE, "--lang", "en", env={"COLUMNS": "8"})  # 2550万人
     assert result.exit_code == 0
     assert "25.5 million people" in " ".join(result.stdout.split())
 
@@ -515,19 +518,21 @@ def _entry(folder: Path) -> Path:
     return entry
 
 
-def test_a_cache_entry_edited_in_place_is_not_served(private_cache):
+def test_a_cache_entry_edited_in_place_is_not_served(private_cache, base):
     from cqmin import facts
 
     facts.load()
     entry = _entry(private_cache)
     data = entry.read_bytes()
-    assert b"People insured for pensions" in data
-    entry.write_bytes(data.replace(b"People insured for pensions", b"People insured for PENSIONS"))
-    assert facts.load().fact("pension.pension-insured").label["en"] == "People insured for pensions"
+    label = base.fact(FIGURE).label["en"]
+    assert label != label.upper() and len(label.upper().encode()) == len(label.encode())  # the same size
+    assert data.count(label.encode()) == 1
+    entry.write_bytes(data.replace(label.encode(), label.upper().encode()))
+    assert facts.load().fact(FIGURE).label["en"] == label
 
 
 @pytest.mark.parametrize("kind", ["fifo", "zero"])
-def test_a_cache_entry_that_is_not_a_file(private_cache, kind):
+def test_a_cache_entry_that_is_not_a_file(private_cache, base, kind):
     from cqmin import facts
 
     facts.load()
@@ -538,7 +543,7 @@ def test_a_cache_entry_that_is_not_a_file(private_cache, kind):
     else:
         entry.symlink_to("/dev/zero")
     result = _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)})
-    assert result.returncode == 0 and len(json.loads(result.stdout)) == 13
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == len(base.facts_of("pension"))
 
 
 def test_the_cache_never_writes_through_a_planted_link(private_cache, tmp_path):
@@ -554,22 +559,27 @@ def test_the_cache_never_writes_through_a_planted_link(private_cache, tmp_path):
     assert victim.read_text(encoding="utf-8") == "precious"
 
 
-def test_a_bundled_base_edited_without_changing_size_or_time(tmp_path, private_cache, monkeypatch):
+def test_a_bundled_base_edited_without_changing_size_or_time(sample, tmp_path, private_cache, monkeypatch):
+    """The package's own facts.toml (here the sample base, in a stand-in package) is checked by content too."""
     import importlib.resources
 
     from cqmin import facts
 
+    monkeypatch.delenv(facts.ENV_VAR)  # the bundled base, not the sample the tests name
     package = tmp_path / "package"
     package.mkdir()
     bundled = package / "facts.toml"
-    bundled.write_text(bundled_text(), encoding="utf-8")
+    bundled.write_text(sample.toml(), encoding="utf-8")
     monkeypatch.setattr(importlib.resources, "files", lambda name: package)
-    assert facts.load().fact("pension.pension-insured").label["en"] == "People insured for pensions"
+    label = sample.fact(FIGURE)["label"]["en"]
+    assert facts.load().fact(FIGURE).label["en"] == label
     status = os.stat(bundled)
-    bundled.write_text(bundled_text().replace("insured for pensions", "insured for pensionz"), encoding="utf-8")
+    sample.fact(FIGURE)["label"]["en"] = edited = label[:-1] + "z"
+    assert label[-1] != "z" and sample.toml().count(edited) == 1
+    bundled.write_text(sample.toml(), encoding="utf-8")
     os.utime(bundled, ns=(status.st_atime_ns, status.st_mtime_ns))
     assert os.stat(bundled).st_size == status.st_size
-    assert facts.load().fact("pension.pension-insured").label["en"] == "People insured for pensionz"
+    assert facts.load().fact(FIGURE).label["en"] == edited
 
 
 def _same_crc32(original: bytes, edited: bytes, at: int) -> bytes:
@@ -602,15 +612,17 @@ def _same_crc32(original: bytes, edited: bytes, at: int) -> bytes:
     return bytes(forged)
 
 
-def test_an_edit_that_keeps_size_and_crc32_is_still_seen(tmp_path, private_cache):
+def test_an_edit_that_keeps_size_and_crc32_is_still_seen(sample, tmp_path, private_cache):
     import zlib
 
-    original = bundled_text().encode("utf-8") + b"# ....\n"
+    original = sample.toml().encode("utf-8") + b"# ....\n"
     path = tmp_path / "facts.toml"
     path.write_bytes(original)
     environ = {**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)}
-    assert "People insured for pensions" in _cqmin("--facts", str(path), "pension", "--json", env=environ).stdout
-    edited = original.replace(b"insured for pensions", b"insured for pensionz")
+    label = sample.fact(FIGURE)["label"]["en"].encode("utf-8")
+    assert label.decode() in _cqmin("--facts", str(path), "pension", "--json", env=environ).stdout
+    assert original.count(label) == 1 and not label.endswith(b"z")
+    edited = original.replace(label, label[:-1] + b"z")
     forged = _same_crc32(original, edited, len(edited) - 5)
     assert zlib.crc32(forged) == zlib.crc32(original) and len(forged) == len(original)
     path.write_bytes(forged)
@@ -623,7 +635,8 @@ def test_an_edit_that_keeps_size_and_crc32_is_still_seen(tmp_path, private_cache
 
 
 def _planted(private_cache, label: str, value=None) -> str:
-    """A sound entry for the bundled base, its first fact changed (what another user could have written); its id."""
+    """A sound entry for the base in use (CQMIN_FACTS), its first fact changed (what another user could have
+    written); its id."""
     from cqmin import cache, facts
 
     assert _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)}).returncode == 0
@@ -674,7 +687,7 @@ def test_an_interrupted_cache_write_leaves_no_temporary_file(private_cache, monk
     assert os.listdir(private_cache) == []
 
 
-def test_a_cache_key_pointing_at_a_fifo_is_not_read(private_cache, tmp_path):
+def test_a_cache_key_pointing_at_a_fifo_is_not_read(private_cache, base, tmp_path):
     from cqmin import cache, facts
 
     facts.load()
@@ -684,7 +697,7 @@ def test_a_cache_key_pointing_at_a_fifo_is_not_read(private_cache, tmp_path):
     os.mkfifo(fifo)
     cache.write(source.cache_name, {**key, "path": str(fifo)}, parts)
     result = _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)})
-    assert result.returncode == 0 and len(json.loads(result.stdout)) == 13
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == len(base.facts_of("pension"))
 
 
 def test_the_unsafe_class_covers_every_invisible_character_this_python_knows():
@@ -703,16 +716,18 @@ def test_the_unsafe_class_covers_every_invisible_character_this_python_knows():
 # ---------------------------------------------------------------- round 2: figures validate let through wrongly
 
 
-def with_fact(tmp_path, **fields) -> str:
-    """The bundled base and one more fact of the pension topic, "pension.zz", with these fields changed."""
+def with_fact(sample, tmp_path, units: dict | None = None, **fields) -> str:
+    """The sample base and one more fact of the pension topic, "pension.zz", with these fields changed (None: left
+    out) and these units added; written to tmp_path."""
     fact = {
-        "id": '"pension.zz"', "topic": '"pension"', "label": '{ zh = "测试", en = "Test" }', "value": "2000",
-        "unit": '"people"', "stated": '"2000人"', "qualifier": '"exact"', "kind": '"achieved"',
-        "as_of": '"2022-09"', "speaker": '"li-yong"', "quote": '"已有2000人参保"',
+        "id": "pension.zz", "topic": "pension", "label": {"zh": "测试", "en": "Test"}, "value": 2000,
+        "unit": "people", "stated": "2000人", "qualifier": "exact", "kind": "achieved",
+        "as_of": "2022-09", "speaker": sample.fact(FIGURE)["speaker"], "quote": "已有2000人参保",
     }  # fmt: skip
     fact.update(fields)
-    lines = "\n".join(f"{key} = {value}" for key, value in fact.items() if value is not None)
-    return write_facts(tmp_path, bundled_text() + f"\n[[facts]]\n{lines}\n")
+    sample.facts.append({key: value for key, value in fact.items() if value is not None})
+    sample.data["units"].update(units or {})
+    return sample.write(tmp_path)
 
 
 def accepted(path: str) -> None:
@@ -723,55 +738,55 @@ def accepted(path: str) -> None:
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"value": "500000", "stated": '"50万人"', "quote": '"参保人数达到2550万人"'}, "as a whole number"),
-        ({"value": "2550", "stated": '"2550"', "quote": '"参保人数达到2550万人"'}, "as a whole number"),
-        ({"value": "25500000", "stated": '"2550万人"', "quote": '"参保人数超2550万人"'}, "the quote says '超'"),
-        ({"value": "25500000", "stated": '"2550万人"', "quote": '"参保人数2550万人以上"'}, "the quote says '以上'"),
-        ({"value": "2005", "stated": '"两千五人"', "quote": '"已有两千五人参保"'}, "reads 2500"),
-        ({"value": "3", "stated": '"一二三人"', "quote": '"已有一二三人参保"'}, "is not a number"),
-        ({"stated": '"全国第二"', "value": "2", "quote": '"居全国第二"'}, "a place in a ranking"),
-        ({"unit": '"rank"', "stated": '"500"', "value": "500", "quote": '"共建成500个"'}, "not a place in a ranking"),
+        ({"value": 500000, "stated": "50万人", "quote": "参保人数达到2550万人"}, "as a whole number"),
+        ({"value": 2550, "stated": "2550", "quote": "参保人数达到2550万人"}, "as a whole number"),
+        ({"value": 25500000, "stated": "2550万人", "quote": "参保人数超2550万人"}, "the quote says '超'"),
+        ({"value": 25500000, "stated": "2550万人", "quote": "参保人数2550万人以上"}, "the quote says '以上'"),
+        ({"value": 2005, "stated": "两千五人", "quote": "已有两千五人参保"}, "reads 2500"),
+        ({"value": 3, "stated": "一二三人", "quote": "已有一二三人参保"}, "is not a number"),
+        ({"stated": "全国第二", "value": 2, "quote": "居全国第二"}, "a place in a ranking"),
+        ({"unit": "rank", "stated": "500", "value": 500, "quote": "共建成500个"}, "not a place in a ranking"),
         (
             {
-                "value": "30000",
-                "high": "50000",
-                "qualifier": '"range"',
-                "stated": '"3—5万人"',
-                "quote": '"已有3—5万人"',
-                "baseline": '{ value = 10000, as_of = "2017", derived = false }',
+                "value": 30000,
+                "high": 50000,
+                "qualifier": "range",
+                "stated": "3—5万人",
+                "quote": "已有3—5万人",
+                "baseline": {"value": 10000, "as_of": "2017", "derived": False},
             },
             "a range has no one figure",
         ),
-        ({"label": '{ zh = "测试", en = "' + "a" * 1001 + '" }'}, "at most 1,000"),
+        ({"label": {"zh": "测试", "en": "a" * 1001}}, "at most 1,000"),
     ],
 )
-def test_what_the_article_does_not_say_is_refused(tmp_path, fields, message):
-    refused(with_fact(tmp_path, **fields), message)
+def test_what_the_article_does_not_say_is_refused(sample, tmp_path, fields, message):
+    refused(with_fact(sample, tmp_path, **fields), message)
 
 
 @pytest.mark.parametrize(
-    "fields",
+    ("units", "fields"),
     [
-        {
-            "value": "5",
-            "stated": '"5个"',
-            "unit": '"programme-projects"',
-            "kind": '"target"',
-            "quote": '"已建成15个，计划再建5个"',
-        },
-        {"value": "50000", "stated": '"5万户"', "unit": '"households"', "quote": '"已累计帮扶计划生育特殊家庭5万户"'},
-        {"value": "2500", "stated": '"两千五人"', "quote": '"已有两千五人参保"'},
-        {"value": "1005", "stated": '"一千零五人"', "quote": '"已有一千零五人参保"'},
+        (
+            {"projects": factbases.texts("个", "projects")},
+            {"value": 5, "stated": "5个", "unit": "projects", "kind": "target", "quote": "已建成15个，计划再建5个"},
+        ),
+        (
+            {"households": factbases.texts("户", "households")},
+            {"value": 50000, "stated": "5万户", "unit": "households", "quote": "已累计帮扶计划生育特殊家庭5万户"},
+        ),
+        ({}, {"value": 2500, "stated": "两千五人", "quote": "已有两千五人参保"}),
+        ({}, {"value": 1005, "stated": "一千零五人", "quote": "已有一千零五人参保"}),
     ],
 )
-def test_what_the_article_says_is_accepted(tmp_path, fields):
-    accepted(with_fact(tmp_path, **fields))
+def test_what_the_article_says_is_accepted(sample, tmp_path, units, fields):
+    accepted(with_fact(sample, tmp_path, units, **fields))
 
 
-def test_a_bounded_figure_compares_with_its_bound(tmp_path):
+def test_a_bounded_figure_compares_with_its_bound(sample, tmp_path):
     path = with_fact(
-        tmp_path, value="25500000", stated='"超2550万人"', qualifier='"more_than"', quote='"已超2550万人参保"',
-        baseline='{ value = 20820000, as_of = "2017-12", derived = false }',
+        sample, tmp_path, value=25500000, stated="超2550万人", qualifier="more_than", quote="已超2550万人参保",
+        baseline={"value": 20820000, "as_of": "2017-12", "derived": False},
     )  # fmt: skip
     accepted(path)
     flowing = " ".join(run("--facts", path, "--lang", "en", "compare", env={"COLUMNS": "200"}).stdout.split())
@@ -781,14 +796,15 @@ def test_a_bounded_figure_compares_with_its_bound(tmp_path):
     assert "现在 2022年9月 超2550万人" in zh and ">+468万人" in zh
 
 
-def test_a_rank_and_a_change_from_below_zero_have_no_percent(tmp_path):
+def test_a_rank_and_a_change_from_below_zero_have_no_percent(sample, tmp_path):
+    (tmp_path / "rank").mkdir()
     rank = with_fact(
-        tmp_path, value="3", stated='"全国第3位"', unit='"rank"', quote='"居全国第3位"',
-        baseline='{ value = 10, as_of = "2017", derived = false }',
+        sample.copy(), tmp_path / "rank", value=3, stated="全国第3位", unit="rank", quote="居全国第3位",
+        baseline={"value": 10, "as_of": "2017", "derived": False},
     )  # fmt: skip
     (tmp_path / "negative").mkdir()
-    negative = with_fact(tmp_path / "negative", value="5", stated='"5人"', quote='"已有5人"',
-                         baseline='{ value = -10, as_of = "2017", derived = false }')  # fmt: skip
+    negative = with_fact(sample.copy(), tmp_path / "negative", value=5, stated="5人", quote="已有5人",
+                         baseline={"value": -10, "as_of": "2017", "derived": False})  # fmt: skip
     for path, absolute in ((rank, -7), (negative, 15)):
         accepted(path)
         record = json.loads(run("--facts", path, "show", "pension.zz", "--json").stdout)[0]
@@ -800,24 +816,24 @@ def test_a_rank_and_a_change_from_below_zero_have_no_percent(tmp_path):
     [("第3—5位", 3, 5, "range", "No. 3–5"), ("约第3位", 3, None, "approx", "about No. 3"),
      ("第3位以内", 3, None, "at_most", "≤ No. 3")],
 )  # fmt: skip
-def test_a_rank_in_english_keeps_its_qualifier(tmp_path, stated, value, high, qualifier, shown):
-    path = with_fact(tmp_path, value=str(value), high=str(high) if high else None, stated=f'"{stated}"',
-                     unit='"rank"', qualifier=f'"{qualifier}"', quote=f'"居全国{stated}"')  # fmt: skip
+def test_a_rank_in_english_keeps_its_qualifier(sample, tmp_path, stated, value, high, qualifier, shown):
+    path = with_fact(sample, tmp_path, value=value, high=high, stated=stated, unit="rank", qualifier=qualifier,
+                     quote=f"居全国{stated}")  # fmt: skip
     accepted(path)
     assert shown in run("--facts", path, "--lang", "en", "show", "pension.zz").stdout
 
 
-def test_a_target_as_a_headline_is_marked(tmp_path):
-    path = with_fact(tmp_path, kind='"target"', quote='"力争2000人参保"', as_of='"2023/2027"')
-    path = write_facts(tmp_path, Path(path).read_text(encoding="utf-8").replace(
-        'headline = "pension.pension-insured"', 'headline = "pension.zz"'))  # fmt: skip
+def test_a_target_as_a_headline_is_marked(sample, tmp_path):
+    sample.topic("pension")["headline"] = "pension.zz"
+    path = with_fact(sample, tmp_path, kind="target", quote="力争2000人参保", as_of="2023/2027")
     accepted(path)
     for fmt in ("table", "markdown"):
         assert "2,000 people (target)" in run("--facts", path, "--lang", "en", "topics", "-f", fmt).stdout
 
 
-def test_whole_numbers_are_written_whole_and_small_ones_plainly(tmp_path):
-    path = with_fact(tmp_path, value="2.0e3", baseline='{ value = 0.000001, as_of = "2017", derived = false }')
+def test_whole_numbers_are_written_whole_and_small_ones_plainly(sample, tmp_path):
+    path = with_fact(sample, tmp_path, value=2.0e3, baseline={"value": 0.000001, "as_of": "2017", "derived": False})
+    assert "\nvalue = 2000.0\n" in Path(path).read_text(encoding="utf-8")  # a float in the file
     accepted(path)
     assert run("--facts", path, "show", "pension.zz", "--fields", "value", "-f", "tsv").stdout == "2000\n"
     assert run("--facts", path, "show", "pension.zz", "--fields", "baseline.value", "-f", "tsv").stdout == "0.000001\n"
@@ -826,18 +842,18 @@ def test_whole_numbers_are_written_whole_and_small_ones_plainly(tmp_path):
     assert percent == "199999999900\n"
 
 
-def test_a_byte_order_mark_is_accepted(tmp_path):
+def test_a_byte_order_mark_is_accepted(sample, tmp_path):
     path = tmp_path / "bom.toml"
-    path.write_bytes(b"\xef\xbb\xbf" + bundled_text().encode("utf-8"))
+    path.write_bytes(b"\xef\xbb\xbf" + sample.toml().encode("utf-8"))
     accepted(str(path))
 
 
-def test_a_citation_without_author_has_no_empty_author(tmp_path):
+def test_a_citation_without_author_has_no_empty_author(sample, tmp_path):
     from pybtex.database import parse_string
 
-    text = bundled_text()
-    organizer = next(line for line in text.splitlines() if line.startswith("organizer = "))
-    path = write_facts(tmp_path, text.replace(organizer + "\n", "", 1))
+    for event in sample.data["events"]:
+        del event["organizer"]
+    path = sample.write(tmp_path)
     accepted(path)
     infographic = next(fact for fact in facts_of(path) if fact["source"]["speaker"] is None)["id"]
     out = run("--facts", path, "cite", infographic, "-s", "bibtex").stdout

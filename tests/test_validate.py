@@ -1,17 +1,19 @@
 """`cqmin validate` refuses broken fact bases, naming file, line, fact and field for each problem."""
 
+import copy
 import json
 import re
 
+import factbases
 import pytest
-from conftest import FACTS_TOML, bundled_text, run, write_facts
+from conftest import run, write_facts
 
-PENSION = 'id = "pension.pension-insured"'
+PENSION = 'id = "pension.insured"'
 
 
 def broken(tmp_path, old: str, new: str, after: str = "") -> str:
-    """The bundled fact base with the first `old` after `after` replaced by `new`."""
-    text = bundled_text()
+    """The sample fact base's TOML text with the first `old` after `after` replaced by `new`."""
+    text = factbases.sample().toml()
     start = text.index(after)
     assert old in text[start:], old
     return write_facts(tmp_path, text[:start] + text[start:].replace(old, new, 1))
@@ -32,17 +34,17 @@ def validate(path: str, *extra: str):
     return result.stdout
 
 
-def test_clean_base_passes_with_a_one_line_summary():
-    result = run("validate")
+def test_clean_base_passes_with_a_one_line_summary(base, sample_path):
+    result = run("validate")  # the base in use: CQMIN_FACTS, the sample
     assert result.exit_code == 0, result.output
     assert result.stdout.count("\n") == 1
-    assert result.stdout == "facts.toml (bundled): 110 facts, 9 topics, 6 speakers, 1 event: no problems\n"
+    assert len(base.events) == 1  # "1 event", in the singular
+    counts = f"{len(base.facts)} facts, {len(base.topics)} topics, {len(base.speakers)} speakers, 1 event"
+    assert result.stdout == f"{sample_path}: {counts}: no problems\n"
 
 
-def test_clean_base_passes_given_as_a_path_and_against_the_article(article):
-    from conftest import ARTICLE
-
-    result = run("validate", str(FACTS_TOML), "--source", str(ARTICLE))
+def test_clean_base_passes_given_as_a_path_and_against_the_article(sample_path, article_path):
+    result = run("validate", sample_path, "--source", article_path)
     assert result.exit_code == 0, result.output
 
 
@@ -64,14 +66,14 @@ def test_toml_syntax_error_gives_line_and_column(tmp_path):
             "topic",
             "unknown topic 'pensions'",
         ),
-        ('speaker = "li-yong"', 'speaker = "li-young"', "speaker", "unknown speaker 'li-young'"),
+        ('speaker = "li-ming"', 'speaker = "li-meng"', "speaker", "unknown speaker 'li-meng'"),
         ('unit = "people"', 'unit = "persons"', "unit", "unknown unit 'persons'"),
         ('qualifier = "exact"', 'qualifier = "precise"', "qualifier", "unknown qualifier 'precise'"),
         ('kind = "achieved"', 'kind = "done"', "kind", "unknown kind 'done'"),
-        ('as_of = "2022-09"', 'as_of = "2022-13"', "as_of", "no month 13"),
-        ('as_of = "2022-09"', 'as_of = "2022-02-30"', "as_of", "not a day of the calendar"),
-        ('as_of = "2022-09"', 'as_of = "2023-01"', "as_of", "after the event"),
-        ('as_of = "2022-09"', 'as_of = "Sept 2022"', "as_of", "not an ISO 8601 date"),
+        ('as_of = "2023-05"', 'as_of = "2023-13"', "as_of", "no month 13"),
+        ('as_of = "2023-05"', 'as_of = "2023-02-30"', "as_of", "not a day of the calendar"),
+        ('as_of = "2023-05"', 'as_of = "2023-07"', "as_of", "after the event"),  # the event is on 2023-06-15
+        ('as_of = "2023-05"', 'as_of = "May 2023"', "as_of", "not an ISO 8601 date"),
         ("value = 20820000,", "value = 20800000,", "baseline.value", "2550万 − 468万 = 20820000"),
         (
             'method = "2550万 − 468万"',
@@ -88,54 +90,47 @@ def test_toml_syntax_error_gives_line_and_column(tmp_path):
 def test_a_broken_pension_fact(tmp_path, old, new, field, message):
     path = broken(tmp_path, old, new, after=PENSION)
     out = validate(path)
-    problem = next(
-        (line for line in out.splitlines() if "pension.pension-insured" in line and f" {field}:" in line), None
-    )
+    problem = next((line for line in out.splitlines() if "pension.insured" in line and f" {field}:" in line), None)
     assert problem is not None, out
     assert message in problem
-    assert re.match(rf"{re.escape(path)}:\d+: pension\.pension-insured: {re.escape(field)}: ", problem), problem
+    assert re.match(rf"{re.escape(path)}:\d+: pension\.insured: {re.escape(field)}: ", problem), problem
 
 
 def test_the_line_is_the_line_of_the_field(tmp_path):
     path = broken(tmp_path, 'qualifier = "exact"', 'qualifier = "precise"', after=PENSION)
     out = validate(path)
-    assert f"{path}:{line_of(path, 'precise')}: pension.pension-insured: qualifier:" in out
+    assert f"{path}:{line_of(path, 'precise')}: pension.insured: qualifier:" in out
 
 
 def test_a_qualifier_that_the_words_contradict(tmp_path):
     path = broken(tmp_path, 'stated = "超千亿元"\nqualifier = "more_than"', 'stated = "超千亿元"\nqualifier = "exact"')
     out = validate(path)
-    assert (
-        "pension.relief-for-firms: qualifier: 'exact' does not match the stated '超千亿元', which reads 'more_than'"
-        in out
-    )
+    assert "pension.relief: qualifier: 'exact' does not match the stated '超千亿元', which reads 'more_than'" in out
 
 
 def test_duplicate_ids(tmp_path):
-    path = broken(tmp_path, 'id = "pension.unemployment-insured"', PENSION)
+    path = broken(tmp_path, 'id = "pension.relief"', PENSION)
     out = validate(path)
-    assert "pension.pension-insured: id: duplicate id (first at facts[" in out
+    assert "pension.insured: id: duplicate id (first at facts[" in out
 
 
 def test_an_id_outside_its_topic(tmp_path):
-    path = broken(tmp_path, PENSION, 'id = "jobs.pension-insured"')
-    assert "jobs.pension-insured: id: 'jobs.pension-insured' does not start with its topic, 'pension.'" in validate(
-        path
-    )
+    path = broken(tmp_path, PENSION, 'id = "jobs.insured"')
+    assert "jobs.insured: id: 'jobs.insured' does not start with its topic, 'pension.'" in validate(path)
 
 
 def test_a_range_without_its_high_end(tmp_path):
-    path = broken(tmp_path, "value = 3\nhigh = 5\n", "value = 3\n")
-    assert "health.chronic-disease-centres-plan: high: missing: a range needs its upper end" in validate(path)
+    path = broken(tmp_path, "high = 5\n", "", after='id = "health.centres-target"')
+    assert "health.centres-target: high: missing: a range needs its upper end" in validate(path)
 
 
 def test_unknown_key_is_reported(tmp_path):
     path = broken(tmp_path, 'stated = "2550万人"', 'stated = "2550万人"\nstatd = "2550万人"')
-    assert "pension.pension-insured: statd: unknown key" in validate(path)
+    assert "pension.insured: statd: unknown key" in validate(path)
 
 
-def test_every_problem_at_once(tmp_path):
-    text = bundled_text()
+def test_every_problem_at_once(tmp_path, sample):
+    text = sample.toml()
     for old, new in (
         ('qualifier = "exact"', 'qualifier = "precise"'),
         ('kind = "achieved"', 'kind = "done"'),
@@ -149,7 +144,7 @@ def test_every_problem_at_once(tmp_path):
 
 
 def test_json_report_has_problems_as_objects(tmp_path):
-    path = broken(tmp_path, 'kind = "achieved"', 'kind = "done"')
+    path = broken(tmp_path, 'kind = "achieved"', 'kind = "done"', after=PENSION)
     result = run("validate", path, "--format", "json")
     assert result.exit_code == 1
     (problem,) = json.loads(result.stdout)
@@ -158,7 +153,7 @@ def test_json_report_has_problems_as_objects(tmp_path):
         "file": path,
         "line": line,
         "column": 1,
-        "id": "services.livelihood-spending-share",
+        "id": "pension.insured",
         "field": "kind",
         "message": "unknown kind 'done' (one of achieved, target)",
     }
@@ -178,12 +173,10 @@ def test_missing_sections(tmp_path, section):
     assert f"{path}:1: {section}: missing: the file needs" in validate(path)
 
 
-def test_quotes_checked_against_an_article(tmp_path, article):
-    from conftest import ARTICLE
-
-    path = broken(tmp_path, "我市城镇新增就业365万人", "我市新增城镇就业365万人")
-    out = validate(path, "--source", str(ARTICLE))
-    assert "jobs.new-urban-jobs: quote: not found in the article" in out
+def test_quotes_checked_against_an_article(tmp_path, article_path):
+    path = broken(tmp_path, "全市居民健康素养水平", "全市健康素养居民水平")  # the article is the unbroken sample's
+    out = validate(path, "--source", article_path)
+    assert "health.literacy: quote: not found in the article" in out
 
 
 @pytest.mark.parametrize(
@@ -229,16 +222,16 @@ def test_cqmin_facts_variable_is_used(tmp_path):
     ("fact_id", "old", "new", "message"),
     [
         (
-            "jobs.new-urban-jobs",
+            "pension.insured",
             'unit = "people"',
-            'unit = "km"',
-            "'km' (公里) does not fit the stated '365万人' ('人')",
+            'unit = "m2"',
+            "'m2' (平方米) does not fit the stated '2550万人' ('人')",
         ),
         (
-            "health.top-grade-hospitals",
-            'unit = "hospitals"',
+            "housing.facilities",
+            'unit = "facilities"',
             'unit = "percent"',
-            "'percent' (%) does not fit the stated '41家' ('家')",
+            "'percent' (%) does not fit the stated '5200余处' ('处')",
         ),
     ],
 )
@@ -248,20 +241,18 @@ def test_a_unit_must_fit_the_measure_word(tmp_path, fact_id, old, new, message):
 
 
 def test_a_plan_is_a_target(tmp_path):
-    path = broken(tmp_path, 'kind = "target"', 'kind = "achieved"', after='id = "jobs.new-urban-jobs-target"')
+    path = broken(tmp_path, 'kind = "target"', 'kind = "achieved"', after='id = "pension.coverage-target"')
     out = validate(path)
-    assert "jobs.new-urban-jobs-target: kind: 'achieved', but the quote says '力争' before the figure: target" in out
+    assert "pension.coverage-target: kind: 'achieved', but the quote says '确保' before the figure: target" in out
 
 
 def test_what_is_done_is_achieved(tmp_path):
     path = broken(tmp_path, 'kind = "achieved"', 'kind = "target"', after=PENSION)
-    assert "pension.pension-insured: kind: 'target', but the quote says '截至' before the figure: achieved" in validate(
-        path
-    )
+    assert "pension.insured: kind: 'target', but the quote says '截至' before the figure: achieved" in validate(path)
 
 
-def test_a_topic_may_not_be_named_like_a_command(tmp_path):
-    text = bundled_text().replace('"housing', '"search')
+def test_a_topic_may_not_be_named_like_a_command(tmp_path, sample):
+    text = sample.toml().replace('"housing', '"search')  # the topic, its facts' topic and ids, its headline
     out = validate(write_facts(tmp_path, text))
     assert "search: id: 'search' is a cqmin command; a topic needs another name" in out
 
@@ -269,104 +260,110 @@ def test_a_topic_may_not_be_named_like_a_command(tmp_path):
 # ---------------------------------------------------------------- events, and the older schema
 
 
-def schema_one() -> str:
-    """The bundled base written in schema 1: one [event] table, no ids for it, no measure or words on units."""
-    text = bundled_text().replace("schema = 2", "schema = 1", 1)
-    text = text.replace('[[events]]\nid = "livelihood-2022-10-19"\n', "[event]\n", 1)
-    text = (
-        text.replace(', words = ["人", "名"]', "").replace(', measure = "share"', "").replace(', measure = "rank"', "")
-    )
-    # schema 1 had no measure words: the two facts stated with 名 counted people as 个 would not
-    return text.replace('stated = "2000多名"', 'stated = "2000多名"', 1)
+def schema_one(base: factbases.Base) -> factbases.Base:
+    """`base` written in schema 1: one [event] table, no id for it, no measure or words on units."""
+    data = copy.deepcopy(base.data)
+    (event,) = data.pop("events")
+    del event["id"]
+    for unit in data["units"].values():
+        unit.pop("measure", None)
+        unit.pop("words", None)
+    del data["schema"]
+    return factbases.Base({"schema": 1, "event": event, **data})
 
 
-def test_a_schema_one_base_still_works_and_validate_says_how_to_move(tmp_path):
-    text = schema_one()
-    text = text.replace('people = { zh = "人", en = "people" }', 'people = { zh = "人", en = "people" }', 1)
-    path = write_facts(tmp_path, text)
-    result = run("validate", path)
+def test_a_schema_one_base_still_works_and_validate_says_how_to_move(tmp_path, sample):
+    # a figure stated with 名, which schema 2 allows for people with the unit's measure words
+    residents = sample.fact("housing.residents")
+    residents["stated"], residents["quote"] = "近百万名", "惠及近百万名居民"
+    current = sample.write(tmp_path, "current.toml")
+    assert run("validate", current).exit_code == 0
+    old = schema_one(sample)
+    result = run("validate", old.write(tmp_path, "old.toml"))
     problems = [line for line in result.stdout.splitlines() if ": unit:" in line]
-    assert len(problems) == 2  # 2000多名, 1.6万余名: schema 1 knew no measure words but 人
-    fixed = write_facts(
-        tmp_path,
-        text.replace(
-            'people = { zh = "人", en = "people" }', 'people = { zh = "人", en = "people", words = ["人", "名"] }'
-        ),
-        "fixed.toml",
-    )
+    assert [line.split(": ")[1] for line in problems] == ["housing.residents"]  # schema 1 knew no measure words
+    old.data["units"]["people"]["words"] = ["人", "名"]
+    fixed = old.write(tmp_path, "fixed.toml")
     result = run("validate", fixed)
     assert result.exit_code == 0, result.output
     assert "Note: schema 1 still works; to move to schema 2, rename [event] to [[events]]" in result.stderr
+    event_id = sample.data["events"][0]["id"]
     for args in (
         ["pension", "--json"],
         ["pension", "--lang", "en"],
         ["compare", "--json"],
         ["sources", "--lang", "zh"],
+        ["housing", "--json"],
     ):
-        old, new = run(*args), run("--facts", fixed, *args)
-        assert new.exit_code == 0, new.output
-        assert new.stdout == old.stdout.replace("livelihood-2022-10-19", "event"), args
+        old_run, new_run = run("--facts", current, *args), run("--facts", fixed, *args)
+        assert new_run.exit_code == 0, new_run.output
+        assert new_run.stdout == old_run.stdout.replace(event_id, "event"), args
 
 
-def two_events() -> str:
-    """The bundled base with a second event, one speaker of its own and one fact."""
-    text = bundled_text()
-    second = """
-[[events]]
-id = "second"
-title = { zh = "第三场", en = "Session 3" }
-date = "2022-10-26"
-place = { zh = "重庆", en = "Chongqing" }
-"""
-    speaker = """
-[[speakers]]
-id = "someone"
-event = "second"
-name = { zh = "某人", en = "Someone" }
-role = { zh = "局长", en = "Director" }
-department = { zh = "市某局", en = "A bureau" }
-"""
-    fact = """
-[[facts]]
-id = "jobs.second-session"
-event = "second"
-topic = "jobs"
-label = { zh = "第三场的数", en = "A figure of session 3" }
-value = 12
-unit = "people"
-stated = "12人"
-qualifier = "exact"
-kind = "achieved"
-as_of = "2022-10"
-speaker = "someone"
-quote = "已有12人"
-"""
-    # every fact and speaker of the first event now says so
-    text = text.replace('\nspeaker = "', '\nevent = "livelihood-2022-10-19"\nspeaker = "')
-    text = text.replace('[[speakers]]\nid = "', '[[speakers]]\nevent = "livelihood-2022-10-19"\nid = "')
-    text = text.replace(
-        "# ---------------------------------------------------------------- speakers", second + speaker, 1
+def two_events(base: factbases.Base) -> factbases.Base:
+    """`base` with a second event, one speaker of its own and one fact; every other entry names the first event."""
+    first = base.data["events"][0]["id"]
+    for entry in (*base.data["speakers"], *base.facts):
+        entry["event"] = first
+    base.data["events"].append(
+        {
+            "id": "second",
+            "title": factbases.texts("第二场", "Session 2"),
+            "date": "2023-06-22",
+            "place": factbases.texts("示例市", "Sample City"),
+        }
     )
-    return text + fact
+    base.data["speakers"].append(
+        {
+            "id": "someone",
+            "event": "second",
+            "name": factbases.texts("某人", "Someone"),
+            "role": factbases.texts("局长", "Director"),
+            "department": factbases.texts("市某局", "A bureau"),
+        }
+    )
+    base.facts.append(
+        {
+            "id": "pension.second-session",
+            "event": "second",
+            "topic": "pension",
+            "label": factbases.texts("第二场的数", "A figure of session 2"),
+            "value": 12,
+            "unit": "people",
+            "stated": "12人",
+            "qualifier": "exact",
+            "kind": "achieved",
+            "as_of": "2023-06",
+            "speaker": "someone",
+            "quote": "已有12人",
+        }
+    )
+    return base
 
 
-def test_two_events(tmp_path):
-    path = write_facts(tmp_path, two_events())
+def test_two_events(tmp_path, sample):
+    first = sample.data["events"][0]["id"]
+    path = two_events(sample).write(tmp_path)
     result = run("validate", path)
     assert result.exit_code == 0, result.output
     sources = json.loads(run("--facts", path, "sources", "--json").stdout)
-    assert [event["id"] for event in sources] == ["livelihood-2022-10-19", "second"]
+    assert [event["id"] for event in sources] == [first, "second"]
     assert [speaker["id"] for speaker in sources[1]["speakers"]] == ["someone"]
-    (fact,) = json.loads(run("--facts", path, "show", "jobs.second-session", "--json").stdout)
+    (fact,) = json.loads(run("--facts", path, "show", "pension.second-session", "--json").stdout)
     assert fact["source"]["event"] == "second"
 
 
-def test_with_two_events_each_entry_names_its_own(tmp_path):
-    text = two_events().replace('event = "second"\ntopic = "jobs"', 'topic = "jobs"')
-    out = validate(write_facts(tmp_path, text))
-    assert "jobs.second-session: event: missing: the file has 2 events (livelihood-2022-10-19, second)" in out
-    text = two_events().replace('event = "second"\ntopic = "jobs"', 'event = "third"\ntopic = "jobs"')
-    assert "jobs.second-session: event: unknown event 'third'" in validate(write_facts(tmp_path, text))
-    text = two_events().replace('event = "second"\ntopic = "jobs"', 'event = "livelihood-2022-10-19"\ntopic = "jobs"')
-    out = validate(write_facts(tmp_path, text))
-    assert "jobs.second-session: speaker: 'someone' spoke at 'second', not at this fact's event" in out
+def test_with_two_events_each_entry_names_its_own(tmp_path, sample):
+    first = sample.data["events"][0]["id"]
+    base = two_events(sample)
+    no_event = base.copy()
+    del no_event.fact("pension.second-session")["event"]
+    out = validate(no_event.write(tmp_path, "no-event.toml"))
+    assert f"pension.second-session: event: missing: the file has 2 events ({first}, second)" in out
+    unknown = base.copy()
+    unknown.fact("pension.second-session")["event"] = "third"
+    assert "pension.second-session: event: unknown event 'third'" in validate(unknown.write(tmp_path, "third.toml"))
+    elsewhere = base.copy()
+    elsewhere.fact("pension.second-session")["event"] = first
+    out = validate(elsewhere.write(tmp_path, "elsewhere.toml"))
+    assert "pension.second-session: speaker: 'someone' spoke at 'second', not at this fact's event" in out
