@@ -15,52 +15,66 @@ class Terminated(BaseException):
 
 
 def main() -> None:
+    env = None
     try:
-        code = _run()
+        env = _prepare()
+        code = _run(env)
     except SystemExit as done:
         code = done.code
     except KeyboardInterrupt:
-        code = _interrupted()
+        code = _interrupted(env)
     except Terminated:
         _die_of_sigterm()
     except Exception as error:  # a bug outside the CLI's own error path: still one line, never a traceback
         from cqmin.errors import report_unexpected
 
-        code = report_unexpected(error)
-    _finish(code)
+        code = report_unexpected(error, env or _environment())
+    _finish(code, env or _environment())
 
 
-def _run() -> int:
-    import os
+def _prepare():
+    """The run's environment, once signals and closed streams are taken care of."""
     import signal
 
     signal.signal(signal.SIGTERM, _raise_terminated)
     _replace_closed_streams()
+    from cqmin.environment import Environment
     from cqmin.terminal import tame_environment
 
-    tame_environment(os.environ)
-    if os.environ.get("_CQMIN_COMPLETE") and _complete_fast():
-        return 0
-    from cqmin.cli import main as run
+    env = Environment()
+    tame_environment(env.environ)
+    return env
 
-    run()
+
+def _run(env) -> int:
+    from cqmin.shells import COMPLETE_VAR
+
+    if env.environ.get(COMPLETE_VAR) and _complete_fast(env):
+        return 0
+    from cqmin.cli.app import main as run
+
+    run(env)
     return 0
 
 
-def _complete_fast() -> bool:
+def _complete_fast(env) -> bool:
     """Answer a TAB from the cache, without Typer; False if only Typer can (no cache, an unusual line)."""
-    import os
-
     from cqmin.shells import fast
 
     try:
-        text = fast.answer(os.environ)
+        text = fast.answer(env.environ)
     except Exception:  # anything amiss: Typer answers instead, as it would have anyway
         return False
     if text is None:
         return False
-    sys.stdout.write(text + "\n")
+    env.stdout.write(text + "\n")
     return True
+
+
+def _environment():
+    from cqmin.environment import Environment
+
+    return Environment()
 
 
 def _raise_terminated(signum, frame) -> None:
@@ -75,13 +89,10 @@ def _die_of_sigterm() -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
-def _interrupted() -> int:
-    import contextlib
-
+def _interrupted(env) -> int:
     from cqmin.errors import ExitCode
 
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.write("\n")
+    (env or _environment()).message("")
     return ExitCode.INTERRUPTED
 
 
@@ -95,7 +106,7 @@ def _replace_closed_streams() -> None:
         sys.stderr = ClosedStream("standard error", silent=True)
 
 
-def _finish(code) -> None:
+def _finish(code, env) -> None:
     """Flush the output here, where a failure can still be reported, then exit without being interrupted."""
     import signal
 
@@ -103,13 +114,11 @@ def _finish(code) -> None:
         try:
             sys.stdout.flush()
         except OSError as error:
-            from cqmin.terminal import report_write_error
-
-            code = report_write_error(error)
+            code = env.report_write_error(error)
         # From here on, a Ctrl-C would only interrupt Python's own shut-down, which prints it as a traceback.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     except KeyboardInterrupt:
-        code = _interrupted()
+        code = _interrupted(env)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.exit(code)
 

@@ -1,47 +1,37 @@
 """A validated fact file built into the typed records of model.py: events, speakers, topics, facts.
 
 Only ever given data that validation passed. A schema-1 file's single [event]
-becomes the event "event"; a speaker or fact that names no event belongs to
-the only one.
+becomes the event "event"; a fact that names no event belongs to the first
+one, and a speaker that names none speaks at any (in a file of one event, at it).
 """
 
 from cqmin import compare, languages
 from cqmin.domain import Kind, Measure, Qualifier, measure_of
-from cqmin.model import Baseline, Event, Fact, FactBase, Speaker, Text, Topic, Unit
-from cqmin.validation import LEGACY_EVENT
+from cqmin.model import LEGACY_EVENT, Baseline, Event, Fact, FactBase, Speaker, Text, Topic, Unit, field_types
 
 
 def _text(value: dict) -> Text:
-    return {code: value[code] for code in languages.codes()}
+    return {code: value[code] for code in languages.codes() if code in value}
 
 
-def _optional_text(value: dict | None) -> Text | None:
-    return _text(value) if value is not None else None
+def _record(record: type, raw: dict, **given):
+    """A record of model.py from its table in the file: each field its key, text in every language it has."""
+    values = {}
+    for name, (kind, _) in field_types(record).items():
+        value = given[name] if name in given else raw.get(name)
+        values[name] = _text(value) if kind == Text and value is not None else value
+    return record(**values)
 
 
 def build(data: dict, label: str) -> FactBase:
     raw_events = [{"id": LEGACY_EVENT, **data["event"]}] if data["schema"] == 1 else data["events"]
-    events = [
-        Event(
-            raw["id"],
-            _text(raw["title"]),
-            _optional_text(raw.get("organizer")),
-            raw["date"],
-            _text(raw["place"]),
-            _optional_text(raw.get("article")),
-        )
-        for raw in raw_events
-    ]
-    only = events[0].id if len(events) == 1 else None
-    speakers = [
-        Speaker(raw["id"], raw.get("event", only), _text(raw["name"]), _text(raw["role"]), _text(raw["department"]))
-        for raw in data["speakers"]
-    ]
-    topics = [
-        Topic(raw["id"], _text(raw["title"]), _text(raw["summary"]), raw.get("headline")) for raw in data["topics"]
-    ]
+    events = [_record(Event, raw) for raw in raw_events]
+    first = events[0].id  # a fact that names no event is the first event's (README, "Adding a press conference")
+    only = first if len(events) == 1 else None  # a speaker that names none speaks at any; in a file of one, at it
+    speakers = [_record(Speaker, raw, event=raw.get("event", only)) for raw in data["speakers"]]
+    topics = [_record(Topic, raw) for raw in data["topics"]]
     units = {name: Unit(name, _text(value), measure_of(value)) for name, value in data["units"].items()}
-    facts = [_fact(raw, units, only) for raw in data["facts"]]
+    facts = [_fact(raw, units, first) for raw in data["facts"]]
     return FactBase(events, speakers, topics, facts, label)
 
 
@@ -52,7 +42,7 @@ def _figure(number: int | float | None) -> int | float | None:
     return number
 
 
-def _fact(raw: dict, units: dict[str, Unit], only_event: str | None) -> Fact:
+def _fact(raw: dict, units: dict[str, Unit], first_event: str) -> Fact:
     unit = units[raw["unit"]]
     as_of = raw["as_of"] or None
     value = _figure(raw["value"])
@@ -75,7 +65,7 @@ def _fact(raw: dict, units: dict[str, Unit], only_event: str | None) -> Fact:
         as_of=as_of,
         baseline=baseline,
         change=compare.change(value, as_of, baseline, relative=unit.measure is Measure.COUNT),
-        event=raw.get("event", only_event),
+        event=raw.get("event", first_event),
         speaker=raw["speaker"] or None,
         quote=raw["quote"],
     )

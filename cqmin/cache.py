@@ -1,13 +1,18 @@
-"""A cache of validated fact bases, so that a lookup (or a TAB) skips TOML and validation.
+"""A cache of what cqmin compiles, so that a lookup (or a TAB) skips TOML, validation and the framework.
 
-One file per fact base in $XDG_CACHE_HOME/cqmin (else ~/.cache/cqmin): a magic
+Two kinds of entry, each one file per fact base in $XDG_CACHE_HOME/cqmin (else
+~/.cache/cqmin): "facts", the validated base (facts.py), and "commands", the
+command table that completion answers from (cli/table.py). A file holds a magic
 line, a CRC-32 of the body (against truncation and corruption), and the body in
 marshal format (it loads in about a millisecond and needs no import). The body
-holds a key, saying what the entry was built from (the cqmin version, the
-layout, the fact file's location, size and BLAKE2b digest), and the compiled
-base. The caller reads the fact file and compares its size and digest with the
-key, so an entry is served only for the very bytes it was built from: a file
-edited to keep its size and CRC-32 (which anyone can forge) is still rebuilt.
+holds a key, saying what the entry was built from, and the entry's parts. The
+key names cqmin's own code (`code()`: every module's size and modification
+time, as Python's own bytecode cache checks its sources) and the fact file's
+location, size and BLAKE2b digest. The caller reads the fact file and compares
+its size and digest with the key, so an entry is served only for the very bytes
+it was built from (a file edited to keep its size and CRC-32, which anyone can
+forge, is still rebuilt), and only for the code that built it: a format or a
+command added to cqmin rebuilds the command table.
 
 An entry is trusted as the user's own files are: one that another user could
 have written (owned by someone else, or writable by group or others, as in a
@@ -34,7 +39,7 @@ from cqmin import __version__
 from cqmin.files import open_regular, read_limited
 
 # Bumped when the layout of an entry changes.
-FORMAT = 4
+FORMAT = 5
 _MAGIC = b"cqmin-cache %d\n" % FORMAT
 MAX_BYTES = 256 * 1024 * 1024  # a 16 MiB fact base compiles to far less
 
@@ -48,22 +53,47 @@ def folder() -> str:
     return os.path.join(base, "cqmin")
 
 
-def _file(name: str) -> str:
-    # One cache file per fact base, named by its location, so that switching
+def _file(kind: str, name: str) -> str:
+    # One cache file per kind and fact base, named by its location, so that switching
     # between fact bases does not evict the other's cache.
-    return os.path.join(folder(), f"facts-{zlib.crc32(name.encode('utf-8', 'replace')):08x}.marshal")
+    return os.path.join(folder(), f"{kind}-{zlib.crc32(name.encode('utf-8', 'replace')):08x}.marshal")
+
+
+_CODE: list[str] = []  # the fingerprint of this process's code, computed once
+
+
+def code() -> str:
+    """A fingerprint of cqmin's own code: the path, size and modification time of every module.
+
+    The rule Python's bytecode cache applies to a source file; an edit, a
+    reinstall or a checkout changes it. Costs about 0.3 ms: a stat a module.
+    """
+    if not _CODE:
+        package = os.path.dirname(os.path.abspath(__file__))
+        digest = blake2b(digest_size=16)
+        folders = [package]
+        while folders:
+            with os.scandir(folders.pop()) as entries:
+                for entry in sorted(entries, key=lambda entry: entry.name):
+                    if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                        folders.append(entry.path)
+                    elif entry.name.endswith(".py"):
+                        status = entry.stat()
+                        digest.update(f"{entry.path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
+        _CODE.append(digest.hexdigest())
+    return _CODE[0]
 
 
 def key(content: bytes, **where) -> dict:
-    """What an entry built from `content` is known by: cqmin, layout, size, checksum, and where it was found."""
+    """What an entry built from `content` is known by: cqmin, its code, layout, size, checksum, where it was found."""
     digest = blake2b(content, digest_size=16).hexdigest()
-    return {"cqmin": __version__, "format": FORMAT, "size": len(content), "blake2b": digest, **where}
+    return {"cqmin": __version__, "code": code(), "format": FORMAT, "size": len(content), "blake2b": digest, **where}
 
 
-def read(name: str) -> tuple[dict, dict] | None:
+def read(kind: str, name: str) -> tuple[dict, dict] | None:
     """(key, parts) as stored for `name`, or None if there is no sound entry. See part()."""
     try:
-        descriptor = open_regular(_file(name), follow=False)
+        descriptor = open_regular(_file(kind, name), follow=False)
         if descriptor is not None and not _own(os.fstat(descriptor)):
             os.close(descriptor)
             descriptor = None
@@ -78,7 +108,7 @@ def read(name: str) -> tuple[dict, dict] | None:
     entry = _loads(body)
     if not (isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(part, dict) for part in entry)):
         return None
-    if entry[0].get("cqmin") != __version__ or entry[0].get("format") != FORMAT:
+    if entry[0].get("code") != code() or entry[0].get("format") != FORMAT:
         return None
     return entry
 
@@ -92,11 +122,8 @@ def _own(status: os.stat_result) -> bool:
 
 
 def part(parts: dict, name: str):
-    """One part of an entry ("base", "extras"), unpacked; None if absent or unreadable.
-
-    Parts are marshalled one by one, so a TAB unpacks only the completion table
-    and a lookup only the base.
-    """
+    """One part of an entry, unpacked; None if absent or unreadable. Parts are marshalled one by one,
+    so that a reader unpacks only the part it needs."""
     packed = parts.get(name)
     return _loads(packed) if isinstance(packed, bytes) else None
 
@@ -108,9 +135,9 @@ def _loads(data: bytes):
         return None
 
 
-def write(name: str, entry_key: dict, parts: dict) -> None:
+def write(kind: str, name: str, entry_key: dict, parts: dict) -> None:
     """Store an entry: written to a fresh temporary file and renamed, so readers never see half of one."""
-    path = _file(name)
+    path = _file(kind, name)
     temporary = None
     try:
         body = marshal.dumps((entry_key, {part: marshal.dumps(value) for part, value in parts.items()}))

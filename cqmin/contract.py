@@ -1,15 +1,19 @@
-"""The JSON contract (README): the records every data format writes, and their fields, defined once.
+"""The JSON contract (README): the records every data format writes, and their fields.
 
 Each kind of record has a builder (the JSON object, in the contract's key
 order) and a field list: the dot paths `--fields` may pick, and the default
-columns of CSV, TSV and SQLite with their names. A path with "*" stands for
-one field per language ("label.*": "label.zh", "label.en").
+columns of CSV, TSV and SQLite with their names. Both are derived from the
+record's declaration in model.py; what the contract adds to it (a fact's
+"source", a topic's counts) is said here. A path with "*" stands for one field
+per language ("label.*": "label.zh", "label.en").
 """
 
+from enum import Enum
 from typing import NamedTuple
 
-from cqmin import languages
-from cqmin.model import Event, Fact, FactBase, Speaker, Topic
+from cqmin import languages, model
+from cqmin.model import Change, Event, Fact, FactBase, Speaker, Text, Topic, Unit
+from cqmin.validation.problems import Problem
 
 
 class Column(NamedTuple):
@@ -56,69 +60,101 @@ class Fields(NamedTuple):
         return list(found)
 
 
-# ---------------------------------------------------------------- facts
+# ---------------------------------------------------------------- records from the model's declarations
 
-FACT_COLUMNS = (
-    ("id", "id"), ("topic", "topic"), ("label_*", "label.*"), ("value", "value"), ("high", "high"),
-    ("unit_*", "unit.*"), ("stated", "stated"), ("qualifier", "qualifier"), ("kind", "kind"), ("as_of", "as_of"),
-    ("baseline_value", "baseline.value"), ("baseline_as_of", "baseline.as_of"),
-    ("baseline_derived", "baseline.derived"), ("change_absolute", "change.absolute"),
-    ("change_percent", "change.percent"), ("annual_percent", "change.annual_percent"),
-    ("speaker", "source.speaker.id"), ("quote", "source.quote"), ("event", "source.event"),
-)  # fmt: skip
-FACT_FIELDS = Fields(FACT_COLUMNS, ("baseline.method", "source.speaker.name.*", "source.speaker.department.*"))
+
+def _json(value):
+    """A field as JSON: a record (NamedTuple) as an object of its fields, an Enum as its value."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {name: _json(item) for name, item in zip(value._fields, value, strict=True)}
+    return value
+
+
+def paths_of(record: type, prefix: str = "", leave_out: tuple[str, ...] = ()) -> list[str]:
+    """The dot paths of a record's fields, as its JSON object has them: text as "name.*", records within it whole."""
+    found = []
+    for name, (kind, _) in model.field_types(record).items():
+        if name in leave_out:
+            continue
+        if kind is Unit or kind == Text:  # a fact's unit is written as its name
+            found.append(f"{prefix}{name}.*")
+        elif model.is_record(kind):
+            found += paths_of(kind, f"{prefix}{name}.")
+        else:
+            found.append(f"{prefix}{name}")
+    return found
+
+
+def _columns(paths: list[str], renamed: dict[str, str] | None = None) -> tuple[tuple[str, str], ...]:
+    """(column name, path) for each path: "baseline.as_of" is baseline_as_of, "label.*" label_*."""
+    renamed = renamed or {}
+    return tuple((renamed.get(path, path.replace(".", "_")), path) for path in paths)
+
+
+# ---------------------------------------------------------------- facts
+# A fact's record is its fields in their declared order (model.Fact), but that who said it, where,
+# is gathered under "source": the event, the speaker (id, name, department) and the quote.
+
+SOURCE = ("event", "speaker", "quote")
+_SPEAKER_REF = ("id", "name", "department")  # how a fact names its speaker
+
+FACT_PATHS = [
+    *paths_of(Fact, leave_out=(*SOURCE, "change")),
+    *paths_of(Change, "change."),
+    "source.event",
+    *(f"source.speaker.{path}" for path in paths_of(Speaker) if path.split(".")[0] in _SPEAKER_REF),
+    "source.quote",
+]
+# The columns of CSV, TSV and SQLite: every path but those of the speaker's name and department (the
+# speakers table has them) and a derivation's arithmetic; named by path, but for these; and the
+# event last, as schema 2 added it after the columns scripts already read by position.
+_NOT_COLUMNS = ("baseline.method", "source.speaker.name.*", "source.speaker.department.*")
+_COLUMN_NAMES = {"change.annual_percent": "annual_percent", "source.speaker.id": "speaker", "source.quote": "quote",
+                 "source.event": "event"}  # fmt: skip
+_COLUMN_PATHS = [path for path in FACT_PATHS if path not in (*_NOT_COLUMNS, "source.event")] + ["source.event"]
+FACT_COLUMNS = _columns(_COLUMN_PATHS, _COLUMN_NAMES)
+FACT_FIELDS = Fields(FACT_COLUMNS, tuple(path for path in FACT_PATHS if path in _NOT_COLUMNS))
 
 
 def speaker_ref(speaker: Speaker | None) -> dict | None:
     if speaker is None:
         return None
-    return {"id": speaker.id, "name": speaker.name, "department": speaker.department}
+    return {name: getattr(speaker, name) for name in _SPEAKER_REF}
 
 
 def fact_record(fact: Fact, base: FactBase) -> dict:
     """One fact in the contract's key order (README, "The JSON contract")."""
-    baseline = fact.baseline
-    change = fact.change
-    return {
-        "id": fact.id,
-        "topic": fact.topic,
-        "label": fact.label,
-        "value": fact.value,
-        "high": fact.high,
-        "unit": fact.unit.name,
-        "stated": fact.stated,
-        "qualifier": fact.qualifier.value,
-        "kind": fact.kind.value,
-        "as_of": fact.as_of,
-        "baseline": None
-        if baseline is None
-        else {"value": baseline.value, "as_of": baseline.as_of, "derived": baseline.derived, "method": baseline.method},
-        "change": None
-        if change is None
-        else {"absolute": change.absolute, "percent": change.percent, "annual_percent": change.annual_percent},
-        "source": {"event": fact.event, "speaker": speaker_ref(base.speaker(fact.speaker)), "quote": fact.quote},
+    record = {
+        name: (value.name if name == "unit" else _json(value))
+        for name, value in zip(Fact._fields, fact, strict=True)
+        if name not in SOURCE
     }
+    record["source"] = {"event": fact.event, "speaker": speaker_ref(base.speaker(fact.speaker)), "quote": fact.quote}
+    return record
 
 
 # ---------------------------------------------------------------- topics (the overview)
+# A topic's record: its fields (model.Topic), how many facts and comparisons it has, and its headline
+# fact in full in place of the headline's id.
 
 TOPIC_COLUMNS = (
     ("id", "id"), ("title_*", "title.*"), ("facts", "facts"), ("comparisons", "comparisons"),
     ("headline_id", "headline.id"), ("headline_stated", "headline.stated"), ("headline_value", "headline.value"),
 )  # fmt: skip
-
-
 TOPIC_FIELDS = Fields(
     TOPIC_COLUMNS,
-    ("summary.*", *(f"headline.{path}" for _, path in FACT_COLUMNS), *(f"headline.{p}" for p in FACT_FIELDS.extra)),
+    tuple(
+        [path for path in paths_of(Topic, leave_out=("headline",)) if path not in dict(TOPIC_COLUMNS).values()]
+        + [f"headline.{path}" for path in (*dict(FACT_COLUMNS).values(), *FACT_FIELDS.extra)]
+    ),
 )
 
 
 def topic_record(topic: Topic, facts: list[Fact], headline: Fact | None, base: FactBase) -> dict:
     return {
-        "id": topic.id,
-        "title": topic.title,
-        "summary": topic.summary,
+        **{name: value for name, value in zip(Topic._fields, topic, strict=True) if name != "headline"},
         "facts": len(facts),
         "comparisons": sum(1 for fact in facts if fact.change is not None),
         "headline": fact_record(headline, base) if headline else None,
@@ -126,43 +162,31 @@ def topic_record(topic: Topic, facts: list[Fact], headline: Fact | None, base: F
 
 
 # ---------------------------------------------------------------- events and speakers (sources)
+# An event's record is its fields (model.Event); a speaker's, its fields but the event, with the topics
+# they spoke on and how many facts are theirs. A speaker's row (CSV, TSV, --fields) carries the event.
 
+EVENT_PATHS = tuple(paths_of(Event))
 SPEAKER_COLUMNS = (
-    ("id", "id"), ("name_*", "name.*"), ("role_*", "role.*"), ("department_*", "department.*"),
-    ("topics", "topics"), ("facts", "facts"), ("event", "event.id"),
-)  # fmt: skip
-EVENT_PATHS = ("id", "title.*", "organizer.*", "date", "place.*", "article.*")
-# A speaker's row (CSV, TSV, --fields) carries their event, as event.*.
-SPEAKER_FIELDS = Fields(SPEAKER_COLUMNS, tuple(f"event.{path}" for path in EVENT_PATHS))
+    *_columns(paths_of(Speaker, leave_out=("event",))),
+    ("topics", "topics"),
+    ("facts", "facts"),
+    ("event", "event.id"),
+)
+SPEAKER_FIELDS = Fields(SPEAKER_COLUMNS, tuple(f"event.{path}" for path in EVENT_PATHS if path != "id"))
 
 
 def event_record(event: Event) -> dict:
-    return {
-        "id": event.id,
-        "title": event.title,
-        "organizer": event.organizer,
-        "date": event.date,
-        "place": event.place,
-        "article": event.article,
-    }
+    return _json(event)
 
 
 def speaker_record(speaker: Speaker, topics: list[str], facts: int) -> dict:
-    return {
-        "id": speaker.id,
-        "name": speaker.name,
-        "role": speaker.role,
-        "department": speaker.department,
-        "topics": topics,
-        "facts": facts,
-    }
+    record = {name: value for name, value in zip(Speaker._fields, speaker, strict=True) if name != "event"}
+    return {**record, "topics": topics, "facts": facts}
 
 
 # ---------------------------------------------------------------- problems (validate)
 
-PROBLEM_FIELDS = Fields(
-    (("file", "file"), ("line", "line"), ("column", "column"), ("id", "id"), ("field", "field"), ("message", "message"))
-)
+PROBLEM_FIELDS = Fields(tuple((name, name) for name in Problem._fields))
 
 
 # ---------------------------------------------------------------- citations (cite)

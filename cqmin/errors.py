@@ -22,15 +22,14 @@ class CqminError(Exception):
         self.hint = hint
 
 
-def report_unexpected(error: Exception) -> int:
+def report_unexpected(error: Exception, env) -> int:
     """A bug: one line and a way to see more, never a traceback unasked (CQMIN_DEBUG=1 re-raises)."""
-    import os
-    import sys
-
-    if os.environ.get("CQMIN_DEBUG"):
+    if env.environ.get("CQMIN_DEBUG"):
         raise error
     from cqmin.render.safe import clean
 
-    sys.stderr.write(f"Error: unexpected {type(error).__name__}: {clean(str(error))}\n")
-    sys.stderr.write("Hint: run again with CQMIN_DEBUG=1 for the traceback, and report it.\n")
+    env.error(
+        f"unexpected {type(error).__name__}: {clean(str(error))}",
+        hint="run again with CQMIN_DEBUG=1 for the traceback, and report it.",
+    )
     return ExitCode.FAILURE

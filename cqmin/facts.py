@@ -14,6 +14,7 @@ from cqmin.errors import CqminError
 from cqmin.files import MAX_BYTES, open_regular, read_limited, read_user_file
 
 ENV_VAR = "CQMIN_FACTS"
+KIND = "facts"  # its entries in the cache
 BUNDLED_LABEL = "facts.toml (bundled)"
 
 
@@ -54,20 +55,16 @@ class Source:
             self._resource = os.fspath(resource)
         return resource.read_bytes()
 
-    def cache_key(self, content: bytes, reserved: frozenset, codes: list[str] | None = None) -> dict:
+    def cache_key(self, content: bytes, reserved: frozenset = frozenset()) -> dict:
         """What a cached base must have been built from, for content just read from this source.
 
-        The languages (`codes`, else the registry's) and the reserved names are part of
-        it: validation depends on both.
+        The reserved names (cqmin's commands, which a topic may not take) are part of it:
+        validation depends on them. cqmin's code, languages included, is in every key (cache.code).
         """
-        if codes is None:
-            from cqmin import languages
-
-            codes = languages.codes()
         where = (
             {"package": _package(), "path": self._resource} if self.bundled else {"path": os.path.abspath(self.path)}
         )
-        return cache.key(content, reserved=sorted(reserved), languages=codes, **where)
+        return cache.key(content, reserved=sorted(reserved), **where)
 
     def cached_content(self, key: dict) -> bytes | None:
         """The bundled file's bytes, read from where the cached entry says it was, if that is still this cqmin's.
@@ -92,21 +89,14 @@ class Source:
         return content if content is not None else self.read()
 
 
-def fresh_entry(source: Source) -> tuple[dict, dict] | None:
-    """The cache entry of a source if it was built from the source's bytes as they are now, else None.
-
-    For a TAB, which knows neither cqmin's command names nor its languages without
-    importing them: those parts of the key are taken from the entry, the rest compared.
-    """
-    stored = cache.read(source.cache_name) if cache.enabled() else None
-    if stored is None:
-        return None
+def current_key(source: Source, stored: dict | None, reserved: frozenset = frozenset()) -> dict | None:
+    """The key an entry of `source` must have now, reading the file where `stored` (a cached key) says
+    the bundled one was; None if the file cannot be read (cqmin then says why, without the cache)."""
     try:
-        content = source.content(stored[0])
+        content = source.content(stored)
     except CqminError:
         return None
-    key = source.cache_key(content, frozenset(stored[0].get("reserved", ())), stored[0].get("languages"))
-    return stored if key == stored[0] else None
+    return source.cache_key(content, reserved)
 
 
 def _package() -> str:
@@ -167,28 +157,23 @@ def check(content: bytes, source: Source, article: str | None = None, reserved: 
     return data, problems, notes
 
 
-def load(path: str | None = None, reserved: frozenset = frozenset(), extras=None):
+def load(path: str | None = None, reserved: frozenset = frozenset()):
     """The fact base at `path` (else CQMIN_FACTS, else the bundled one), validated, from cache if possible.
 
-    `reserved` are names a topic may not take (cqmin's commands). `extras(base)`,
-    if given, returns what else to cache beside the base (the completion table).
+    `reserved` are names a topic may not take (cqmin's commands).
     """
     from cqmin import model
 
     source = Source(path)
     use_cache = cache.enabled()
-    stored = cache.read(source.cache_name) if use_cache else None
+    stored = cache.read(KIND, source.cache_name) if use_cache else None
     content = source.content(stored[0] if stored else None)
     key = source.cache_key(content, reserved)
     if stored is not None and stored[0] == key:
         try:
-            base = model.unpack(cache.part(stored[1], "base"), source.label)
+            return model.unpack(cache.part(stored[1], "base"), source.label)
         except (KeyError, TypeError, ValueError):
-            base = None  # an entry of the right key but the wrong shape: rebuild it
-        if base is not None:
-            if extras is not None and cache.part(stored[1], "extras") is None:
-                cache.write(source.cache_name, key, {"base": model.pack(base), "extras": extras(base)})
-            return base
+            pass  # an entry of the right key but the wrong shape: rebuild it
     data, problems, _ = check(content, source, reserved=reserved)
     if problems:
         raise InvalidFactBase(source, problems)
@@ -196,5 +181,5 @@ def load(path: str | None = None, reserved: frozenset = frozenset(), extras=None
 
     base = build(data, source.label)
     if use_cache:
-        cache.write(source.cache_name, key, {"base": model.pack(base), "extras": extras(base) if extras else None})
+        cache.write(KIND, source.cache_name, key, {"base": model.pack(base)})
     return base

@@ -1,20 +1,25 @@
 """The records of a fact base, typed: events, speakers, topics, units and facts, and the base that holds them.
 
-A validated fact file is built into these (build.py); the cache stores them
-packed as plain tuples (pack/unpack), which marshal writes and reads in a
-millisecond. Text that exists in every language is a `Text`: a language code
-(cqmin.languages) mapped to the text.
+Each record's fields are declared here once, with their types; what else
+knows a record's shape is derived from these declarations: the keys a fact
+file may hold (validation), the JSON records and CSV columns (contract.py), the
+SQLite tables (formats/sqlite.py), and the cache's packed form (pack/unpack,
+below). Text that a fact base gives in several languages is a `Text`: a
+language code (cqmin.languages) mapped to the text.
 
 Records are NamedTuples: immutable and typed like frozen dataclasses, but six
 times cheaper to define, which every run (and every TAB) pays at import.
 """
 
 import math
+from enum import Enum
 from typing import NamedTuple
 
 from cqmin.domain import Kind, Measure, Qualifier
 
 Text = dict[str, str]
+
+LEGACY_EVENT = "event"  # the id a schema-1 base's single [event] gets
 
 
 class Event(NamedTuple):
@@ -29,8 +34,10 @@ class Event(NamedTuple):
 
 
 class Speaker(NamedTuple):
+    """A person who announced figures; at every event their facts name, unless `event` ties them to one."""
+
     id: str
-    event: str
+    event: str | None
     name: Text
     role: Text
     department: Text
@@ -74,10 +81,32 @@ class Fact(NamedTuple):
     kind: Kind
     as_of: str | None
     baseline: Baseline | None
-    change: Change | None
+    change: Change | None  # computed from value and baseline, never written in a fact file
     event: str
     speaker: str | None  # None: only in the article's infographic, which names no speaker
     quote: str
+
+
+COMPUTED = {Fact: ("change",)}  # fields a record has that its fact-file table does not
+
+
+def file_keys(record: type) -> set[str]:
+    """The keys a fact file's table of this record may hold."""
+    return set(record._fields) - set(COMPUTED.get(record, ()))
+
+
+def field_types(record: type) -> dict[str, tuple[object, bool]]:
+    """Each field's type, and whether it may be None: `Text | None` is (Text, True)."""
+    found = {}
+    for name, annotation in record.__annotations__.items():
+        options = [option for option in getattr(annotation, "__args__", ()) if option is not type(None)]
+        optional = hasattr(annotation, "__args__") and len(options) < len(annotation.__args__)
+        found[name] = (options[0] if optional else annotation, optional)
+    return found
+
+
+def is_record(kind) -> bool:
+    return isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields")
 
 
 class FactBase:
@@ -116,65 +145,83 @@ class FactBase:
     def facts_of(self, topic_id: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.topic == topic_id]
 
+    def units(self) -> list[Unit]:
+        return list({fact.unit.id: fact.unit for fact in self.facts}.values())
+
 
 # ---------------------------------------------------------------- the cache's form: tuples of plain values
+# Each record packs to the tuple of its fields, in their declared order: an Enum as its value, a
+# record within it as its own tuple, and a unit, which many facts share, as its id.
+
+REFERENCED = {Unit}  # records stored once, beside the facts, and named by id within them
+TABLES = {"events": Event, "speakers": Speaker, "topics": Topic, "units": Unit, "facts": Fact}
+
+
+def _packer(record: type):
+    steps = []
+    for kind, _ in field_types(record).values():
+        if kind in REFERENCED:
+            steps.append(lambda value: value.id)
+        elif isinstance(kind, type) and issubclass(kind, Enum):
+            steps.append(lambda value: value.value)
+        elif is_record(kind):
+            inner = _packer(kind)
+            steps.append(lambda value, inner=inner: None if value is None else inner(value))
+        else:
+            steps.append(None)
+    return lambda item: tuple(value if step is None else step(value) for value, step in zip(item, steps, strict=True))
+
+
+def _unpacker(record: type, references: dict):
+    """A function from a packed tuple to the record; it raises (KeyError, TypeError, ValueError) if it is not one."""
+    steps = []
+    for kind, optional in field_types(record).values():
+        if kind in REFERENCED:
+            steps.append(references[kind].__getitem__)
+        elif isinstance(kind, type) and issubclass(kind, Enum):
+            steps.append(kind)
+        elif is_record(kind):
+            inner = _unpacker(kind, references)
+            steps.append((lambda value, inner=inner: None if value is None else inner(value)) if optional else inner)
+        elif kind is float:
+            steps.append(_figure)
+        else:
+            steps.append(None)
+    size = len(steps)
+
+    def unpack(values) -> tuple:
+        if len(values) != size:
+            raise ValueError(f"a {record.__name__} of {len(values)} fields, not {size}")
+        return record(*[value if step is None else step(value) for value, step in zip(values, steps, strict=True)])
+
+    return unpack
+
+
+def _figure(number):
+    """A number as validation lets through (or None): an entry with NaN or text for a figure is not a base."""
+    if number is not None and (isinstance(number, bool) or not math.isfinite(number)):  # TypeError for text
+        raise ValueError(f"not a figure: {number!r}")
+    return number
 
 
 def pack(base: FactBase) -> dict:
     """The base as plain values, for marshal."""
-    return {
-        "events": [(e.id, e.title, e.organizer, e.date, e.place, e.article) for e in base.events],
-        "speakers": [(s.id, s.event, s.name, s.role, s.department) for s in base.speakers],
-        "topics": [(t.id, t.title, t.summary, t.headline) for t in base.topics],
-        "units": list({f.unit.id: (f.unit.id, f.unit.name, f.unit.measure.value) for f in base.facts}.values()),
-        "facts": [_pack_fact(fact) for fact in base.facts],
-    }
-
-
-def _pack_fact(f: Fact) -> tuple:
-    baseline = (f.baseline.value, f.baseline.as_of, f.baseline.derived, f.baseline.method) if f.baseline else None
-    change = (f.change.absolute, f.change.percent, f.change.annual_percent) if f.change else None
-    return (f.id, f.topic, f.label, f.value, f.high, f.unit.id, f.stated, f.qualifier.value, f.kind.value,
-            f.as_of, baseline, change, f.event, f.speaker, f.quote)  # fmt: skip
+    content = {"events": base.events, "speakers": base.speakers, "topics": base.topics, "units": base.units()}
+    content["facts"] = base.facts
+    packed = {}
+    for name, items in content.items():
+        packer = _packer(TABLES[name])
+        packed[name] = [packer(item) for item in items]
+    return packed
 
 
 def unpack(packed: dict, label: str) -> FactBase:
     """A base from its packed form; raises (KeyError, TypeError, ValueError) if it is not one."""
-    units = {unit_id: Unit(unit_id, name, Measure(measure)) for unit_id, name, measure in packed["units"]}
-    facts = []
-    for (fact_id, topic, text, value, high, unit, stated, qualifier, kind,
-         as_of, baseline, change, event, speaker, quote) in packed["facts"]:  # fmt: skip
-        _finite(value, high, *(baseline[:1] if baseline else ()), *(change or ()))
-        facts.append(
-            Fact(
-                fact_id,
-                topic,
-                text,
-                value,
-                high,
-                units[unit],
-                stated,
-                Qualifier(qualifier),
-                Kind(kind),
-                as_of,
-                Baseline(*baseline) if baseline else None,
-                Change(*change) if change else None,
-                event,
-                speaker,
-                quote,
-            )
-        )
-    return FactBase(
-        [Event(*event) for event in packed["events"]],
-        [Speaker(*speaker) for speaker in packed["speakers"]],
-        [Topic(*topic) for topic in packed["topics"]],
-        facts,
-        label,
-    )
-
-
-def _finite(*numbers) -> None:
-    """Numbers as validation lets through (or None): an entry with NaN or text for a figure is not a base."""
-    for number in numbers:
-        if number is not None and (isinstance(number, bool) or not math.isfinite(number)):  # TypeError for text
-            raise ValueError(f"not a figure: {number!r}")
+    unit = _unpacker(Unit, {})
+    references = {Unit: {item[0]: unit(item) for item in packed["units"]}}
+    tables = {}
+    for name, record in TABLES.items():
+        if record not in REFERENCED:
+            unpacker = _unpacker(record, references)
+            tables[name] = [unpacker(item) for item in packed[name]]
+    return FactBase(tables["events"], tables["speakers"], tables["topics"], tables["facts"], label)

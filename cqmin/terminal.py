@@ -128,18 +128,6 @@ class ClosedStream:
         raise OSError(errno.EBADF, "it is closed")
 
 
-def report_write_error(error: OSError) -> int:
-    """Say that standard output could not be written (full disk, closed stream), and stop trying to."""
-    if isinstance(error, BrokenPipeError):
-        silence_stdout()  # the reader went away (`| head -1`): nothing to say, and nobody to say it to
-        return 1
-    reason = error.strerror or str(error)
-    with contextlib.suppress(OSError, ValueError):
-        sys.stderr.write(f"Error: cannot write to standard output: {reason}\n")
-    silence_stdout()
-    return 1
-
-
 def silence_stdout() -> None:
     """Send whatever Python still wants to flush at exit to /dev/null, so that it cannot fail again."""
     try:

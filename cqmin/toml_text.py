@@ -42,7 +42,8 @@ def value(item) -> str:
     if isinstance(item, str):
         return string(item)
     if isinstance(item, dict):
-        return "{ " + ", ".join(f"{key(name)} = {value(inner)}" for name, inner in item.items()) + " }" if item else "{}"
+        inner = ", ".join(f"{key(name)} = {value(entry)}" for name, entry in item.items())
+        return f"{{ {inner} }}" if item else "{}"
     if isinstance(item, (list, tuple)):
         return "[" + ", ".join(value(inner) for inner in item) + "]"
     raise TypeError(f"TOML has no form for {type(item).__name__}")

@@ -66,15 +66,19 @@ def overview(base: FactBase) -> results.TopicList:
 
 
 def sources(base: FactBase) -> results.Sources:
-    """Every event, with its speakers, the topics they spoke on and how many facts are theirs."""
+    """Every event, with its speakers (those tied to it, and those whose facts it has), the topics they spoke
+    on there and how many of its facts are theirs."""
+    spoken: dict[tuple[str, str], list[Fact]] = {}
+    for fact in base.facts:
+        if fact.speaker:
+            spoken.setdefault((fact.event, fact.speaker), []).append(fact)
     events = []
     for event in base.events:
         speakers = []
         for speaker in base.speakers:
-            if speaker.event != event.id:
-                continue
-            facts = [fact for fact in base.facts if fact.speaker == speaker.id]
-            topics = list(dict.fromkeys(fact.topic for fact in facts))
-            speakers.append(results.SpeakerRow(speaker, topics, len(facts)))
+            facts = spoken.get((event.id, speaker.id), [])
+            if speaker.event == event.id or (speaker.event is None and facts):
+                topics = list(dict.fromkeys(fact.topic for fact in facts))
+                speakers.append(results.SpeakerRow(speaker, topics, len(facts)))
         events.append(results.EventRow(event, speakers))
     return results.Sources(events)

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cqmin import contract, facts
-from cqmin.cli import app
+from cqmin.cli.app import app
 from cqmin.model import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent

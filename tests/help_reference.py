@@ -1,7 +1,7 @@
 """The README's command reference, generated from cqmin's own --help on the bundled fact base.
 
     python tests/help_reference.py          # rewrite the README's reference
-    pytest tests/test_factbase.py           # fails when README and --help drift apart 
+    pytest tests/test_factbase.py           # fails when README and --help drift apart
 
 Help is rendered by Click's plain formatter (TYPER_USE_RICH=0) at 100 columns,
 so that the reference does not change with Rich's box drawing or a terminal.
@@ -77,7 +77,7 @@ def commands() -> list[str]:
     """cqmin's commands as its help lists them (the topics of the fact base in use among them), hidden ones left out."""
     from typer.main import get_command
 
-    from cqmin.cli import app
+    from cqmin.cli.app import app
 
     group = get_command(app)
     context = group.make_context("cqmin", [], resilient_parsing=True)

@@ -1,4 +1,4 @@
-"""Shell completion through Typer's protocol, in a subprocess as the shell runs it, and in a real bash."""
+"""Shell completion through cqmin's protocol, in a subprocess as the shell runs it, and in a real bash."""
 
 import os
 import shutil
@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import write_facts
+
+from cqmin.shells import ARGS_VAR, COMPLETE_VAR, CWORD_VAR, WORD_VAR, WORDS_VAR
 
 CQMIN = Path(sys.executable).with_name("cqmin")
 
@@ -21,7 +23,7 @@ def complete(env: dict) -> subprocess.CompletedProcess:
 
 
 def bash(words: str, cword: int, **env: str) -> list[str]:
-    result = complete({"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword), **env})
+    result = complete({COMPLETE_VAR: "complete_bash", WORDS_VAR: words, CWORD_VAR: str(cword), **env})
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     return result.stdout.split()
@@ -54,30 +56,16 @@ def test_topics_for_compare_and_search():
 
 def test_zsh_and_fish_show_labels_as_descriptions(base):
     label = base.fact("pension.dibao").label
-    zsh = complete({"_CQMIN_COMPLETE": "complete_zsh", "_CQMIN_COMPLETE_FORMAT": "lines",
-                    "_TYPER_COMPLETE_ARGS": "cqmin show pension.d"})  # fmt: skip
+    zsh = complete(_protocol("zsh", "cqmin show pension.d"))
     assert zsh.stdout == f"pension.dibao\t{label['en']}\n"
-    fish = complete(
-        {
-            "_CQMIN_COMPLETE": "complete_fish",
-            "_TYPER_COMPLETE_ARGS": "cqmin show pension.d",
-            "_TYPER_COMPLETE_FISH_ACTION": "get-args",
-        }
-    )
+    fish = complete(_protocol("fish", "cqmin show pension.d"))
     assert fish.stdout == f"pension.dibao\t{label['en']}\n"
-    zh = complete({"_CQMIN_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "cqmin show pension.d",
-                   "_TYPER_COMPLETE_FISH_ACTION": "get-args", "CQMIN_LANG": "zh"})  # fmt: skip
+    zh = complete({**_protocol("fish", "cqmin show pension.d"), "CQMIN_LANG": "zh"})
     assert zh.stdout == f"pension.dibao\t{label['zh']}\n"
 
 
 def test_powershell(base):
-    result = complete(
-        {
-            "_CQMIN_COMPLETE": "complete_powershell",
-            "_TYPER_COMPLETE_ARGS": "cqmin show pension.d",
-            "_TYPER_COMPLETE_WORD_TO_COMPLETE": "pension.d",
-        }
-    )
+    result = complete(_protocol("powershell", "cqmin show pension.d"))
     assert result.stdout.startswith(f"pension.dibao:::{base.fact('pension.dibao').label['en']}")
 
 
@@ -90,8 +78,7 @@ def test_a_replaced_fact_base_is_completed(sample, tmp_path):
 
 def test_a_broken_fact_base_completes_nothing_and_prints_nothing_else(tmp_path):
     path = write_facts(tmp_path, "this is not toml")
-    result = complete({"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": "cqmin show p", "COMP_CWORD": "2",
-                       "CQMIN_FACTS": path})  # fmt: skip
+    result = complete({**_protocol("bash", "cqmin show p"), "CQMIN_FACTS": path})
     assert result.returncode == 0
     assert result.stdout.strip() == "" and result.stderr == ""
 
@@ -99,8 +86,7 @@ def test_a_broken_fact_base_completes_nothing_and_prints_nothing_else(tmp_path):
 def test_labels_with_markup_or_controls_are_plain_text(sample, tmp_path):
     sample.fact("pension.dibao")["label"]["en"] = "[bold]dibao[/bold] \x1b[31mred"
     path = sample.write(tmp_path)
-    fish = complete({"_CQMIN_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "cqmin show pension.d",
-                     "_TYPER_COMPLETE_FISH_ACTION": "get-args", "CQMIN_FACTS": path})  # fmt: skip
+    fish = complete({**_protocol("fish", "cqmin show pension.d"), "CQMIN_FACTS": path})
     assert fish.stdout == "pension.dibao\t[bold]dibao[/bold] \\x1b[31mred\n"
 
 
@@ -130,8 +116,7 @@ def test_a_real_bash(line, expected):
 
 
 def test_show_completion_bash_prints_the_bash_script():
-    environ = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
-    result = subprocess.run([str(CQMIN), "--show-completion", "bash"], capture_output=True, text=True, env=environ)
+    result = subprocess.run([str(CQMIN), "--show-completion", "bash"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "complete -o default -F _cqmin_completion cqmin" in result.stdout
 
@@ -154,16 +139,13 @@ GRID = [
 
 
 def _protocol(shell: str, line: str) -> dict:
+    """The variables cqmin's script for `shell` sets for a TAB at the end of `line`."""
     if shell == "bash":
         words = line.split(" ")
-        return {"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
-    env = {"_CQMIN_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": line}
-    if shell == "fish":
-        env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
-    if shell == "zsh":
-        env["_CQMIN_COMPLETE_FORMAT"] = "lines"
+        return {COMPLETE_VAR: "complete_bash", WORDS_VAR: line, CWORD_VAR: str(len(words) - 1)}
+    env = {COMPLETE_VAR: f"complete_{shell}", ARGS_VAR: line}
     if shell == "powershell":
-        env["_TYPER_COMPLETE_WORD_TO_COMPLETE"] = line.split(" ")[-1]
+        env[WORD_VAR] = line.split(" ")[-1]
     return env
 
 
@@ -186,7 +168,7 @@ def warm_cache(tmp_path_factory, sample_path):
 def test_the_fast_path_answers_as_typer_does(warm_cache, monkeypatch, shell):
     from conftest import runner
 
-    from cqmin.cli import app
+    from cqmin.cli.app import app
     from cqmin.shells import fast
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(warm_cache))
@@ -221,22 +203,32 @@ def test_the_fast_path_imports_no_framework(warm_cache, base):
     assert result.stdout.startswith(f"{base.facts_of('pension')[0].id}\t")
 
 
+# What the scripts of an older cqmin (Typer's protocol) set; Typer's zsh script ran `eval $(…)` on the answer.
+OLDER_SCRIPTS = {
+    "bash": {"COMP_WORDS": "cqmin show pension.d", "COMP_CWORD": "2"},
+    "zsh": {"_TYPER_COMPLETE_ARGS": "cqmin show pension.d", "_CQMIN_COMPLETE_FORMAT": "lines"},
+    "fish": {"_TYPER_COMPLETE_ARGS": "cqmin show pension.d", "_TYPER_COMPLETE_FISH_ACTION": "get-args"},
+    "powershell": {"_TYPER_COMPLETE_ARGS": "cqmin show pension.d", "_TYPER_COMPLETE_WORD_TO_COMPLETE": "pension.d"},
+}
+
+
+@pytest.mark.parametrize("shell", sorted(OLDER_SCRIPTS))
 @pytest.mark.parametrize("no_cache", ["", "1"])
-def test_a_zsh_script_that_may_evaluate_the_answer_gets_nothing_and_a_message(warm_cache, no_cache):
-    """Typer's zsh script (an older cqmin installed it) runs `eval $(…)` on the answer."""
-    environ = _protocol("zsh", "cqmin show pension.d")
+def test_an_older_script_gets_nothing_and_a_message(warm_cache, shell, no_cache):
+    environ = {COMPLETE_VAR: f"complete_{shell}", **OLDER_SCRIPTS[shell]}
     environ.update({"XDG_CACHE_HOME": str(warm_cache), "CQMIN_NO_CACHE": no_cache})
-    del environ["_CQMIN_COMPLETE_FORMAT"]
     result = complete(environ)
     assert result.returncode == 0 and result.stdout.strip() == ""
-    assert "cqmin: this zsh completion script is out of date; run: cqmin --install-completion zsh" in result.stderr
+    assert f"cqmin: this {shell} completion script is out of date; run: cqmin --install-completion {shell}" in (
+        result.stderr
+    )
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "powershell"])
 def test_the_source_instruction_prints_cqmin_s_script(shell):
     from cqmin.shells.scripts import script
 
-    result = complete({"_CQMIN_COMPLETE": f"source_{shell}"})
+    result = complete({COMPLETE_VAR: f"source_{shell}"})
     assert result.returncode == 0 and result.stdout == script(shell)
     assert "eval" not in result.stdout
 
@@ -244,7 +236,7 @@ def test_the_source_instruction_prints_cqmin_s_script(shell):
 @pytest.mark.parametrize("cword", ["x", "-1", "99", ""])
 @pytest.mark.parametrize("no_cache", ["", "1"])
 def test_a_malformed_request_completes_nothing_quietly(warm_cache, base, cword, no_cache):
-    environ = {"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": "cqmin pe", "COMP_CWORD": cword,
+    environ = {COMPLETE_VAR: "complete_bash", WORDS_VAR: "cqmin pe", CWORD_VAR: cword,
                "XDG_CACHE_HOME": str(warm_cache), "CQMIN_NO_CACHE": no_cache}  # fmt: skip
     result = complete(environ)
     assert result.returncode == 0 and result.stderr == "", result.stderr

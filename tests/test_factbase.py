@@ -40,6 +40,7 @@ def bundled(monkeypatch):
     """No fact base named: cqmin reads the bundled one (conftest names the sample for every other test)."""
     monkeypatch.delenv(facts.ENV_VAR, raising=False)
 
+
 ALL_TOPICS = {"services", "jobs", "pension", "eldercare", "welfare", "housing", "transport", "health", "insurance"}
 
 

@@ -6,7 +6,6 @@ import factbases
 import help_reference
 import pytest
 from conftest import run
-from typer.core import TyperGroup
 
 from cqmin import __version__
 
@@ -19,7 +18,7 @@ def own_commands() -> list[str]:
 
     group = get_command(app)
     context = group.make_context("cqmin", [], resilient_parsing=True)
-    return [name for name in TyperGroup.list_commands(group, context) if not group.get_command(context, name).hidden]
+    return [name for name in group.registered_names() if not group.get_command(context, name).hidden]
 
 
 SAMPLE_TOPICS = [topic["id"] for topic in factbases.sample().data["topics"]]  # the base the tests run on

@@ -403,7 +403,7 @@ def test_cqmin_debug_shows_the_traceback(monkeypatch):
     from typer.testing import CliRunner
 
     from cqmin import views
-    from cqmin.cli import app
+    from cqmin.cli.app import app
 
     monkeypatch.setattr(views, "topic", lambda *args, **kwargs: 1 / 0)
     result = CliRunner().invoke(app, ["pension"], env={"CQMIN_DEBUG": "1"})

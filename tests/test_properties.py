@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cqmin import facts, languages, numerals
-from cqmin.cli import app
+from cqmin.cli.app import app
 
 BUDGET = settings(
     derandomize=True, max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None

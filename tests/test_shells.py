@@ -102,7 +102,7 @@ def test_a_hostile_label_is_shown_and_never_run(shell, sample, tmp_path):
 @needs("zsh")
 def test_an_outdated_zsh_script_gets_a_message_and_runs_nothing(sample, tmp_path):
     """Typer's zsh script, which an older cqmin installed, evaluates the answer: it gets a message to evaluate."""
-    from cqmin.cli.typer_private import ZshComplete
+    from typer._completion_classes import ZshComplete  # the script an older cqmin installed: Typer's
 
     pwned = tmp_path / "pwned"
     sample.fact("pension.insured")["label"]["en"] = HOSTILE.format(pwned=pwned)
@@ -118,18 +118,20 @@ def test_an_outdated_zsh_script_gets_a_message_and_runs_nothing(sample, tmp_path
 
 @needs("zsh")
 def test_an_earlier_cqmin_zsh_script_completes_file_names_not_a_message(tmp_path):
-    """cqmin's own script before the marker reads answers as candidates: it must not get the message as one."""
+    """cqmin's own scripts before its own protocol read answers as candidates: they must not get the message as one."""
+    from cqmin.shells import ARGS_VAR
     from cqmin.shells.scripts import script
 
-    earlier = script("zsh").replace("_CQMIN_COMPLETE_FORMAT=lines ", "")
-    assert earlier != script("zsh")
-    (tmp_path / "_cqmin").write_text(earlier, encoding="utf-8")
     (tmp_path / "pensions.txt").write_text("", encoding="utf-8")
-    environ = shell_env(CQMIN_LANG="en")
-    setup = f"cd {tmp_path}; source {tmp_path / '_cqmin'}"
-    with ShellSession("zsh", setup=setup, env=environ, width=200) as terminal:
-        screen = terminal.complete("cqmin pens", until=line_is("$ cqmin pensions.txt"))
-    assert "_message" not in screen and "out of date" not in screen
+    for marker in ("", "_CQMIN_COMPLETE_FORMAT=lines "):  # the one before the marker, and the one with it
+        earlier = script("zsh").replace(f"{ARGS_VAR}=", f"{marker}_TYPER_COMPLETE_ARGS=")
+        assert earlier != script("zsh")
+        (tmp_path / "_cqmin").write_text(earlier, encoding="utf-8")
+        environ = shell_env(CQMIN_LANG="en")
+        setup = f"cd {tmp_path}; source {tmp_path / '_cqmin'}"
+        with ShellSession("zsh", setup=setup, env=environ, width=200) as terminal:
+            screen = terminal.complete("cqmin pens", until=line_is("$ cqmin pensions.txt"))
+        assert "_message" not in screen and "out of date" not in screen
 
 
 @needs("zsh")

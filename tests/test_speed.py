@@ -4,18 +4,20 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import run
 
 from cqmin import cache, facts
+from cqmin.shells import ARGS_VAR, COMPLETE_VAR, CWORD_VAR, WORDS_VAR
 
 INSURED = "pension.insured"  # a fact of the sample base
 LABEL = "People insured for pensions"  # its English label, which the tests below change
 
 PROBE = """
 import sys
-from cqmin.cli import main
+from cqmin.cli.app import main
 sys.argv = ["cqmin", *{args!r}]
 status = 0
 try:
@@ -48,9 +50,9 @@ def test_json_lookups_import_neither_rich_nor_the_toml_parser():
 
 
 def test_completion_imports_neither_rich_nor_the_toml_parser():
-    env = {"_CQMIN_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "cqmin show pension."}
+    env = {COMPLETE_VAR: "complete_zsh", ARGS_VAR: "cqmin show pension."}
     assert imported(**env) == []
-    env = {"_CQMIN_COMPLETE": "complete_bash", "COMP_WORDS": "cqmin show pension.", "COMP_CWORD": "2"}
+    env = {COMPLETE_VAR: "complete_bash", WORDS_VAR: "cqmin show pension.", CWORD_VAR: "2"}
     assert imported(**env) == []
 
 
@@ -112,10 +114,36 @@ def test_a_new_version_does_not_read_an_old_cache(private_cache, monkeypatch):
     assert calls == [1]
 
 
+def test_changed_code_does_not_read_an_old_cache(private_cache, monkeypatch):
+    """An entry names the code that built it (cache.code): an edit of cqmin rebuilds it, version or not."""
+    facts.load()
+    monkeypatch.setattr(cache, "_CODE", ["another build of cqmin"])
+    calls = []
+    real_check = facts.check
+    monkeypatch.setattr(facts, "check", lambda *args, **kwargs: calls.append(1) or real_check(*args, **kwargs))
+    facts.load()
+    assert calls == [1]
+
+
+def test_the_code_fingerprint_follows_every_module(tmp_path, monkeypatch):
+    """cache.code() changes when any module of cqmin changes size or modification time, and only then."""
+    first = cache.code()
+    monkeypatch.setattr(cache, "_CODE", [])
+    assert cache.code() == first
+    module = next(Path(cache.__file__).parent.joinpath("formats").glob("*.py"))
+    status = module.stat()
+    try:
+        os.utime(module, ns=(status.st_atime_ns, status.st_mtime_ns + 1))
+        monkeypatch.setattr(cache, "_CODE", [])
+        assert cache.code() != first
+    finally:
+        os.utime(module, ns=(status.st_atime_ns, status.st_mtime_ns))
+
+
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"{not marshal", "truncate"])
 def test_a_corrupt_cache_is_ignored(private_cache, base, damage):
     assert run("pension", "--json").exit_code == 0
-    (entry,) = private_cache.iterdir()
+    (entry,) = private_cache.glob("facts-*")
     data = entry.read_bytes()
     entry.write_bytes(data[: len(data) // 2] if damage == "truncate" else damage)
     result = run("pension", "--json")
@@ -132,8 +160,8 @@ def test_a_cache_of_the_wrong_shape_is_ignored(private_cache, sample):
     entry.write_bytes(marshal.dumps({"key": {}, "base": {"facts": "nope"}}))
     assert [fact.id for fact in facts.load().facts] == sample.ids()
     # A sound entry, of this version and key, whose base is not a base: rebuilt, not served.
-    key, _ = cache.read(facts.Source(None).cache_name)
-    cache.write(facts.Source(None).cache_name, key, {"base": {"facts": [("x",)]}})
+    key, _ = cache.read(facts.KIND, facts.Source(None).cache_name)
+    cache.write(facts.KIND, facts.Source(None).cache_name, key, {"base": {"facts": [("x",)]}})
     assert [fact.id for fact in facts.load().facts] == sample.ids()
 
 
@@ -180,20 +208,20 @@ def test_a_changed_file_is_read_once(tmp_path, private_cache, monkeypatch, sampl
 
 
 def test_a_run_builds_only_the_command_it_runs(monkeypatch):
-    from cqmin.cli import group
+    from cqmin.cli import framework
 
-    assert run("pension", "--json").exit_code == 0  # the cache, and its completion table of every command, made
+    assert run("pension", "--json").exit_code == 0  # the cache, and its command table of every command, made
     built = []
-    real = group.get_command_from_info
+    real = framework.get_command_from_info
 
     def counting(info, **kwargs):
         built.append(info.callback.__name__)
         return real(info, **kwargs)
 
-    monkeypatch.setattr(group, "get_command_from_info", counting)
+    monkeypatch.setattr(framework, "get_command_from_info", counting)
     assert run("show", INSURED, "--json").exit_code == 0
     assert built == ["show"]
     built.clear()
-    assert run("pension", "--json").exit_code == 0  # a topic: made from its template, no command of cqmin's
-    assert built == []
+    assert run("pension", "--json").exit_code == 0  # a topic: its own command, no command of cqmin's
+    assert built == ["_topic"]
     assert "validate" in run("--help").stdout  # help lists them all

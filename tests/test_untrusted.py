@@ -20,6 +20,7 @@ import pytest
 from conftest import run, write_facts
 
 from cqmin import toml_text
+from cqmin.shells import ARGS_VAR, COMPLETE_VAR
 
 CQMIN = Path(sys.executable).with_name("cqmin")
 FIGURE = "pension.insured"  # the sample's figure in 万 with a derived baseline ("2550万 − 468万")
@@ -246,7 +247,7 @@ def test_a_topic_title_in_help_is_text_not_markup(sample, tmp_path):
     for cached in ("0", "1"):  # the fast path, then Typer's
         completion = subprocess.run(
             [str(CQMIN)], capture_output=True, text=True, check=True,
-            env={**os.environ, "_CQMIN_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": typed,
+            env={**os.environ, COMPLETE_VAR: "complete_fish", ARGS_VAR: typed,
                  "CQMIN_NO_CACHE": cached},
         )  # fmt: skip
         assert completion.stdout.splitlines() == [f"{topic['id']}\t{topic['title']['zh']} · {shown}"]
@@ -514,7 +515,8 @@ def private_cache(tmp_path, monkeypatch):
 
 
 def _entry(folder: Path) -> Path:
-    (entry,) = [path for path in folder.iterdir() if path.suffix == ".marshal"]
+    """The fact base's entry in the cache (a run leaves the command table's beside it)."""
+    (entry,) = [path for path in folder.iterdir() if path.name.startswith("facts-")]
     return entry
 
 
@@ -552,7 +554,7 @@ def test_the_cache_never_writes_through_a_planted_link(private_cache, tmp_path):
     victim = tmp_path / "victim"
     victim.write_text("precious", encoding="utf-8")
     private_cache.mkdir(parents=True)
-    name = cache._file(facts.Source(None).cache_name)
+    name = cache._file(facts.KIND, facts.Source(None).cache_name)
     for pid in range(os.getpid() - 5, os.getpid() + 5):  # the temporary names it used to use
         os.symlink(victim, f"{name}.{pid}.tmp")
     facts.load()
@@ -641,14 +643,14 @@ def _planted(private_cache, label: str, value=None) -> str:
 
     assert _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)}).returncode == 0
     source = facts.Source(None)
-    key, parts = cache.read(source.cache_name)  # the entry the command line wrote (its key names the commands)
+    key, parts = cache.read(facts.KIND, source.cache_name)  # the entry the command line wrote
     packed = cache.part(parts, "base")
     first = list(packed["facts"][0])
     first[2] = {**first[2], "en": label}
     if value is not None:
         first[3] = value
     packed["facts"][0] = tuple(first)
-    cache.write(source.cache_name, key, {"base": packed, "extras": cache.part(parts, "extras")})
+    cache.write(facts.KIND, source.cache_name, key, {"base": packed})
     return first[0]
 
 
@@ -683,7 +685,7 @@ def test_an_interrupted_cache_write_leaves_no_temporary_file(private_cache, monk
 
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(signal_):
-        cache.write("x", {}, {"base": {}})
+        cache.write("facts", "x", {}, {"base": {}})
     assert os.listdir(private_cache) == []
 
 
@@ -692,10 +694,10 @@ def test_a_cache_key_pointing_at_a_fifo_is_not_read(private_cache, base, tmp_pat
 
     facts.load()
     source = facts.Source(None)
-    key, parts = cache.read(source.cache_name)
+    key, parts = cache.read(facts.KIND, source.cache_name)
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    cache.write(source.cache_name, {**key, "path": str(fifo)}, parts)
+    cache.write(facts.KIND, source.cache_name, {**key, "path": str(fifo)}, parts)
     result = _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)})
     assert result.returncode == 0 and len(json.loads(result.stdout)) == len(base.facts_of("pension"))
 

@@ -1,23 +1,12 @@
 """The command line. Everything that knows about Typer lives in this package:
 
-app.py         the Typer app and its root options
-group.py       how a command is found (cqmin's own, or a topic of the data) and the one error path
-topics.py      topic commands, copied from one template for each topic of the fact base
+app.py         the Typer app, its root options, and `main`, the console script's entry
+group.py       how a command is found (cqmin's own, or a topic of the data)
 commands.py    cqmin's own commands: options -> views -> session.write
+topics.py      topic commands, one for each topic of the fact base
 options.py     the options commands share, with choices from the registries
-session.py     what a command works with: fact base, format, output (terminal, language, fields)
+session.py     what a command works with: the run's environment, fact base, format, output
 exporting.py   export's files; checking.py validate's checks
-completion.py  shell completion through Typer; table.py the completion table the fast path answers from
-typer_private.py  the only imports of Typer's private modules
+completion.py  a TAB answered through Typer; candidates.py what it offers; table.py the command table
+framework.py   every reliance on Typer's and Click's internals, behind one door
 """
-
-from cqmin.cli import commands  # registers the commands  # noqa: F401
-from cqmin.cli.app import app
-
-
-def main() -> None:
-    """The console script."""
-    app(prog_name="cqmin")
-
-
-__all__ = ["app", "main"]

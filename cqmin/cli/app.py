@@ -7,19 +7,13 @@ import typer
 from cqmin import __version__, facts
 from cqmin.cli.group import CqminGroup
 from cqmin.cli.options import JsonOption, LangOption, RootFormatOption, a_path
-from cqmin.cli.session import Defaults
+from cqmin.cli.session import run_of
+from cqmin.environment import Environment
 
 app = typer.Typer(
     cls=CqminGroup,
     name="cqmin",
-    help=(
-        "Figures from Chongqing's livelihood press conference of 2022-10-19 (重庆“学习二十大 书写新篇章”"
-        "系列主题新闻发布会第二场): jobs, pensions, elder care, social assistance, housing, transport, "
-        "public health and medical insurance.\n\n"
-        "Run a topic for its figures and how they compare with earlier years, 'search' to find a figure, 'show ID' for "
-        "its full record and source sentence.\n\n"
-        "Example: cqmin pension --lang en"
-    ),
+    help="Figures announced at press conferences, from a fact base.",  # made for the base in use (helptext.py)
     context_settings={"help_option_names": ["--help", "-h"]},
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
@@ -29,7 +23,7 @@ app = typer.Typer(
 
 def _version(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:  # not while a TAB is being answered
-        typer.echo(f"cqmin {__version__}")
+        run_of(ctx).env.stdout.write(f"cqmin {__version__}\n")
         raise typer.Exit()
 
 
@@ -55,7 +49,7 @@ def _show_completion(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:
         from cqmin.shells import scripts
 
-        typer.echo(scripts.script(_shell(ctx, "--show-completion")), nl=False)
+        run_of(ctx).env.stdout.write(scripts.script(_shell(ctx, "--show-completion")))
         raise typer.Exit()
 
 
@@ -65,8 +59,9 @@ def _install_completion(ctx: typer.Context, value: bool) -> None:
 
         shell = _shell(ctx, "--install-completion")
         path = install.install(shell)
-        typer.echo(f"{shell} completion installed in {path}", err=True)
-        typer.echo("It takes effect in a new shell.", err=True)
+        env = run_of(ctx).env
+        env.message(f"{shell} completion installed in {path}")
+        env.message("It takes effect in a new shell.")
         raise typer.Exit()
 
 
@@ -116,8 +111,21 @@ def root(
     ] = False,
 ) -> None:
     """With no command: the overview of the topics."""
-    ctx.obj = Defaults(facts_path, lang, "json" if json_ else format_)
+    run = run_of(ctx)
+    run.facts, run.lang, run.format = facts_path, lang, "json" if json_ else format_
+    ctx.call_on_close(lambda: _refresh_table(ctx))
     if ctx.invoked_subcommand is None:
         from cqmin.cli import commands
 
         commands.overview(ctx)
+
+
+def _refresh_table(ctx: typer.Context) -> None:
+    from cqmin.cli import table  # after the command: the table of the base it loaded, if the cache lacks it
+
+    table.refresh(ctx)
+
+
+def main(env: Environment | None = None) -> None:
+    """The console script: the app, run in `env` (the streams and variables of this process)."""
+    app(prog_name="cqmin", obj=env if env is not None else Environment())

@@ -1,10 +1,9 @@
 """`cqmin validate`: check a fact base (and, with --source, its quotes against the article) into a result."""
 
-import sys
-
 import typer
 
 from cqmin import facts
+from cqmin.cli.session import reserved, run_of
 from cqmin.errors import CqminError
 from cqmin.files import read_user_file
 from cqmin.results import Problems
@@ -27,13 +26,13 @@ def check(ctx: typer.Context, path: str | None, article_path: str | None) -> Pro
     """The problems of the base at `path` (else CQMIN_FACTS, else the bundled one); its size when it has none."""
     source = facts.Source(path)
     article = _article(article_path)
-    reserved = frozenset(ctx.find_root().command.commands)  # a topic may not take a command's name
     try:
-        data, problems, notes = facts.check(source.read(), source, article, reserved)
+        data, problems, notes = facts.check(source.read(), source, article, reserved(ctx))
     except facts.InvalidFactBase as error:
         return Problems(source.label, error.problems)
+    env = run_of(ctx).env
     for note in notes:
-        sys.stderr.write(f"Note: {note}\n")
+        env.note(note)
     counts = None
     if not problems:
         from cqmin.build import build

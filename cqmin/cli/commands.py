@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from cqmin import __version__
-from cqmin.cli.group import own  # cqmin's own commands: registered here, built when run (group.py)
+from cqmin.cli import options
+from cqmin.cli.helptext import FilledHelp
 from cqmin.cli.options import (
     DATA_PANEL,
     LOOKUP_PANEL,
@@ -23,7 +24,7 @@ from cqmin.cli.options import (
     format_option,
     kind_of,
 )
-from cqmin.cli.session import Session, defaults
+from cqmin.cli.session import Session, run_of
 from cqmin.errors import CqminError, ExitCode
 from cqmin.results import (
     AllFacts,
@@ -33,21 +34,23 @@ from cqmin.results import (
     Problems,
     SearchHits,
     Sources,
-    TopicFacts,
     TopicList,
 )
 
+# cqmin's own commands: `@own.command(...)` registers one; the group (group.py) builds it when it is run.
+own = typer.Typer(add_completion=False)
+
 
 def _complete_fact_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from cqmin.cli import completion  # only on a TAB
+    from cqmin.cli.candidates import fact_ids  # only on a TAB
 
-    return completion.fact_ids(ctx, incomplete)
+    return fact_ids(ctx, incomplete)
 
 
 def _complete_topics(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    from cqmin.cli import completion
+    from cqmin.cli.candidates import topic_ids
 
-    return completion.topic_ids(ctx, incomplete)
+    return topic_ids(ctx, incomplete)
 
 
 def _known_topic(session: Session, name: str, param_hint: str) -> str:
@@ -74,7 +77,7 @@ def overview(ctx: typer.Context, format_=None, json_: bool = False, lang=None, f
     session.write(views.overview(session.base))
 
 
-@own.command(rich_help_panel=TOPIC_PANEL)
+@own.command(cls=FilledHelp, rich_help_panel=TOPIC_PANEL)
 def topics(
     ctx: typer.Context,
     format_: format_option(TopicList) = None,
@@ -89,17 +92,7 @@ def topics(
     overview(ctx, format_, json_, lang, fields)
 
 
-def topic(ctx: typer.Context, topic_id: str, format_, json_: bool, lang, kind, ids: bool, fields) -> None:
-    """The body of every topic command (cli/topics.py)."""
-    from cqmin import views
-
-    session = Session(ctx, TopicFacts, format_, json_, lang, fields, ids)
-    chosen = kind_of(kind)
-    result = views.topic(session.base, topic_id, chosen)
-    session.write(result, no_match=f"no {chosen.value} figures in {topic_id}" if chosen else None)
-
-
-@own.command(rich_help_panel=TOPIC_PANEL)
+@own.command(cls=FilledHelp, rich_help_panel=TOPIC_PANEL)
 def compare(
     ctx: typer.Context,
     topic_names: Annotated[
@@ -122,7 +115,7 @@ def compare(
 
     Sorted by the size of the change as shown (percent, or points for a share), up or down.
 
-    Example: cqmin compare pension welfare
+    Example: cqmin compare {topic} {other_topic}
     """
     from cqmin import views
 
@@ -136,7 +129,7 @@ def compare(
 # ---------------------------------------------------------------- look-up
 
 
-@own.command(rich_help_panel=LOOKUP_PANEL)
+@own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
 def show(
     ctx: typer.Context,
     fact_ids: Annotated[
@@ -151,7 +144,7 @@ def show(
 
     Figure and qualifier, date, baseline and its derivation, change, the quote, the speaker, the event.
 
-    Example: cqmin show pension.pension-insured
+    Example: cqmin show {fact}
     """
     from cqmin import views
 
@@ -171,7 +164,7 @@ def _known_facts(session: Session, typed: list[str]) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-@own.command(rich_help_panel=LOOKUP_PANEL)
+@own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
 def cite(
     ctx: typer.Context,
     fact_ids: Annotated[
@@ -187,7 +180,7 @@ def cite(
     --style text follows GB/T 7714 in Chinese; markdown is a block quote with its
     attribution; bibtex and csl-json are for LaTeX, Zotero and Pandoc.
 
-    Example: cqmin cite pension.pension-insured --style bibtex
+    Example: cqmin cite {fact} --style bibtex
     """
     from cqmin import views
 
@@ -195,7 +188,7 @@ def cite(
     session.write(views.citations(session.base, _known_facts(session, fact_ids)))
 
 
-@own.command(rich_help_panel=LOOKUP_PANEL)
+@own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
 def search(
     ctx: typer.Context,
     query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words or Chinese characters.")],
@@ -221,7 +214,7 @@ def search(
     Searches ids, labels, quotes, topic titles and speaker names; whole words and ids rank first,
     then labels, then quotes. Exits 1 when nothing matches, like grep.
 
-    Example: cqmin search 养老   ·   cqmin search pension --topic pension
+    Example: cqmin search {word}   ·   cqmin search {word} --topic {topic}
     """
     from cqmin import search as searching
     from cqmin import views
@@ -237,7 +230,7 @@ def search(
     session.write(result, no_match=f"no fact matches '{text}'")
 
 
-@own.command(rich_help_panel=LOOKUP_PANEL)
+@own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
 def sources(
     ctx: typer.Context,
     format_: format_option(Sources) = None,
@@ -258,7 +251,7 @@ def sources(
 # ---------------------------------------------------------------- data
 
 
-@own.command(rich_help_panel=DATA_PANEL)
+@own.command(cls=FilledHelp, rich_help_panel=DATA_PANEL)
 def export(
     ctx: typer.Context,
     format_: format_option(AllFacts) = None,
@@ -277,7 +270,7 @@ def export(
     kind: KindOption = "all",
     fields: FieldsOption = None,
 ) -> None:
-    """Export every fact: JSON, NDJSON, CSV, TSV, Markdown or SQLite.
+    """Export every fact: {formats}.
 
     Writes to stdout, or with -o to a file, atomically; an existing file needs --force.
 
@@ -296,7 +289,11 @@ def export(
     exporting.export(session, result, output_path, force)
 
 
-@own.command(rich_help_panel=DATA_PANEL)
+# The formats export writes, as the registry has them (its help is its docstring, read when it is built).
+export.__doc__ = export.__doc__.replace("{formats}", options.phrase(options.format_names(AllFacts)))
+
+
+@own.command(cls=FilledHelp, rich_help_panel=DATA_PANEL)
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -326,7 +323,7 @@ def validate(
     from cqmin.cli import checking
 
     session = Session(ctx, Problems, format_, json_, None, fields)
-    result = checking.check(ctx, path or defaults(ctx).facts, article)
+    result = checking.check(ctx, path or run_of(ctx).facts, article)
     session.write(result)
     if result.problems:
         raise typer.Exit(ExitCode.FAILURE)
@@ -352,6 +349,6 @@ def help_(
 
 
 @own.command(hidden=True)
-def version() -> None:
+def version(ctx: typer.Context) -> None:
     """Print the version: the same as --version."""
-    typer.echo(f"cqmin {__version__}")
+    run_of(ctx).env.stdout.write(f"cqmin {__version__}\n")

@@ -1,90 +1,36 @@
-"""Shell completion through Typer: candidates from the fact base in use, answered in cqmin's formats.
+"""A TAB answered by the full command line, when the fast path (cqmin.shells.fast) could not: no cache, an unusual line.
 
-Typer runs this on a TAB when the fast path (cqmin.shells) has no cache to
-answer from. Its classes are replaced by ours, which print what cqmin's
-scripts read (cqmin.shells), plain and literal, and never pass a description
-through Rich. A completion never fails: any problem means no candidates.
+Click finds the parameter the TAB is for (cli/framework.py); the candidates come
+from the commands' own completion functions (candidates.py); the answer is
+printed in cqmin's formats (cqmin.shells), and the command table is written for
+the fast path to answer the next TAB. A completion never fails: any problem
+means no candidates.
 """
 
-import os
-
-from cqmin import languages
-from cqmin.cli.typer_private import (
-    BashComplete,
-    FishComplete,
-    PowerShellComplete,
-    ZshComplete,
-    add_completion_class,
-)
-from cqmin.shells import answer, outdated
-from cqmin.shells.scripts import script
+from cqmin import shells
+from cqmin.cli import framework, table
+from cqmin.environment import Environment
+from cqmin.shells import scripts
 
 
-def _language(ctx) -> str:
-    """The language asked for on this command line, else the environment's."""
-    chosen = ctx.params.get("lang") or ctx.find_root().params.get("lang")
-    return languages.resolve(getattr(chosen, "value", chosen))[0].code
-
-
-def fact_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
-    """Ids starting with what was typed, each with its label in the user's language."""
-    from cqmin.cli.session import base_of
-
+def respond(group, env: Environment, extra: dict) -> None:
+    """Answer the request in `_CQMIN_COMPLETE`: a script (source_SHELL) or the candidates of a TAB (complete_SHELL)."""
+    action, _, shell = env.environ.get(shells.COMPLETE_VAR, "").partition("_")
+    if action == "source" and shell in scripts.SCRIPTS:
+        env.stdout.write(scripts.script(shell))
+        return
+    if action != "complete" or shell not in shells.SHELLS:
+        env.message(f"cqmin: no such completion request: {shells.COMPLETE_VAR}={action}_{shell}")
+        return
+    if shells.outdated(shell, env.environ):
+        env.message(shells.outdated_message(shell))
+        return
+    items, root = [], None
     try:
-        base, code = base_of(ctx), _language(ctx)
-        return [(fact.id, fact.label[code]) for fact in base.facts if fact.id.startswith(incomplete)]
-    except Exception:  # a TAB must never print a traceback into the prompt
-        return []
-
-
-def topic_ids(ctx, incomplete: str) -> list[tuple[str, str]]:
-    from cqmin.cli.session import base_of
-
-    try:
-        base, code = base_of(ctx), _language(ctx)
-        return [(topic.id, topic.title[code]) for topic in base.topics if topic.id.startswith(incomplete)]
-    except Exception:
-        return []
-
-
-class _Answer:
-    """The answer to one TAB in cqmin's format: plain candidates only (file names are the shell's job)."""
-
-    name: str
-
-    def source(self) -> str:
-        """cqmin's script, which reads the answers as data (`_CQMIN_COMPLETE=source_zsh cqmin` prints it)."""
-        return script(self.name, self.prog_name).rstrip("\n")
-
-    def complete(self) -> str:
-        if outdated(self.name, os.environ):
-            return ""
-        try:
-            args, incomplete = self.get_completion_args()
-            items = self.get_completions(args, incomplete)
-        except Exception:  # a line no shell would send (COMP_CWORD=x): no candidates, no traceback
-            return ""
-        return answer(self.name, [(item.value, item.help) for item in items if item.type == "plain"])
-
-
-class _Bash(_Answer, BashComplete):
-    pass
-
-
-class _Zsh(_Answer, ZshComplete):
-    pass
-
-
-class _Fish(_Answer, FishComplete):
-    pass  # one run a TAB: cqmin's fish script asks only for the candidates ("get-args")
-
-
-class _PowerShell(_Answer, PowerShellComplete):
-    pass
-
-
-def use_cqmin_answers() -> None:
-    """Register our classes over Typer's; call after Typer has registered its own."""
-    for shell, cls in (("bash", _Bash), ("zsh", _Zsh), ("fish", _Fish), ("powershell", _PowerShell)):
-        add_completion_class(cls, shell)
-    add_completion_class(_PowerShell, "pwsh")
+        args, incomplete = shells.request(shell, env.environ)
+        items, root = framework.completions(group, args, incomplete, **extra)
+    except Exception:  # a line no shell would send (a CWORD of "x"): no candidates, no traceback
+        pass
+    env.stdout.write(shells.answer(shell, items) + "\n")
+    if root is not None:
+        table.refresh(root)

@@ -1,7 +1,6 @@
 """`cqmin export`: the format a file name asks for, and writing it whole (atomic.py) or to stdout."""
 
 import io
-import sys
 
 import typer
 
@@ -43,5 +42,5 @@ def export(session: Session, result: AllFacts, path: str | None, force: bool) ->
         # A file is not a terminal: written exactly, in UTF-8, whatever stdout could hold.
         to_file = Output(Terminal(io.StringIO()), session.output.language, session.output.fields)
         atomic.write_text(path, formats.render(result, fmt, to_file), force)
-    if sys.stderr.isatty():  # on a terminal, a successful write says what it wrote
-        sys.stderr.write(f"Wrote {len(result)} facts to {path} ({fmt.name})\n")
+    if session.env.stderr_is_tty():  # on a terminal, a successful write says what it wrote
+        session.env.message(f"Wrote {len(result)} facts to {path} ({fmt.name})")

@@ -35,7 +35,7 @@ def format_names(result_type: type) -> list[str]:
     return [fmt.name for fmt in formats.for_result(result_type)]
 
 
-def _phrase(names: list[str]) -> str:
+def phrase(names: list[str]) -> str:
     return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
 
 
@@ -49,7 +49,7 @@ def format_option(result_type: type, *aliases: str):
         choices | None,
         typer.Option(
             "--format", "-f", *aliases, metavar="FORMAT", show_default=False, case_sensitive=False,
-            help=f"{default} (the default), {_phrase(others)}." if others else f"{default}.",
+            help=f"{default} (the default), {phrase(others)}." if others else f"{default}.",
         ),
     ]  # fmt: skip
 
@@ -71,7 +71,7 @@ LangOption = Annotated[
     Lang | None,
     typer.Option(
         "--lang", metavar="LANG", show_default=False, case_sensitive=False,
-        help=f"{_phrase(languages.codes())}, or auto (the default: {languages.ENV_VAR}, then the locale).",
+        help=f"{phrase(languages.codes())}, or auto (the default: {languages.ENV_VAR}, then the locale).",
     ),
 ]  # fmt: skip
 
@@ -80,7 +80,7 @@ KindOption = Annotated[
     KindChoice,
     typer.Option(
         "--kind", metavar="KIND", show_default=False, case_sensitive=False,
-        help=f"{_phrase([kind.value for kind in Kind])} figures only, or {ALL_KINDS} (the default).",
+        help=f"{phrase([kind.value for kind in Kind])} figures only, or {ALL_KINDS} (the default).",
     ),
 ]  # fmt: skip
 

@@ -1,32 +1,42 @@
-"""What one command works with: the fact base, the format, and the output (terminal, language, fields, ids).
+"""What one command works with: the environment, the fact base, the format, and the output.
 
-Options given before the command (`cqmin --lang en pension`) are kept in the
-root context and serve as defaults for the command's own.
+The root context's `obj` is the run (`Run`): the environment (streams, variables)
+and the options given before the command (`cqmin --lang en pension`), which
+serve as defaults for the command's own.
 """
 
 import contextlib
-import sys
 
 import typer
 
 from cqmin import formats, languages
 from cqmin.cli.options import value_of
+from cqmin.environment import Environment
 from cqmin.errors import CqminError
 from cqmin.output import Output
-from cqmin.terminal import Terminal
 
 
-class Defaults:
-    """The options given before the command."""
+class Run:
+    """One run of cqmin: its environment, and the options given before the command."""
 
-    def __init__(self, facts: str | None = None, lang=None, format_: str | None = None) -> None:
+    def __init__(self, env: Environment, facts: str | None = None, lang=None, format_: str | None = None) -> None:
+        self.env = env
         self.facts = facts
         self.lang = lang
         self.format = format_
 
 
-def defaults(ctx: typer.Context) -> Defaults:
-    return ctx.find_root().obj or Defaults()
+def run_of(ctx: typer.Context) -> Run:
+    """The run of this context; a fresh one where none was made (a test runner's invocation, a TAB)."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, Run):
+        root.obj = Run(root.obj if isinstance(root.obj, Environment) else Environment())
+    return root.obj
+
+
+def reserved(ctx: typer.Context) -> frozenset:
+    """The names a topic may not take: cqmin's own commands, which it could never be run in place of."""
+    return frozenset(ctx.find_root().command.registered_names())
 
 
 def base_of(ctx: typer.Context):
@@ -35,20 +45,8 @@ def base_of(ctx: typer.Context):
     if "cqmin.base" not in root.meta:
         from cqmin import facts
 
-        command = root.command
-        # A topic may not be named like one of cqmin's own commands: it could never be run.
-        reserved = frozenset(command.commands)
-        root.meta["cqmin.base"] = facts.load(root.params.get("facts_path"), reserved, extras=_completion_table(root))
+        root.meta["cqmin.base"] = facts.load(root.params.get("facts_path"), reserved(ctx))
     return root.meta["cqmin.base"]
-
-
-def _completion_table(root):
-    def build(base) -> dict:
-        from cqmin.cli import table
-
-        return table.build(root, base)
-
-    return build
 
 
 def unencodable(encoding: str, fmt: str) -> CqminError:
@@ -77,7 +75,7 @@ def choose_format(ctx: typer.Context, result_type: type, format_, json_: bool, f
     own = value_of(format_)
     if json_ and own not in (None, "json"):
         raise typer.BadParameter(f"--json means --format json, not {own}", param_hint="'--json'")
-    name = "json" if json_ else own or value_of(defaults(ctx).format)
+    name = "json" if json_ else own or value_of(run_of(ctx).format)
     if name is None:
         return offered["tsv"] if fields and "tsv" in offered else formats.default_for(result_type)
     name = name.lower()
@@ -104,12 +102,13 @@ class Session:
         ids: bool = False,
     ) -> None:
         self.ctx = ctx
+        self.env = run_of(ctx).env
         self.format = choose_format(ctx, result_type, format_, json_, fields is not None)
-        chosen = value_of(lang) or value_of(defaults(ctx).lang)
-        language, warning = languages.resolve(chosen)
+        chosen = value_of(lang) or value_of(run_of(ctx).lang)
+        language, warning = languages.resolve(chosen, self.env.environ)
         if warning:
-            sys.stderr.write(f"Warning: {warning}\n")
-        terminal = Terminal()
+            self.env.warning(warning)
+        terminal = self.env.stdout
         if not terminal.unicode:
             language = self._degrade(terminal, language, explicit=chosen is not None and chosen != languages.AUTO)
         self.output = Output(terminal, language, _fields(fields, result_type), ids)
@@ -129,7 +128,7 @@ class Session:
         if empty:
             raise CqminError(no_match)
 
-    def _degrade(self, terminal: Terminal, language, explicit: bool):
+    def _degrade(self, terminal, language, explicit: bool):
         """An output that cannot hold Chinese (PYTHONIOENCODING=ascii): keep working, say what is lost.
 
         JSON and NDJSON fall back to \\u escapes and lose nothing; tables switch to a
@@ -149,8 +148,8 @@ class Session:
         instead = ""
         if explicit and shown is not language:
             instead = f", so this is in {shown.name} (not --lang {language.code})"
-        sys.stderr.write(
-            f"Note: the output's encoding ({terminal.encoding}) cannot show Chinese{instead}; "
-            "set PYTHONIOENCODING=utf-8 or a UTF-8 locale for the full text.\n"
+        self.env.note(
+            f"the output's encoding ({terminal.encoding}) cannot show Chinese{instead}; "
+            "set PYTHONIOENCODING=utf-8 or a UTF-8 locale for the full text."
         )
         return shown

@@ -1,17 +1,17 @@
-"""The completion table: the command line's shape and the fact base's names, as plain data for the fast path.
+"""The command table: the command line's shape and the fact base's names, as plain data for the fast path.
 
-Compiled from the Click command Typer builds (commands, options, choices, help
+Compiled from the Click commands Typer builds (commands, options, choices, help
 as completion shows them) and from the fact base (topics, fact ids, their
-labels in every language), and cached beside the base (facts.load, `extras`),
-so that a TAB is answered from it without importing Typer (cqmin.shells.fast).
+labels in every language), and cached on its own (table_store), so that a TAB
+is answered from it without importing Typer (cqmin.shells.fast).
 """
 
-from cqmin import languages
+from cqmin import languages, table_store
+from cqmin.cli import topics
 from cqmin.model import FactBase
 
 # Parameters whose values complete from the fact base, by their name in commands.py.
 COMPLETES = {"fact_ids": "facts", "topic_names": "topics"}
-FORMAT = 1
 
 
 def _param(param) -> dict:
@@ -40,22 +40,37 @@ def _node(command, ctx) -> dict:
     }
 
 
+def _texts(text: dict) -> dict[str, str]:
+    """A text in every language cqmin speaks, falling back as the language does where the base lacks it."""
+    return {code: language.text(text) for code, language in languages.REGISTRY.items()}
+
+
 def build(root_ctx, base: FactBase) -> dict:
     """The table for the command line of `root_ctx` (the root context of a run) and this fact base."""
-    from cqmin.cli import topics
-    from cqmin.cli.group import in_order
-
-    group = root_ctx.command  # its own commands; the topics are this base's, not the one being loaded
-    commands = {name: _node(command, root_ctx) for name, command in group.commands.items()}
+    group = root_ctx.command
+    own = group.registered_names()
+    commands = {name: _node(group.get_command(root_ctx, name), root_ctx) for name in own}
     commands.update({topic.id: _node(topics.command(topic), root_ctx) for topic in base.topics})
-    names = in_order(list(group.commands), [topic.id for topic in base.topics])
     return {
-        "format": FORMAT,
+        "format": table_store.FORMAT,
         "root": _node(group, root_ctx),
-        "order": names,
+        "order": topics.in_order(own, [topic.id for topic in base.topics]),
         "commands": commands,
         "languages": {code: list(language.locales) for code, language in languages.REGISTRY.items()},
         "default_language": languages.DEFAULT,
-        "facts": [(fact.id, fact.label) for fact in base.facts],
-        "topics": [(topic.id, topic.title) for topic in base.topics],
+        "facts": [(fact.id, _texts(fact.label)) for fact in base.facts],
+        "topics": [(topic.id, _texts(topic.title)) for topic in base.topics],
     }
+
+
+def refresh(root_ctx) -> None:
+    """Write the table for the base this run used, unless the cache already holds it. Never fails a run."""
+    base = root_ctx.meta.get("cqmin.base")
+    if base is None:  # the run loaded no base (help, an error before it): nothing to build a table of
+        return
+    path = root_ctx.params.get("facts_path")
+    try:
+        if table_store.read(path) is None:
+            table_store.write(path, build(root_ctx, base))
+    except Exception:  # the cache is a help, never a failure: the next TAB asks the full path again
+        pass

@@ -1,59 +1,25 @@
-"""Topic commands, made from the data: one template command, copied for each topic of the fact base in use."""
-
-import copy
+"""Topic commands, made from the data: every topic of the fact base in use is a command of one shape."""
 
 import typer
 
 from cqmin import languages
+from cqmin.cli import framework
 from cqmin.cli.options import TOPIC_PANEL, FieldsOption, IdsOption, JsonOption, KindOption, LangOption, format_option
+from cqmin.cli.session import Session
 from cqmin.results import TopicFacts
 
 
-class TopicCommand(typer.core.TyperCommand):
-    """A topic's command, named and described by the topic's record.
-
-    Its help is made when asked for (--help, the list of commands): Typer reads
-    it as Rich markup, so the fact base's text is escaped, which a lookup need
-    not pay for. A shell's completion shows the title as written.
-    """
-
-    topic_id = ""
-    title = ""  # its titles in every language, " · " between
-
-    @property
-    def help(self) -> str:
-        return (
-            f"{self.short_help}\n\n"
-            "Its figures, how they compare with earlier years, and the targets ahead.\n\n"
-            f"Example: cqmin {self.topic_id} --lang en --kind achieved"
-        )
-
-    @help.setter
-    def help(self, value) -> None:
-        pass  # the template's, from Click's __init__: a topic's own is made from its record
-
-    @property
-    def short_help(self) -> str:
-        from cqmin.render.safe import clean, markup_escaped
-
-        # Rich markup only where Typer draws help with Rich: TYPER_USE_RICH=0 prints it as it is
-        return markup_escaped(clean(self.title)) if typer.core.HAS_RICH else clean(self.title)
-
-    @short_help.setter
-    def short_help(self, value) -> None:
-        pass
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        from cqmin.render.safe import clean
-
-        return clean(self.title)  # whole (completion shows it), and safe for Click's plain help
+def in_order(own: list[str], topics: list[str]) -> list[str]:
+    """The commands as help lists them: the overview, the topics, then the rest."""
+    return own[:1] + topics + own[1:]
 
 
-_template_app = typer.Typer(add_completion=False)
+def title(topic) -> str:
+    """A topic's titles in every language, " · " between, as written (shells show it so)."""
+    return " · ".join(topic.title[code] for code in languages.codes() if code in topic.title)
 
 
-@_template_app.command(cls=TopicCommand)
-def topic(
+def _topic(
     ctx: typer.Context,
     format_: format_option(TopicFacts) = None,
     json_: JsonOption = False,
@@ -62,22 +28,27 @@ def topic(
     ids: IdsOption = False,
     fields: FieldsOption = None,
 ) -> None:
-    from cqmin.cli import commands
+    """The body of every topic command: the topic is the command's name."""
+    from cqmin import views
+    from cqmin.cli.options import kind_of
 
-    commands.topic(ctx, ctx.command.topic_id, format_, json_, lang, kind, ids, fields)
+    topic_id = ctx.command.name
+    session = Session(ctx, TopicFacts, format_, json_, lang, fields, ids)
+    chosen = kind_of(kind)
+    result = views.topic(session.base, topic_id, chosen)
+    session.write(result, no_match=f"no {chosen.value} figures in {topic_id}" if chosen else None)
 
 
-_template = None
+def command(topic):
+    """The command of one topic: named by its id, its title its help."""
+    from cqmin.render.safe import clean, markup_escaped
 
-
-def command(topic_record):
-    """The command of one topic: the template under the topic's name, with its title as its help."""
-    global _template
-    if _template is None:
-        _template = typer.main.get_command(_template_app)
-    made = copy.copy(_template)
-    made.name = topic_record.id
-    made.topic_id = topic_record.id
-    made.title = " · ".join(topic_record.title[code] for code in languages.codes())
-    made.rich_help_panel = TOPIC_PANEL
-    return made
+    # Typer reads help as Rich markup (unless TYPER_USE_RICH=0): the fact base's text is escaped for it.
+    shown = markup_escaped(clean(title(topic))) if framework.help_is_markup() else clean(title(topic))
+    text = (
+        f"{shown}\n\nIts figures, how they compare with earlier years, and the targets ahead.\n\n"
+        f"Example: cqmin {topic.id} --lang en --kind achieved"
+    )
+    return framework.command_from(
+        _topic, name=topic.id, help=text, short_help=shown, described=clean(title(topic)), rich_help_panel=TOPIC_PANEL
+    )

@@ -1,6 +1,6 @@
 """CSV: RFC 4180 (CRLF, quotes doubled), a header of column names, one row a record."""
 
-from cqmin.formats import selection
+import cqmin.formats.selection as selection
 from cqmin.results import Result
 
 NAME = "csv"

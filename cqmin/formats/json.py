@@ -1,6 +1,6 @@
 """JSON: the records of the JSON contract (README), UTF-8, in the contract's key order."""
 
-from cqmin.formats import selection
+import cqmin.formats.selection as selection
 from cqmin.results import Result
 
 NAME = "json"

@@ -2,7 +2,7 @@
 
 import re  # its patterns are compiled on first use (re caches them): a lookup in another format pays nothing
 
-from cqmin.formats import selection
+import cqmin.formats.selection as selection
 from cqmin.results import Citations, FactDetails, Facts, Result, Sources, TopicList
 
 NAME = "markdown"

@@ -1,6 +1,6 @@
 """NDJSON (JSON Lines): one compact record a line, for streaming into jq or a database."""
 
-from cqmin.formats import selection
+import cqmin.formats.selection as selection
 from cqmin.formats.json import dumps
 from cqmin.results import Result
 

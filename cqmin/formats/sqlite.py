@@ -7,39 +7,53 @@ characters or more; a shorter Chinese word (医保, 养老) is found with LIKE,
 which the same index also serves (README, "Files").
 """
 
-from cqmin import languages
+from cqmin import languages, model
+from cqmin.model import Event, Fact, Speaker, Text, Topic
 from cqmin.results import AllFacts
 
 NAME = "sqlite"
 HELP = "a SQLite database (export -o FILE only)"
 TRAITS = {"extensions": (".db", ".sqlite", ".sqlite3"), "to_file": True}
 
-# How SQLite should hold the contract's columns (contract.FACT_FIELDS): types where
-# they are not text, and the keys that join the tables.
+# How SQLite holds the contract's fact columns (contract.FACT_FIELDS): types where they are not text.
 _TYPES = {
     "value": "NUMERIC NOT NULL", "high": "NUMERIC", "baseline_value": "NUMERIC", "baseline_derived": "INTEGER",
     "change_absolute": "NUMERIC", "change_percent": "REAL", "annual_percent": "REAL",
-    "id": "TEXT PRIMARY KEY", "topic": "TEXT NOT NULL REFERENCES topics(id)",
-    "speaker": "TEXT REFERENCES speakers(id)", "event": "TEXT NOT NULL REFERENCES events(id)",
-    "stated": "TEXT NOT NULL", "qualifier": "TEXT NOT NULL", "kind": "TEXT NOT NULL", "quote": "TEXT NOT NULL",
 }  # fmt: skip
+# The keys that join the tables: a record's id, and the fields that name another table's record.
+_KEYS = {
+    "id": "PRIMARY KEY", "topic": "REFERENCES topics(id)", "speaker": "REFERENCES speakers(id)",
+    "event": "REFERENCES events(id)", "headline": "REFERENCES facts(id) DEFERRABLE INITIALLY DEFERRED",
+}  # fmt: skip
+# The tables besides `facts`, each of a record of model.py, its columns its fields.
+_TABLES = {"events": Event, "topics": Topic, "speakers": Speaker}
 
 
-def _translated(*names: str, required: bool = True) -> list[str]:
-    null = " NOT NULL" if required else ""
-    return [f"{name}_{code} TEXT{null}" for name in names for code in languages.codes()]
+def _column(name: str, kind, optional: bool) -> str:
+    """A column of a field: its SQLite type, the key it is, and NOT NULL unless the field may be None."""
+    sql = {int: "INTEGER", float: "NUMERIC", bool: "INTEGER"}.get(kind, "TEXT")
+    return " ".join(part for part in (name, sql, _KEYS.get(name, ""), "" if optional else "NOT NULL") if part)
+
+
+def _record_columns(record: type) -> list[str]:
+    """A record's fields as columns: text in every language, each its own column (a base may lack one)."""
+    columns = []
+    for name, (kind, optional) in model.field_types(record).items():
+        if kind == Text:
+            columns += [f"{name}_{code} TEXT" for code in languages.codes()]
+        else:
+            columns.append(_column(name, kind, optional or name == "headline"))
+    return columns
 
 
 def _schema(fact_columns: list[str]) -> str:
-    tables = {
-        "events": ["id TEXT PRIMARY KEY", *_translated("title"), *_translated("organizer", required=False),
-                   "date TEXT NOT NULL", *_translated("place"), *_translated("article", required=False)],
-        "topics": ["id TEXT PRIMARY KEY", *_translated("title", "summary"),
-                   "headline TEXT REFERENCES facts(id) DEFERRABLE INITIALLY DEFERRED"],
-        "speakers": ["id TEXT PRIMARY KEY", "event TEXT NOT NULL REFERENCES events(id)",
-                     *_translated("name", "role", "department")],
-        "facts": [f"{name} {_TYPES.get(name, 'TEXT')}" for name in fact_columns],
-    }  # fmt: skip
+    """The tables; the facts table has the contract's columns, whose fields are those of model.Fact."""
+    fact_types = model.field_types(Fact)
+    facts = [
+        f"{name} {_TYPES[name]}" if name in _TYPES else _column(name, str, fact_types.get(name, (str, True))[1])
+        for name in fact_columns
+    ]
+    tables = {**{name: _record_columns(record) for name, record in _TABLES.items()}, "facts": facts}
     statements = [f"CREATE TABLE {name} (\n    " + ",\n    ".join(columns) + "\n);" for name, columns in tables.items()]
     statements += ["CREATE INDEX facts_topic ON facts(topic);", "CREATE INDEX facts_speaker ON facts(speaker);"]
     return "\n".join(statements)
@@ -56,8 +70,12 @@ def has_fts5(connection) -> bool:
         return False
 
 
-def _texts(text: dict | None) -> list:
-    return [text[code] if text else None for code in languages.codes()]
+def _row(item) -> list:
+    """A record's fields as a table's row: a text in each language, in the order of _record_columns."""
+    row = []
+    for value, (kind, _) in zip(item, model.field_types(type(item)).values(), strict=True):
+        row += [value.get(code) if value else None for code in languages.codes()] if kind == Text else [value]
+    return row
 
 
 def _write(result: AllFacts, output, path: str) -> None:
@@ -78,19 +96,10 @@ def _write(result: AllFacts, output, path: str) -> None:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.executescript(_schema(names))
         with connection:
-            connection.executemany(
-                f"INSERT INTO events VALUES ({', '.join('?' * (2 + 4 * len(languages.codes())))})",
-                [[e.id, *_texts(e.title), *_texts(e.organizer), e.date, *_texts(e.place), *_texts(e.article)]
-                 for e in base.events],
-            )  # fmt: skip
-            connection.executemany(
-                f"INSERT INTO speakers VALUES ({', '.join('?' * (2 + 3 * len(languages.codes())))})",
-                [[s.id, s.event, *_texts(s.name), *_texts(s.role), *_texts(s.department)] for s in base.speakers],
-            )
-            connection.executemany(
-                f"INSERT INTO topics VALUES ({', '.join('?' * (2 + 2 * len(languages.codes())))})",
-                [[t.id, *_texts(t.title), *_texts(t.summary), t.headline] for t in base.topics],
-            )
+            for name, record in _TABLES.items():
+                width = len(_record_columns(record))
+                items = [_row(item) for item in getattr(base, name)]
+                connection.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * width)})", items)
             connection.executemany(
                 f"INSERT INTO facts ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                 [[int(value) if isinstance(value, bool) else value for value in row] for row in rows],

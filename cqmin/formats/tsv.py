@@ -4,7 +4,7 @@ A cell's own tabs, line breaks and backslashes are written as \\t, \\n, \\r and
 \\\\ (the escapes of PostgreSQL's text format), so that every record is one line.
 """
 
-from cqmin.formats import selection
+import cqmin.formats.selection as selection
 from cqmin.results import Result
 
 NAME = "tsv"

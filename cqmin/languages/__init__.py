@@ -8,10 +8,11 @@ fact base (README, "Extending cqmin").
 import os
 
 from cqmin.languages import en, zh
-from cqmin.languages.base import Language
+from cqmin.languages.base import FALLBACK, Language
 
 REGISTRY: dict[str, Language] = {language.code: language for language in (zh.LANGUAGE, en.LANGUAGE)}
 DEFAULT = "en"  # where nothing chooses, and for locales of languages cqmin does not speak
+__all__ = ["AUTO", "DEFAULT", "ENV_VAR", "FALLBACK", "REGISTRY", "Language", "codes", "get", "resolve"]
 AUTO = "auto"  # --lang auto: CQMIN_LANG, then the locale
 ENV_VAR = "CQMIN_LANG"
 LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # the order gettext reads them

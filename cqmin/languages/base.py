@@ -9,6 +9,8 @@ from typing import ClassVar
 from cqmin.domain import Measure, Qualifier
 from cqmin.model import Event, Fact, Speaker, Text, Unit
 
+FALLBACK = "en"  # the language of a text that a fact base lacks in the language asked for (then: any it has)
+
 
 class Language:
     code: str  # the key of its texts in a fact base ("zh"), and the value of --lang
@@ -31,8 +33,11 @@ class Language:
         return self.words[key]
 
     def text(self, text: Text) -> str:
-        """A fact base's text in this language."""
-        return text[self.code]
+        """A fact base's text in this language; where the base lacks it, in English, else in what the base has."""
+        found = text.get(self.code)
+        if found is None:
+            found = text.get(FALLBACK)
+        return found if found is not None else next(iter(text.values()))
 
     def parens(self, inside: str) -> str:
         return f"{self.open_paren}{inside}{self.close_paren}"

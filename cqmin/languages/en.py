@@ -122,7 +122,9 @@ class English(Language):
         parts += [self.text(event.title), self.text(event.place), _long_date(event.date)]
         reference = ", ".join(parts) + "."
         if event.article:
-            reference += f" Reported in “{self.text(event.article)}” ({event.article['zh']})."
+            original = event.article.get("zh")  # the report's own title, in the language it was written in
+            shown = self.text(event.article)
+            reference += f" Reported in “{shown}”" + (f" ({original})." if original and original != shown else ".")
         return reference
 
     def attribution(self, fact: Fact, speaker: Speaker | None, event: Event) -> str:

@@ -36,7 +36,8 @@ def _quote(fact: Fact, color: bool) -> Text:
 
 
 def _record_rows(fact: Fact, base: FactBase, language: Language, color: bool) -> list[tuple[str, Text]]:
-    labels = [language.text(fact.label)] + [fact.label[code] for code in REGISTRY if code != language.code]
+    labels = [language.text(fact.label)]
+    labels += [fact.label[code] for code in REGISTRY if code in fact.label and fact.label[code] not in labels]
     figure = language.figure(fact)
     rows = [
         (language.word("label"), text("\n".join(labels), lines=True)),

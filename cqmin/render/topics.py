@@ -36,8 +36,9 @@ MAX_BAR = 30
 def _heading(out: Console, result: TopicFacts, language: Language) -> None:
     topic = result.topic
     title = text(language.text(topic.title), "bold")
-    if language.companion:
-        title.append(text(f"  {topic.title[language.companion]}", "dim"))
+    companion = topic.title.get(language.companion) if language.companion else None
+    if companion and companion != language.text(topic.title):
+        title.append(text(f"  {companion}", "dim"))
     lines = [title, text(language.text(topic.summary))]
     facts = result.facts
     people = [language.speaker(speaker) for speaker in _speakers(result.base, facts)]

@@ -1,14 +1,18 @@
-"""Shell completion without the framework: the scripts each shell sources, and the answers cqmin gives them.
+"""Shell completion: the protocol between cqmin's scripts and cqmin, the answers, and what the scripts read.
 
-The protocol is Typer's (environment variables in, lines out), so that the
-fast path (answers from the cache, no Typer) and Typer's own completion can
-stand in for each other; the formats are cqmin's own and are data, never code:
-no shell ever evaluates what cqmin prints.
+The protocol is cqmin's own. A script asks by running cqmin with
+`_CQMIN_COMPLETE=complete_SHELL` and the command line in the variables below;
+cqmin answers with lines on stdout. Both paths that answer (fast.py, from the
+cached command table, and Typer's completion behind cli/framework.py) read the
+request with `request()`, so either can answer any request the same way.
 
 - bash: one candidate a line; none means "complete file names" (`-o default`).
-- zsh and fish: "value<TAB>description" a line, read into arrays; none means files
-  (zsh: only when asked with _CQMIN_COMPLETE_FORMAT=lines, else nothing; see `outdated`).
-- PowerShell: Typer's "value:::description".
+- zsh and fish: "value<TAB>description" a line, read into arrays; none means files.
+- PowerShell: "value:::description" a line.
+
+A script of an older cqmin (Typer's variables, without these) gets no candidates
+and a message on stderr to install the script again: Typer's zsh script, which
+an older cqmin installed, evaluated what it read.
 
 A description comes from a fact base, which may come from anyone: whitespace
 runs become one space and control characters visible escapes, so a line can
@@ -17,22 +21,62 @@ never be split, and nothing in it is obeyed.
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
-# cqmin's zsh script marks its requests with this. Without it, the script may be Typer's, which an
-# older cqmin installed and which evaluates what it reads, or an older one of cqmin's, which reads
-# candidates: neither can tell, so nothing goes to stdout (inert for both) and a message to stderr,
-# which Typer's script shows and cqmin's discards (completing file names instead).
-FORMAT_MARKER = "_CQMIN_COMPLETE_FORMAT"
-OUTDATED = "\ncqmin: this zsh completion script is out of date; run: cqmin --install-completion zsh\n"
+COMPLETE_VAR = "_CQMIN_COMPLETE"  # complete_SHELL: answer a TAB; source_SHELL: print the script
+WORDS_VAR = "_CQMIN_COMPLETE_WORDS"  # bash: the words of the command line (COMP_WORDS), joined by spaces
+CWORD_VAR = "_CQMIN_COMPLETE_CWORD"  # bash: the index of the word being completed (COMP_CWORD)
+ARGS_VAR = "_CQMIN_COMPLETE_ARGS"  # zsh, fish, PowerShell: the command line up to the cursor
+WORD_VAR = "_CQMIN_COMPLETE_WORD"  # PowerShell: the word being completed
+
+
+def asked_shell(environ) -> str | None:
+    """The shell a TAB asks for (`_CQMIN_COMPLETE=complete_zsh`), or None if this run is no TAB."""
+    action, _, shell = environ.get(COMPLETE_VAR, "").partition("_")
+    return shell if action == "complete" and shell in SHELLS else None
 
 
 def outdated(shell: str, environ) -> bool:
-    """Whether this request comes from a script that may evaluate cqmin's answer; if so, say so on stderr."""
-    if shell != "zsh" or environ.get(FORMAT_MARKER) == "lines":
-        return False
-    import sys
+    """Whether the request comes from an older script, which sets other variables than these."""
+    return (WORDS_VAR if shell == "bash" else ARGS_VAR) not in environ
 
-    sys.stderr.write(OUTDATED)
-    return True
+
+def outdated_message(shell: str) -> str:
+    name = "powershell" if shell == "pwsh" else shell
+    return f"\ncqmin: this {name} completion script is out of date; run: cqmin --install-completion {name}"
+
+
+def split(text: str) -> list[str]:
+    """Split a command line as a shell would, keeping an unfinished last word (an open quote) as it is."""
+    import shlex
+
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    words = []
+    try:
+        for token in lexer:
+            words.append(token)
+    except ValueError:
+        words.append(lexer.token)
+    return words
+
+
+def request(shell: str, environ) -> tuple[list[str], str]:
+    """(the arguments before the one being completed, that one); ValueError for a line no script sends."""
+    if shell == "bash":
+        words = split(environ[WORDS_VAR])
+        position = int(environ[CWORD_VAR])
+        if position < 1:
+            raise ValueError(f"{CWORD_VAR}={position}")
+        return words[1:position], words[position] if position < len(words) else ""
+    line = environ.get(ARGS_VAR, "")
+    words = split(line)
+    if shell in ("powershell", "pwsh"):
+        incomplete = environ.get(WORD_VAR, "")
+        return (words[1:-1] if incomplete else words[1:]), incomplete
+    args = words[1:]
+    if args and not line.endswith(" "):
+        return args[:-1], args[-1]
+    return args, ""
 
 
 def plain(text: str | None) -> str:
@@ -51,7 +95,7 @@ def format_item(shell: str, value: str, description: str | None) -> str:
         return value
     if shell in ("zsh", "fish"):
         return f"{value}\t{description}" if description else value
-    return f"{value}:::{description or ' '}"  # PowerShell, as Typer's script splits it
+    return f"{value}:::{description or ' '}"  # PowerShell: the script splits at ":::"
 
 
 def answer(shell: str, items: list[tuple[str, str | None]]) -> str:

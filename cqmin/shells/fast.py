@@ -1,47 +1,14 @@
-"""A TAB answered from the cache, before Typer or Rich is imported: the completion table, walked as Click would.
+"""A TAB answered from the cache, before Typer or Rich is imported: the command table, walked as Click would.
 
 The table (cli/table.py) is the command line's shape and the fact base's names,
-cached beside the base. This module follows Click's completion rules (the
+cached on its own (table_store.py). This module follows Click's completion rules (the
 command, the option waiting for a value, the first argument still open) for the
 shapes cqmin's commands have; anything else (an unknown option, "--", an
 unknown command) it leaves to Typer by answering None, as it does when there is
 no usable cache. tests/test_completion.py compares the two on a grid of lines.
 """
 
-from cqmin.shells import SHELLS  # (the package holds no imports: this costs a TAB nothing)
-
-
-def _split(text: str) -> list[str]:
-    """Split a command line as Click does: like shlex, keeping an unfinished last token as it is."""
-    import shlex
-
-    lexer = shlex.shlex(text, posix=True)
-    lexer.whitespace_split = True
-    lexer.commenters = ""
-    words = []
-    try:
-        for token in lexer:
-            words.append(token)
-    except ValueError:
-        words.append(lexer.token)
-    return words
-
-
-def _arguments(shell: str, environ) -> tuple[list[str], str]:
-    """(complete arguments, the incomplete one), read from the variables each shell's script sets (Typer's protocol)."""
-    if shell == "bash":
-        words = _split(environ["COMP_WORDS"])
-        position = int(environ["COMP_CWORD"])
-        return words[1:position], words[position] if position < len(words) else ""
-    line = environ.get("_TYPER_COMPLETE_ARGS", "")
-    words = _split(line)
-    if shell in ("powershell", "pwsh"):
-        incomplete = environ.get("_TYPER_COMPLETE_WORD_TO_COMPLETE", "")
-        return (words[1:-1] if incomplete else words[1:]), incomplete
-    args = words[1:]
-    if args and not line.endswith(" "):
-        return args[:-1], args[-1]
-    return args, ""
+from cqmin import shells  # (the package holds no imports: this costs a TAB nothing)
 
 
 class _Unsure(Exception):
@@ -167,42 +134,26 @@ def complete(table: dict, args: list[str], incomplete: str, environ) -> list[tup
     return items
 
 
-def _table(path: str | None) -> dict | None:
-    """The completion table cached for the fact base at `path` (else CQMIN_FACTS, else the bundled one)."""
-    from cqmin import cache, facts
-
-    entry = facts.fresh_entry(facts.Source(path))
-    table = cache.part(entry[1], "extras") if entry else None
-    return table if isinstance(table, dict) and table.get("format") == 1 else None
-
-
 def answer(environ) -> str | None:
     """What cqmin prints for this TAB, or None if only Typer can tell (no cache, or a line it may read otherwise)."""
-    action, _, shell = environ.get("_CQMIN_COMPLETE", "").partition("_")
-    if action != "complete" or shell not in SHELLS:
-        return None
-    if environ.get("_TYPER_COMPLETE_FISH_ACTION", "get-args") != "get-args":
-        return None  # an older script's "is-args": Typer's own protocol
-    from cqmin import cache, shells
+    from cqmin import table_store
 
-    if shells.outdated(shell, environ):
-        return ""
-    if not cache.enabled():
-        return None
-    args, incomplete = _arguments(shell, environ)
+    shell = shells.asked_shell(environ)
+    if shell is None or shells.outdated(shell, environ):
+        return None  # (the full path answers an outdated script, saying why)
+    args, incomplete = shells.request(shell, environ)
     # The fact base decides the table, and --facts on the line decides the base: read the line
     # with the default table, and again with the table of the base it names, if it names one.
     path = None
     for _ in range(2):
-        table = _table(path)
+        table = table_store.read(path)
         if table is None:
             return None
         try:
             root_given = _walk(table, args)[3]
             named = (root_given.get("facts_path") or [None])[-1]
             if named == path:
-                items = complete(table, args, incomplete, environ)
-                return shells.answer(shell, items)
+                return shells.answer(shell, complete(table, args, incomplete, environ))
         except (_Unsure, KeyError, TypeError, ValueError, IndexError):
             return None
         path = named

@@ -36,6 +36,22 @@ def _add_line(rc: Path, line: str) -> None:
             handle.write(("" if not content or content.endswith("\n") else "\n") + line + "\n")
 
 
+def _powershell_profile(shell: str) -> Path:
+    """The user's PowerShell profile, as PowerShell itself reports it."""
+    import subprocess
+
+    program = "pwsh" if shell == "pwsh" else "powershell"
+    try:
+        found = subprocess.run(
+            [program, "-NoProfile", "-Command", "$PROFILE"], capture_output=True, text=True, timeout=30, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError) as error:
+        raise CqminError(f"cannot ask {program} where its profile is: {error}") from None
+    if not found:
+        raise CqminError(f"{program} reports no profile")
+    return Path(found)
+
+
 def install(shell: str, prog: str = "cqmin") -> Path:
     """Install the completion script of `shell`; return where it went."""
     home = Path.home()
@@ -49,10 +65,10 @@ def install(shell: str, prog: str = "cqmin") -> Path:
     elif shell == "fish":
         config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
         target, rc = config / "fish" / "completions" / f"{prog}.fish", None  # fish autoloads this folder
-    else:
-        from cqmin.cli.typer_private import install_completion  # PowerShell: Typer edits the profile
-
-        return install_completion(shell=shell, prog_name=prog)[1]
+    else:  # PowerShell: a script beside the profile, which dot-sources it
+        profile = _powershell_profile(shell)
+        target = profile.parent / f"{prog}-completion.ps1"
+        rc, line = profile, f". '{target}'"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(scripts.script(shell, prog), encoding="utf-8")

@@ -5,13 +5,16 @@ own completion functions: nothing cqmin prints is ever evaluated, whatever a
 fact base puts in a description.
 """
 
-# `%(prog)s` is the command's name, `%(var)s` the variable that asks it to complete.
+from cqmin import shells
+
+# `%(prog)s` is the command's name, `%(var)s` the variable that asks it to complete; the others are the
+# variables that carry the command line (cqmin.shells, where they are defined).
 
 BASH = r"""
 _%(func)s_completion() {
     local IFS=$'\n' line
     local -a lines
-    mapfile -t lines < <(env COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD="$COMP_CWORD" %(var)s=complete_bash "$1" 2>/dev/null)
+    mapfile -t lines < <(env %(words)s="${COMP_WORDS[*]}" %(cword)s="$COMP_CWORD" %(var)s=complete_bash "$1" 2>/dev/null)
     COMPREPLY=()
     for line in "${lines[@]}"; do
         [[ -n $line ]] && COMPREPLY+=("$line")
@@ -31,7 +34,7 @@ ZSH = r"""
 _%(func)s() {
     local -a lines candidates
     local line value description
-    lines=("${(@f)$(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" _CQMIN_COMPLETE_FORMAT=lines %(var)s=complete_zsh "${words[1]}" 2>/dev/null)}")
+    lines=("${(@f)$(env %(args)s="${words[1,$CURRENT]}" %(var)s=complete_zsh "${words[1]}" 2>/dev/null)}")
     for line in "${lines[@]}"; do
         [[ -n $line ]] || continue
         value=${line%%%%$'\t'*}
@@ -59,7 +62,7 @@ fi
 # One run of cqmin a TAB: the answer is the candidates, or nothing for file names.
 FISH = r"""
 function __%(func)s_complete
-    set -l candidates (env %(var)s=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp | string collect) %(prog)s 2>/dev/null | string match --regex --invert '^$')
+    set -l candidates (env %(var)s=complete_fish %(args)s=(commandline -cp | string collect) %(prog)s 2>/dev/null | string match --regex --invert '^$')
     if set -q candidates[1]
         printf '%%s\n' $candidates
     else
@@ -76,8 +79,8 @@ Set-PSReadLineKeyHandler -Chord Tab -Function MenuComplete
 $scriptblock = {
     param($wordToComplete, $commandAst, $cursorPosition)
     $Env:%(var)s = "complete_powershell"
-    $Env:_TYPER_COMPLETE_ARGS = $commandAst.ToString()
-    $Env:_TYPER_COMPLETE_WORD_TO_COMPLETE = $wordToComplete
+    $Env:%(args)s = $commandAst.ToString()
+    $Env:%(word)s = $wordToComplete
     %(prog)s | ForEach-Object {
         $commandArray = $_ -Split ":::"
         $command = $commandArray[0]
@@ -86,8 +89,8 @@ $scriptblock = {
             $command, $command, 'ParameterValue', $helpString)
     }
     $Env:%(var)s = ""
-    $Env:_TYPER_COMPLETE_ARGS = ""
-    $Env:_TYPER_COMPLETE_WORD_TO_COMPLETE = ""
+    $Env:%(args)s = ""
+    $Env:%(word)s = ""
 }
 Register-ArgumentCompleter -Native -CommandName %(prog)s -ScriptBlock $scriptblock
 """
@@ -98,4 +101,5 @@ SCRIPTS = {"bash": BASH, "zsh": ZSH, "fish": FISH, "powershell": POWERSHELL, "pw
 def script(shell: str, prog: str = "cqmin") -> str:
     func = "".join(char for char in prog.replace("-", "_") if char.isascii() and (char.isalnum() or char == "_"))
     var = f"_{func.upper()}_COMPLETE"
-    return SCRIPTS[shell].strip("\n") % {"prog": prog, "func": func, "var": var} + "\n"
+    names = {"words": shells.WORDS_VAR, "cword": shells.CWORD_VAR, "args": shells.ARGS_VAR, "word": shells.WORD_VAR}
+    return SCRIPTS[shell].strip("\n") % {"prog": prog, "func": func, "var": var, **names} + "\n"

@@ -6,9 +6,7 @@ problems += validation.check_quotes(data, text, article, "facts.toml")
 
 from cqmin.validation.problems import Problem
 
-__all__ = ["LEGACY_EVENT", "Problem", "check", "check_quotes"]
-
-LEGACY_EVENT = "event"  # the id a schema-1 base's single [event] gets
+__all__ = ["Problem", "check", "check_quotes"]
 
 # The rules (and their imports: decimal, the numeral reader) load only when a file is checked,
 # not when a lookup from the cache merely needs the Problem type.

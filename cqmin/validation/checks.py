@@ -30,6 +30,7 @@ class Checker:
         self.lines = LineIndex(text)
         self.problems: list[Problem] = []
         self._arrays: dict[str, list] = {}
+        self.lacking: dict[str, int] = {}  # language code -> how many texts lack it (and fall back)
 
     def report(self, table: str, index: int, where: str, field: str | None, message: str) -> None:
         line, column = self.lines.place(table, index, field.split(".")[0] if field else None)
@@ -126,7 +127,10 @@ class Entry:
         return False
 
     def translated(self, field: str, required: bool = True, also: frozenset = frozenset()) -> dict | None:
-        """Text in every language cqmin speaks: { zh = "…", en = "…" }. `also`: other keys the table may have."""
+        """Text in the languages cqmin speaks: { zh = "…", en = "…" }, at least one; `also`: other keys it may have.
+
+        A language the text lacks falls back (languages.base.FALLBACK): counted for a note, not a problem.
+        """
         value = self._present(field, required)
         if value is None:
             return None
@@ -135,16 +139,24 @@ class Entry:
             self.report(field, f"expected a table with {' and '.join(codes)}, got {describe(value)}")
             return None
         usable = True
-        for code in codes:
-            text = value.get(code)
+        given = [code for code in codes if code in value]
+        for code in given:
+            text = value[code]
             if not isinstance(text, str) or not text.strip():
                 self.report(f"{field}.{code}", "missing or empty")
                 usable = False
             elif not self._short_enough(f"{field}.{code}", text):
                 usable = False
+        if not given:
+            self.report(field, f"no text in any language cqmin speaks ({', '.join(codes)})")
+            usable = False
         for extra in sorted(set(value) - set(codes) - also, key=str):
             self.report(f"{field}.{extra}", f"unknown key (the languages are {', '.join(codes)})")
             usable = False
+        if usable:
+            for code in codes:
+                if code not in value:
+                    self.checker.lacking[code] = self.checker.lacking.get(code, 0) + 1
         return value if usable else None
 
     def number(self, field: str, required: bool = True) -> int | float | None:

@@ -12,7 +12,7 @@ from decimal import Decimal, localcontext
 
 from cqmin import dates, numerals, wording
 from cqmin.domain import Kind, Measure, Qualifier, measure_of, values
-from cqmin.validation import LEGACY_EVENT
+from cqmin.model import LEGACY_EVENT, Baseline, Event, Fact, Speaker, Topic, file_keys
 from cqmin.validation.checks import Checker, Entry, describe, short
 
 SCHEMAS = (1, 2)
@@ -20,15 +20,13 @@ SCHEMAS = (1, 2)
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FACT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
 
-_EVENT_KEYS = {"id", "title", "organizer", "date", "place", "article"}
-_SPEAKER_KEYS = {"id", "event", "name", "role", "department"}
-_TOPIC_KEYS = {"id", "title", "summary", "headline"}
-_UNIT_EXTRAS = frozenset({"measure", "words"})
-_FACT_KEYS = {
-    "id", "topic", "label", "value", "high", "unit", "stated", "qualifier",
-    "kind", "as_of", "event", "speaker", "quote", "baseline",
-}  # fmt: skip
-_BASELINE_KEYS = {"value", "as_of", "derived", "method"}
+# The keys each table may hold: its record's fields (model.py), but those computed from others.
+_EVENT_KEYS = file_keys(Event)
+_SPEAKER_KEYS = file_keys(Speaker)
+_TOPIC_KEYS = file_keys(Topic)
+_UNIT_EXTRAS = frozenset({"measure", "words"})  # beside a unit's text in each language
+_FACT_KEYS = file_keys(Fact)
+_BASELINE_KEYS = file_keys(Baseline)
 
 MIGRATION = (
     "schema 1 still works; to move to schema 2, rename [event] to [[events]], give it an id "
@@ -42,6 +40,7 @@ class Rules(Checker):
         self.reserved = reserved  # names a topic cannot take: cqmin's own commands
         self.notes: list[str] = []
         self.measures: dict[str, str] = {}  # unit name -> what it measures (domain.Measure)
+        self._closest: dict = {}  # (choices, a name typed) -> the closest choice, or None
 
     def check(self) -> None:
         if not isinstance(self.data, dict):
@@ -71,6 +70,17 @@ class Rules(Checker):
         topics = self.check_topics(facts)
         for entry in self.array("facts"):
             self.check_fact(entry, topics, speakers, units, events)
+        self.note_fallbacks()
+
+    def note_fallbacks(self) -> None:
+        """Say, once a language, how many texts the base lacks in it, and what they are shown in instead."""
+        from cqmin import languages
+        from cqmin.languages.base import FALLBACK
+
+        for code, count in self.lacking.items():
+            instead = languages.get(FALLBACK).name if code != FALLBACK else "the language each has"
+            texts = "text has" if count == 1 else "texts have"
+            self.notes.append(f"{count} {texts} no {languages.get(code).name} ({code}): shown in {instead} instead")
 
     # -------------------------------------------------------------- events, speakers, topics, units
 
@@ -107,31 +117,45 @@ class Rules(Checker):
             return None
         return dates.start(date)
 
-    def event_of(self, entry: Entry, events: dict) -> str | None:
-        """The event an entry names, or the only one; None (reported) if it names none that exists."""
+    def event_of(self, entry: Entry, events: dict, default: bool = True) -> str | None:
+        """The event an entry names, else (`default`) the first; None (reported) if it names one the file lacks.
+
+        A fact that names no event is the first event's, so that another press conference can be appended
+        to a file without a line of it changed; a speaker that names none speaks at any (default=False).
+        """
         named = entry.data.get("event")
         if named is None:
-            if len(events) == 1 or self.schema == 1:
-                return next(iter(events), None)
-            if events:
-                entry.report("event", f"missing: the file has {len(events)} events ({', '.join(events)})")
-            return None
+            return next(iter(events), None) if default else None
         if self.schema == 1:
             return None  # reported as an unknown key
         if not isinstance(named, str) or named not in events:
-            entry.report("event", f"unknown event '{short(named)}' (one of {', '.join(events)})")
+            entry.report("event", f"unknown event '{short(named)}'{self.choices(named, events)}")
             return None
         return named
 
+    def choices(self, typed, known) -> str:
+        """What a reference could have named, briefly: the few there are, or the closest; never all of thousands."""
+        names = list(known)
+        if len(names) <= 5:
+            return f" (one of {', '.join(short(name) for name in names)})"
+        key = (id(known), typed if isinstance(typed, str) else None)
+        if key not in self._closest:  # (a base of thousands repeats one mistake thousands of times)
+            import difflib
+
+            close = difflib.get_close_matches(typed, names, n=1) if isinstance(typed, str) and len(names) <= 500 else []
+            self._closest[key] = close[0] if close else None
+        close = self._closest[key]
+        return f"; did you mean '{short(close)}'?" if close else f" (not one of the file's {len(names)})"
+
     def check_speakers(self, events: dict) -> dict[str, str | None]:
-        """Speaker id -> the id of their event."""
+        """Speaker id -> the id of the one event they are tied to, or None (any event)."""
         ids = self.ids("speakers", _SLUG, "'li-yong'")
         found = {}
         for entry in self.array("speakers"):
             entry.unknown_keys(_SPEAKER_KEYS if self.schema == 2 else _SPEAKER_KEYS - {"event"})
             for field in ("name", "role", "department"):
                 entry.translated(field)
-            event = self.event_of(entry, events)
+            event = self.event_of(entry, events, default=False)
             if _holds(ids, entry):
                 found[entry.data["id"]] = event
         return found
@@ -149,7 +173,7 @@ class Rules(Checker):
                 if headline not in facts:
                     entry.report("headline", f"no fact '{short(headline)}'")
                 elif facts[headline].data.get("topic") != entry.where:
-                    entry.report("headline", f"'{headline}' is not a fact of this topic")
+                    entry.report("headline", f"'{short(headline)}' is not a fact of this topic")
         return set(ids)
 
     def check_units(self) -> dict[str, list[str]]:
@@ -168,10 +192,15 @@ class Rules(Checker):
             if measure not in values(Measure):
                 known = ", ".join(values(Measure))
                 units.report(f"{name}.measure", f"unknown measure '{short(measure)}' (one of {known})")
-            words = text.get("words", [text["zh"].split("/")[0]])
+            # The measure words a figure of it is stated with: `words`, else its Chinese text (元 of 元/人·月).
+            default = [text["zh"].split("/")[0]] if isinstance(text.get("zh"), str) else None
+            words = text.get("words", default)
+            if words is None:
+                units.report(f"{name}.words", "missing: a unit without Chinese text (zh) lists its measure words")
+                continue
             if not (isinstance(words, list) and words and all(isinstance(word, str) and word for word in words)):
                 units.report(f"{name}.words", f"expected a list of measure words, got {describe(words)}")
-                words = [text["zh"].split("/")[0]]
+                words = default or []
             found[name] = words
             self.measures[name] = measure
         return found
@@ -209,7 +238,10 @@ class Rules(Checker):
         if speaker and speaker not in speakers:
             fact.report("speaker", f"unknown speaker '{short(speaker)}'")
         elif speaker and event and speakers[speaker] and speakers[speaker] != event:
-            fact.report("speaker", f"'{speaker}' spoke at '{speakers[speaker]}', not at this fact's event '{event}'")
+            said = (
+                f"'{short(speaker)}' spoke at '{short(speakers[speaker])}', not at this fact's event '{short(event)}'"
+            )
+            fact.report("speaker", said)
         qualifier = self.choice(fact, "qualifier", Qualifier)
         kind = self.choice(fact, "kind", Kind)
 
@@ -253,11 +285,13 @@ class Rules(Checker):
     def check_unit(self, fact: Entry, stated: str, reading, unit: str, words: list[str]) -> None:
         """The unit must fit the measure word the figure is stated with, and be a rank if and only if it is one."""
         if not wording.unit_agrees(reading.measure_word, words):
-            said = "、".join(words)
-            fact.report("unit", f"'{unit}' ({said}) does not fit the stated '{stated}' ('{reading.measure_word}')")
+            said = short("、".join(words))
+            word = short(reading.measure_word)
+            fact.report("unit", f"'{short(unit)}' ({said}) does not fit the stated '{short(stated)}' ('{word}')")
         elif reading.ordinal != (self.measures[unit] == Measure.RANK.value):
             place = "a place in a ranking" if reading.ordinal else "not a place in a ranking"
-            fact.report("unit", f"the stated '{short(stated)}' is {place}, but '{unit}' measures {self.measures[unit]}")
+            measured = self.measures[unit]
+            fact.report("unit", f"the stated '{short(stated)}' is {place}, but '{short(unit)}' measures {measured}")
 
     def check_quoted(self, fact: Entry, quote: str, stated: str, reading) -> None:
         """The quote must state the figure whole ("50万人" is not in "2550万人"), with no bound the fact drops."""
@@ -285,12 +319,14 @@ class Rules(Checker):
             fact.report("stated", str(error))
             return None
         if value is not None and reading.value != Decimal(repr(value)):
-            fact.report("value", f"{value} does not match the stated '{stated}', which reads {_plain(reading.value)}")
+            fact.report(
+                "value", f"{value} does not match the stated '{short(stated)}', which reads {_plain(reading.value)}"
+            )
         if reading.high is not None and (high is None or reading.high != Decimal(repr(high))):
-            fact.report("high", f"the stated '{stated}' reads {_plain(reading.high)} as its upper end")
+            fact.report("high", f"the stated '{short(stated)}' reads {_plain(reading.high)} as its upper end")
         if qualifier is not None and reading.qualifier.value != qualifier:
             read = reading.qualifier.value
-            fact.report("qualifier", f"'{qualifier}' does not match the stated '{stated}', which reads '{read}'")
+            fact.report("qualifier", f"'{qualifier}' does not match the stated '{short(stated)}', which reads '{read}'")
         return reading
 
     def check_baseline(self, baseline: Entry, value, as_of, quote: str) -> None:
@@ -318,14 +354,14 @@ class Rules(Checker):
             return
         first = arithmetic.operands[0] if arithmetic.operands else None
         if value is not None and first and numerals.evaluate(first).result != Decimal(repr(value)):
-            baseline.report("method", f"starts from {first}, not from the figure's value {value}")
+            baseline.report("method", f"starts from {short(first)}, not from the figure's value {value}")
         squeezed = wording.squeeze(quote)
         for operand in arithmetic.operands[1:]:
             if operand != "1" and operand not in squeezed:
-                baseline.report("method", f"uses {operand}, which is not in the quote")
+                baseline.report("method", f"uses {short(operand)}, which is not in the quote")
         if before is not None and not _rounds_to(arithmetic.result, Decimal(repr(before))):
             result = _plain(round(arithmetic.result, 4))
-            baseline.report("value", f"{method} = {result}, but baseline.value is {before}")
+            baseline.report("value", f"{short(method)} = {result}, but baseline.value is {before}")
 
 
 def _holds(ids: dict[str, Entry], entry: Entry) -> bool:

@@ -1,0 +1,35 @@
+"""What a TAB offers from the fact base in use: fact ids and topics, each with its label in the user's language."""
+
+import typer
+
+from cqmin import languages
+from cqmin.cli.session import base_of, run_of
+
+
+def _language(ctx: typer.Context) -> str:
+    """The language asked for on this command line, else the environment's."""
+    chosen = ctx.params.get("lang") or ctx.find_root().params.get("lang")
+    return languages.resolve(getattr(chosen, "value", chosen), run_of(ctx).env.environ)[0].code
+
+
+def fact_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Ids starting with what was typed, each with its label."""
+    try:
+        base, code = base_of(ctx), _language(ctx)
+        return [
+            (fact.id, languages.get(code).text(fact.label)) for fact in base.facts if fact.id.startswith(incomplete)
+        ]
+    except Exception:  # a TAB must never print a traceback into the prompt
+        return []
+
+
+def topic_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    try:
+        base, code = base_of(ctx), _language(ctx)
+        return [
+            (topic.id, languages.get(code).text(topic.title))
+            for topic in base.topics
+            if topic.id.startswith(incomplete)
+        ]
+    except Exception:
+        return []
