@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import write_facts
 
+from cqmin import languages
 from cqmin.shells import ARGS_VAR, COMPLETE_VAR, CWORD_VAR, WORD_VAR, WORDS_VAR
 
 CQMIN = Path(sys.executable).with_name("cqmin")
@@ -45,7 +46,7 @@ def test_fact_ids_for_show(base):
 
 def test_choices():
     assert bash("cqmin pension --format c", 3) == ["csv"]
-    assert bash("cqmin pension --lang ", 3) == ["auto", "zh", "en"]
+    assert bash("cqmin pension --lang ", 3) == ["auto", *languages.codes()]
     assert bash("cqmin pension --kind ", 3) == ["achieved", "target", "all"]
 
 

@@ -17,7 +17,7 @@ import pytest
 from conftest import ok, run
 from typer.main import get_command
 
-from cqmin import formats
+from cqmin import formats, languages
 from cqmin.cli.app import app
 from cqmin.shells import COMPLETE_VAR, CWORD_VAR, WORDS_VAR
 
@@ -148,9 +148,9 @@ from cqmin import languages
 from cqmin.languages.en import English
 
 class Loud(English):
-    code = "xx"
+    code = "loud"
     name = "LOUD"
-    locales = ("xx",)
+    locales = ("loud",)
     words = {key: word.upper() for key, word in English.words.items()}
 
 languages.register(Loud())
@@ -161,12 +161,12 @@ main()
 
 
 def _with_loud_texts(base: factbases.Base) -> factbases.Base:
-    """Every { zh = …, en = "x" } table of the base given xx = "x!" as well."""
+    """Every { zh = …, en = "x" } table of the base given loud = "x!" as well."""
 
     def add(item) -> None:
         if isinstance(item, dict):
-            if isinstance(item.get("en"), str) and isinstance(item.get("zh"), str):
-                item["xx"] = item["en"] + "!"
+            if isinstance(item.get("en"), str) and isinstance(item.get("zh"), str):  # a text, not a unit's words
+                item["loud"] = item["en"] + "!"
             for value in item.values():
                 add(value)
         elif isinstance(item, list):
@@ -188,15 +188,16 @@ def test_a_toy_third_language_is_one_registry_entry_plus_its_texts(sample, tmp_p
 
     checked = loud("validate", path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    table = loud("--facts", path, "pension", "--lang", "xx")
+    table = loud("--facts", path, "pension", "--lang", "loud")
     assert table.returncode == 0, table.stderr
     label = sample.fact("pension.insured")["label"]  # a fact with a baseline: the table has BEFORE AND NOW
-    assert table.stdout.startswith(sample.topic("pension")["title"]["xx"])
-    assert "ACHIEVED" in table.stdout and "BEFORE AND NOW" in table.stdout and label["xx"] in table.stdout
+    assert table.stdout.startswith(sample.topic("pension")["title"]["loud"])
+    assert "ACHIEVED" in table.stdout and "BEFORE AND NOW" in table.stdout and label["loud"] in table.stdout
     (fact,) = json.loads(loud("--facts", path, "show", "pension.insured", "--json").stdout)
-    assert fact["label"] == {"zh": label["zh"], "en": label["en"], "xx": label["en"] + "!"}
+    assert fact["label"] == {**{code: label[code] for code in languages.codes()}, "loud": label["en"] + "!"}
     # the same base is not a base for a cqmin without the language: its texts have an unknown key
-    assert "label.xx: unknown key (the languages are zh, en)" in run("validate", path).stdout
+    known = ", ".join(languages.codes())
+    assert f"label.loud: unknown key (the languages are {known})" in run("validate", path).stdout
 
 
 def test_a_base_without_a_registered_language_falls_back_to_english(sample, sample_path, tmp_path):
@@ -209,11 +210,11 @@ def test_a_base_without_a_registered_language_falls_back_to_english(sample, samp
 
     checked = loud("validate")
     assert checked.returncode == 0 and checked.stdout.startswith(f"{sample_path}: "), checked.stdout
-    assert re.fullmatch(r"Note: \d+ texts have no LOUD \(xx\): shown in English instead\n", checked.stderr)
-    table = loud("pension", "--lang", "xx")
+    assert re.fullmatch(r"Note: \d+ texts have no LOUD \(loud\): shown in English instead\n", checked.stderr)
+    table = loud("pension", "--lang", "loud")
     assert table.returncode == 0 and table.stderr == "", table.stderr
     assert table.stdout.startswith(sample.topic("pension")["title"]["en"]) and "ACHIEVED" in table.stdout
-    (fact,) = json.loads(loud("show", "pension.insured", "--json", "--lang", "xx").stdout)
+    (fact,) = json.loads(loud("show", "pension.insured", "--json", "--lang", "loud").stdout)
     assert fact["label"] == sample.fact("pension.insured")["label"]  # the data as the base gives it: no xx
 
 

@@ -233,7 +233,10 @@ def test_a_unit_with_hidden_characters_in_a_comparison(sample, tmp_path, args, w
 
 def test_a_topic_title_in_help_is_text_not_markup(sample, tmp_path):
     topic = sample.topic("housing")
-    topic["title"]["en"] = "[red]Basic[/red] \\[1] :smile: [link=https://x]y \x1b[2J end\\"
+    for code in topic["title"]:  # every language but Chinese (where cqmin has more than two)
+        topic["title"][code] = (
+            "[red]Basic[/red] \\[1] :smile: [link=https://x]y \x1b[2J end\\" if code != "zh" else "改造"
+        )
     path = sample.write(tmp_path)
     shown = "[red]Basic[/red] \\[1] :smile: [link=https://x]y \\x1b[2J end\\"
     typed = f"cqmin --facts {path} {topic['id'][:4]}"  # a start only this topic's name has
@@ -528,7 +531,7 @@ def test_a_cache_entry_edited_in_place_is_not_served(private_cache, base):
     data = entry.read_bytes()
     label = base.fact(FIGURE).label["en"]
     assert label != label.upper() and len(label.upper().encode()) == len(label.encode())  # the same size
-    assert data.count(label.encode()) == 1
+    assert data.count(label.encode()) >= 1  # (more, where a language added to cqmin shows the English)
     entry.write_bytes(data.replace(label.encode(), label.upper().encode()))
     assert facts.load().fact(FIGURE).label["en"] == label
 
@@ -623,7 +626,7 @@ def test_an_edit_that_keeps_size_and_crc32_is_still_seen(sample, tmp_path, priva
     environ = {**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)}
     label = sample.fact(FIGURE)["label"]["en"].encode("utf-8")
     assert label.decode() in _cqmin("--facts", str(path), "pension", "--json", env=environ).stdout
-    assert original.count(label) == 1 and not label.endswith(b"z")
+    assert original.count(label) >= 1 and not label.endswith(b"z")
     edited = original.replace(label, label[:-1] + b"z")
     forged = _same_crc32(original, edited, len(edited) - 5)
     assert zlib.crc32(forged) == zlib.crc32(original) and len(forged) == len(original)

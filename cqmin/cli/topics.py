@@ -15,8 +15,8 @@ def in_order(own: list[str], topics: list[str]) -> list[str]:
 
 
 def title(topic) -> str:
-    """A topic's titles in every language, " · " between, as written (shells show it so)."""
-    return " · ".join(topic.title[code] for code in languages.codes() if code in topic.title)
+    """A topic's titles in every language it has, " · " between, each once, as written (shells show it so)."""
+    return " · ".join(dict.fromkeys(topic.title[code] for code in languages.codes() if code in topic.title))
 
 
 def _topic(
