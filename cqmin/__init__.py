@@ -1,3 +1,3 @@
 """cqmin: look up the figures of Chongqing's 2022-10-19 livelihood press conference."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
