@@ -25,13 +25,17 @@ OUT = Path(__file__).resolve().parent / "out"
 
 
 def scaled_base(times: int) -> Path:
-    """facts.toml with every fact repeated `times` times under new ids."""
+    """facts.toml with every fact repeated `times` times under new ids, each copy a press conference of its own
+    (a copy of the first; one figure entered twice at one press conference is a problem)."""
     text = (ROOT / "facts.toml").read_text(encoding="utf-8")
     head, *facts = re.split(r"(?m)^(?=\[\[facts\]\])", text)
+    event = re.search(r"(?ms)^\[\[events\]\]\nid = \"([^\"]+)\"\n(.*?)\n\n", head)
     copies = [head]
     for number in range(times):
         suffix = "" if number == 0 else f"-{number}"
-        copies += [re.sub(r'(?m)^id = "([^"]+)"', rf'id = "\g<1>{suffix}"', block) for block in facts]
+        named = rf'id = "\g<1>{suffix}"' + (f'\nevent = "{event[1]}{suffix}"' if number else "")
+        copies += [re.sub(r'(?m)^id = "([^"]+)"', named, block, count=1) for block in facts]
+    copies += [f'\n[[events]]\nid = "{event[1]}-{number}"\n{event[2]}\n' for number in range(1, times)]
     OUT.mkdir(exist_ok=True)
     path = OUT / f"facts-x{times}.toml"
     path.write_text("".join(copies), encoding="utf-8")

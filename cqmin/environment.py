@@ -14,11 +14,20 @@ from cqmin.terminal import Terminal
 
 
 class Environment:
-    def __init__(self, stdout=None, stderr=None, environ=None) -> None:
+    def __init__(self, stdout=None, stderr=None, environ=None, today: str | None = None) -> None:
         self.environ = os.environ if environ is None else environ
         self._stdout_stream = stdout
         self._stderr = stderr
         self._stdout: Terminal | None = None
+        self._today = today
+
+    def today(self) -> str:
+        """The day of this run, YYYY-MM-DD (a citation's access date)."""
+        if self._today is None:
+            import datetime
+
+            self._today = datetime.date.today().isoformat()
+        return self._today
 
     @property
     def stdout(self) -> Terminal:

@@ -39,6 +39,12 @@ class Source:
         self.cache_name = f"bundled:{_package()}" if self.bundled else os.path.abspath(chosen)
         self._resource: str | None = None  # where the bundled file was found, if on disk
 
+    def folder(self) -> str:
+        """The folder a fact base's relative paths (an event's source) start from."""
+        if self.bundled:
+            return os.path.dirname(self._resource or _package())
+        return os.path.dirname(os.path.abspath(self.path))
+
     def validate_command(self) -> str:
         """The command that lists this base's problems, as a shell would run it."""
         if self.bundled:
@@ -145,14 +151,20 @@ def parse(content: bytes, source: Source) -> tuple[dict, str]:
         raise refuse(str(error)) from None
 
 
-def check(content: bytes, source: Source, article: str | None = None, reserved: frozenset = frozenset()):
-    """Parse and validate: (data, problems, notes); problems are sorted by line, empty when the base is sound."""
+def check(content: bytes, source: Source, articles: list[str] | None = None, reserved: frozenset = frozenset()):
+    """Parse and validate: (data, problems, notes); problems are sorted by line, empty when the base is sound.
+
+    `articles` are the --source options (FILE, or EVENT=FILE) of texts the quotes must be in, besides each
+    event's own `source`; None checks no quote (a lookup). ValueError for options that contradict each other.
+    """
+    from cqmin import articles as texts
     from cqmin import validation
 
     data, text = parse(content, source)
     problems, notes = validation.check(data, text, source.label, reserved)
-    if article is not None:
-        problems += validation.check_quotes(data, text, article, source.label)
+    if articles is not None:
+        found = texts.gather(data, source.folder(), texts.given(articles, texts.event_ids(data)))
+        problems += validation.check_quotes(data, text, found, source.label)
     problems.sort(key=lambda problem: problem.line or 0)
     return data, problems, notes
 

@@ -23,7 +23,7 @@ LEGACY_EVENT = "event"  # the id a schema-1 base's single [event] gets
 
 
 class Event(NamedTuple):
-    """A press conference: the occasion at which figures were announced."""
+    """A press conference: the occasion at which figures were announced, and the report of it."""
 
     id: str
     title: Text
@@ -31,6 +31,10 @@ class Event(NamedTuple):
     date: str  # YYYY-MM-DD
     place: Text
     article: Text | None  # the title of the article that reports it
+    publisher: Text | None  # who published the article
+    published: str | None  # the day it was published, YYYY-MM-DD
+    url: str | None  # where it is published
+    source: str | None  # the article's text, a file beside the fact base, that validate checks quotes against
 
 
 class Speaker(NamedTuple):

@@ -44,7 +44,7 @@ class Reading(NamedTuple):
 def chinese_number(text: str) -> Decimal:
     """Arabic digits, or Chinese numerals below 万: "两百" is 200, "千" is 1000, "两千五" is 2500 (as said:
     a digit after a unit counts in the next unit down), "一千零五" is 1005; ValueError for "一二三"."""
-    if "0" <= text[0] <= "9":
+    if "0" <= text[0] <= "9" or text[0] == "-":
         return Decimal(text)
     total, digit, last_unit, zero = 0, None, 10**4, False
     for char in text:
@@ -91,6 +91,29 @@ def read_stated(text: str) -> Reading:
     if len(markers) > 1:
         raise ValueError(f"'{text}' has more than one qualifier")
     return Reading(value, high, markers[0] if markers else Q.EXACT, parts["unit"], parts["ordinal"] is not None)
+
+
+# Any number in running text, with the 万 and 亿 after it: 1.16万亿, 28, 两千五. Chinese numerals only
+# where a multiplier or a digit of their own makes them a number ("千亿", "三百"), not every 一 of a word.
+_IN_TEXT = re.compile(
+    rf"(?<![0-9.])(?P<arabic>(?<![0-9])[-−]?[0-9]{{1,16}}(?:\.[0-9]{{1,10}})?)(?![0-9])(?P<scale>{_MULTIPLIER})"
+    rf"|(?P<chinese>[零〇一二两三四五六七八九十百千]{{1,12}})(?P<chinese_scale>[万亿]{{1,2}})"
+)
+
+
+def numbers(text: str) -> list[tuple[int, int, Decimal]]:
+    """The numbers of a text, each (start, end, value with its 万 and 亿): what a quote may state."""
+    found = []
+    for match in _IN_TEXT.finditer(text):
+        digits = (match["arabic"] or match["chinese"]).replace("−", "-")
+        scale = Decimal(1)
+        for char in match["scale"] or match["chinese_scale"] or "":
+            scale *= MULTIPLIERS[char]
+        try:
+            found.append((match.start(), match.end(), chinese_number(digits) * scale))
+        except ValueError:  # "一二三": no number
+            continue
+    return found
 
 
 # ---------------------------------------------------------------- arithmetic of derived baselines

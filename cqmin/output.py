@@ -11,6 +11,7 @@ class Output(NamedTuple):
     language: Language
     fields: list[str] | None = None  # --fields: dot paths to keep, in order
     ids: bool = False  # --ids: fact ids in tables that do not show them unasked
+    today: str | None = None  # the day of this run (YYYY-MM-DD): a citation of a web address says when it was read
 
     @property
     def ascii_only(self) -> bool:

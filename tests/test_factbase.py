@@ -48,7 +48,7 @@ def test_the_bundled_base_has_no_problems(article):
     from cqmin import facts
 
     source = facts.Source(str(FACTS_TOML))
-    _, problems, notes = facts.check(FACTS_TOML.read_bytes(), source, article)
+    _, problems, notes = facts.check(FACTS_TOML.read_bytes(), source, [str(ARTICLE)])
     assert problems == [] and notes == []
 
 

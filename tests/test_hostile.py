@@ -305,15 +305,20 @@ def test_a_reader_that_closes_the_pipe_early(tmp_path, sample, args, unbuffered)
 
 
 def _scaled(sample: factbases.Base, count: int) -> factbases.Base:
-    """The sample base with its facts repeated (ids suffixed -1, -2, …) until it has at least `count` facts."""
+    """The sample base with its facts repeated (ids suffixed -1, -2, …) until it has at least `count` facts, each
+    copy the figures of a press conference of its own (one figure said twice at one is one fact)."""
     import copy
 
     originals = list(sample.facts)
+    first = sample.data["events"][0]
     number = 0
     while len(sample.facts) < count:
         number += 1
+        sample.data["events"].append({**copy.deepcopy(first), "id": f"{first['id']}-{number}"})
         for fact in originals:
-            sample.facts.append({**copy.deepcopy(fact), "id": f"{fact['id']}-{number}"})
+            sample.facts.append(
+                {**copy.deepcopy(fact), "id": f"{fact['id']}-{number}", "event": f"{first['id']}-{number}"}
+            )
     return sample
 
 

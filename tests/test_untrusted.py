@@ -790,7 +790,8 @@ def test_what_the_article_says_is_accepted(sample, tmp_path, units, fields):
 
 def test_a_bounded_figure_compares_with_its_bound(sample, tmp_path):
     path = with_fact(
-        sample, tmp_path, value=25500000, stated="超2550万人", qualifier="more_than", quote="已超2550万人参保",
+        sample, tmp_path, value=25500000, stated="超2550万人", qualifier="more_than",
+        quote="已超2550万人参保，2017年末为2082万人",
         baseline={"value": 20820000, "as_of": "2017-12", "derived": False},
     )  # fmt: skip
     accepted(path)
@@ -804,11 +805,11 @@ def test_a_bounded_figure_compares_with_its_bound(sample, tmp_path):
 def test_a_rank_and_a_change_from_below_zero_have_no_percent(sample, tmp_path):
     (tmp_path / "rank").mkdir()
     rank = with_fact(
-        sample.copy(), tmp_path / "rank", value=3, stated="全国第3位", unit="rank", quote="居全国第3位",
-        baseline={"value": 10, "as_of": "2017", "derived": False},
+        sample.copy(), tmp_path / "rank", value=3, stated="全国第3位", unit="rank",
+        quote="由2017年的全国第10位升至全国第3位", baseline={"value": 10, "as_of": "2017", "derived": False},
     )  # fmt: skip
     (tmp_path / "negative").mkdir()
-    negative = with_fact(sample.copy(), tmp_path / "negative", value=5, stated="5人", quote="已有5人",
+    negative = with_fact(sample.copy(), tmp_path / "negative", value=5, stated="5人", quote="由2017年的-10人到已有5人",
                          baseline={"value": -10, "as_of": "2017", "derived": False})  # fmt: skip
     for path, absolute in ((rank, -7), (negative, 15)):
         accepted(path)
@@ -837,7 +838,8 @@ def test_a_target_as_a_headline_is_marked(sample, tmp_path):
 
 
 def test_whole_numbers_are_written_whole_and_small_ones_plainly(sample, tmp_path):
-    path = with_fact(sample, tmp_path, value=2.0e3, baseline={"value": 0.000001, "as_of": "2017", "derived": False})
+    path = with_fact(sample, tmp_path, value=2.0e3, quote="由2017年的0.000001人到已有2000人参保",
+                     baseline={"value": 0.000001, "as_of": "2017", "derived": False})  # fmt: skip
     assert "\nvalue = 2000.0\n" in Path(path).read_text(encoding="utf-8")  # a float in the file
     accepted(path)
     assert run("--facts", path, "show", "pension.zz", "--fields", "value", "-f", "tsv").stdout == "2000\n"

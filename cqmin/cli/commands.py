@@ -304,9 +304,13 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    article: Annotated[
-        str | None,
-        typer.Option("--source", metavar="ARTICLE", help="Also check that every quote is verbatim in this text file."),
+    articles: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            metavar="[EVENT=]FILE",
+            help="Check that every quote (or EVENT's) is verbatim in this text file; may be given for each event.",
+        ),
     ] = None,
     format_: format_option(Problems) = None,
     json_: JsonOption = False,
@@ -323,7 +327,7 @@ def validate(
     from cqmin.cli import checking
 
     session = Session(ctx, Problems, format_, json_, None, fields)
-    result = checking.check(ctx, path or run_of(ctx).facts, article)
+    result = checking.check(ctx, path or run_of(ctx).facts, articles or [])
     session.write(result)
     if result.problems:
         raise typer.Exit(ExitCode.FAILURE)

@@ -40,7 +40,9 @@ def export(session: Session, result: AllFacts, path: str | None, force: bool) ->
         return
     else:
         # A file is not a terminal: written exactly, in UTF-8, whatever stdout could hold.
-        to_file = Output(Terminal(io.StringIO()), session.output.language, session.output.fields)
+        to_file = Output(
+            Terminal(io.StringIO()), session.output.language, session.output.fields, today=session.env.today()
+        )
         atomic.write_text(path, formats.render(result, fmt, to_file), force)
     if session.env.stderr_is_tty():  # on a terminal, a successful write says what it wrote
         session.env.message(f"Wrote {len(result)} facts to {path} ({fmt.name})")

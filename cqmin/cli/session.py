@@ -111,7 +111,7 @@ class Session:
         terminal = self.env.stdout
         if not terminal.unicode:
             language = self._degrade(terminal, language, explicit=chosen is not None and chosen != languages.AUTO)
-        self.output = Output(terminal, language, _fields(fields, result_type), ids)
+        self.output = Output(terminal, language, _fields(fields, result_type), ids, self.env.today())
 
     @property
     def base(self):

@@ -27,7 +27,7 @@ def escape(text: str) -> str:
     return "".join(_LATEX.get(char, char) for char in clean(text))
 
 
-def _entry(fact, base, language) -> str:
+def _entry(fact, base, language, accessed: str | None) -> str:
     event = base.event(fact.event)
     speaker = base.speaker(fact.speaker)
     year, month, _ = event.date.split("-")
@@ -40,8 +40,10 @@ def _entry(fact, base, language) -> str:
         ("month", _MONTHS[int(month) - 1]),
         ("date", event.date),
         ("organization", escape(language.text(event.organizer)) if event.organizer else ""),
-        ("note", escape(f"“{fact.quote}” {language.reference(event)} cqmin {fact.id}")),
+        ("note", escape(f"“{fact.quote}” {language.reference(event, accessed)} cqmin {fact.id}")),
         ("language", escape(language.name)),
+        ("url", escape(event.url) if event.url else ""),  # biblatex's; BibTeX's own styles print it in note
+        ("urldate", accessed if event.url and accessed else ""),
     ]
     body = ",\n".join(
         f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}" for name, value in fields if value
@@ -50,7 +52,7 @@ def _entry(fact, base, language) -> str:
 
 
 def _citations(result: Citations, output) -> str:
-    return "\n".join(_entry(fact, result.base, output.language) for fact in result.facts)
+    return "\n".join(_entry(fact, result.base, output.language, output.today) for fact in result.facts)
 
 
 RENDERS = {Citations: _citations}

@@ -13,7 +13,7 @@ HELP = "CSL-JSON items, for Zotero and Pandoc"
 TRAITS = {"extensions": (".csl.json",), "escapes": True}
 
 
-def _item(fact, base, language) -> dict:
+def _item(fact, base, language, accessed: str | None) -> dict:
     event = base.event(fact.event)
     speaker = base.speaker(fact.speaker)
     author = language.text(speaker.name) if speaker else (language.text(event.organizer) if event.organizer else None)
@@ -30,7 +30,10 @@ def _item(fact, base, language) -> dict:
         "issued": {"date-parts": [day]},
         "publisher": language.text(event.organizer) if event.organizer else None,
         "publisher-place": language.text(event.place),
-        "note": f"“{fact.quote}” {language.reference(event)} cqmin {fact.id}",
+        "container-title": language.text(event.article) if event.article else None,
+        "URL": event.url,
+        "accessed": {"date-parts": [[int(part) for part in accessed.split("-")]]} if event.url and accessed else None,
+        "note": f"“{fact.quote}” {language.reference(event, accessed)} cqmin {fact.id}",
         "language": language.code,
     }
     return {key: value for key, value in item.items() if value is not None}
@@ -39,7 +42,7 @@ def _item(fact, base, language) -> dict:
 def _citations(result: Citations, output) -> str:
     from cqmin.formats.json import dumps
 
-    items = [_item(fact, result.base, output.language) for fact in result.facts]
+    items = [_item(fact, result.base, output.language, output.today) for fact in result.facts]
     return dumps(items, output.ascii_only, indent=2) + "\n"
 
 

@@ -143,7 +143,7 @@ def _citations(result: Citations, output) -> str:
             f"> {language.attributed} {_literal(who)}",
             "",
             f"{_literal(language.text(fact.label))}{language.colon}**{_literal(language.figure(fact))}** (`{fact.id}`)."
-            f" {_literal(language.reference(event))}",
+            f" {_literal(language.reference(event, output.today))}",
         ]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)

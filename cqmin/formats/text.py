@@ -34,7 +34,7 @@ def _citations(result: Citations, output) -> str:
         if fact.as_of:
             figure += f"{language.comma}{dates.show(fact.as_of, language)}"
         lines = [
-            f"[{number}] {language.reference(event)}",
+            f"[{number}] {language.reference(event, output.today)}",
             f"    {figure}",
             f"    “{fact.quote}”",
             f"    {language.attributed} {language.attribution(fact, speaker, event)}",

@@ -99,7 +99,7 @@ class Language:
 
     # -------------------------------------------------------------- citations
 
-    def reference(self, event: Event) -> str:
+    def reference(self, event: Event, accessed: str | None = None) -> str:
         """The press conference as a reference-list entry, in this language's convention."""
         raise NotImplementedError
 

@@ -116,15 +116,21 @@ class English(Language):
     def speaker(self, speaker: Speaker) -> str:
         return f"{self.text(speaker.name)} ({self.text(speaker.department)}, {self.text(speaker.role)})"
 
-    def reference(self, event: Event) -> str:
-        """In the manner of a Chicago note: organiser, "title", place, date; then the article."""
+    def reference(self, event: Event, accessed: str | None = None) -> str:
+        """In the manner of a Chicago note: organiser, "title", place, date; then the article: its title, its
+        publisher and date, its address and when it was read."""
         parts = [self.text(event.organizer)] if event.organizer else []
         parts += [self.text(event.title), self.text(event.place), _long_date(event.date)]
         reference = ", ".join(parts) + "."
         if event.article:
             original = event.article.get("zh")  # the report's own title, in the language it was written in
             shown = self.text(event.article)
-            reference += f" Reported in “{shown}”" + (f" ({original})." if original and original != shown else ".")
+            report = [f"Reported in “{shown}”" + (f" ({original})" if original and original != shown else "")]
+            report += [self.text(event.publisher)] if event.publisher else []
+            report += [_long_date(event.published)] if event.published else []
+            if event.url:
+                report.append(event.url + (f" (accessed {_long_date(accessed)})" if accessed else ""))
+            reference += " " + ", ".join(report) + "."
         return reference
 
     def attribution(self, fact: Fact, speaker: Speaker | None, event: Event) -> str:

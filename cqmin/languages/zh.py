@@ -104,12 +104,19 @@ class Chinese(Language):
     def speaker(self, speaker: Speaker) -> str:
         return self.text(speaker.name) + self.parens(self.text(speaker.department) + self.text(speaker.role))
 
-    def reference(self, event: Event) -> str:
-        """GB/T 7714—2015: 主要责任者. 题名[文献类型标识]. 出版地, 日期. A press conference is [Z], other."""
+    def reference(self, event: Event, accessed: str | None = None) -> str:
+        """GB/T 7714—2015: 主要责任者. 题名[文献类型标识]. 出版地, 日期. A press conference is [Z], other; the
+        report [N], or [N/OL] with its address: 出版者, 出版日期[引用日期]. 获取和访问路径."""
         organizer = f"{self.text(event.organizer)}. " if event.organizer else ""
         reference = f"{organizer}{self.text(event.title)}[Z]. {self.text(event.place)}, {event.date}."
         if event.article:
-            reference += f" 报道：{self.text(event.article)}[N]. {event.date}."
+            kind = "N/OL" if event.url else "N"
+            publisher = f"{self.text(event.publisher)}, " if event.publisher else ""
+            cited = f"[{accessed}]" if event.url and accessed else ""
+            reference += (
+                f" 报道：{self.text(event.article)}[{kind}]. {publisher}{event.published or event.date}{cited}."
+            )
+            reference += f" {event.url}." if event.url else ""
         return reference
 
     def attribution(self, fact: Fact, speaker: Speaker | None, event: Event) -> str:

@@ -10,6 +10,7 @@ numbers in the quote.
 import re
 from decimal import Decimal, localcontext
 
+import cqmin.validation.quoted as quoted
 from cqmin import dates, numerals, wording
 from cqmin.domain import Kind, Measure, Qualifier, measure_of, values
 from cqmin.model import LEGACY_EVENT, Baseline, Event, Fact, Speaker, Topic, file_keys
@@ -17,6 +18,7 @@ from cqmin.validation.checks import Checker, Entry, describe, short
 
 SCHEMAS = (1, 2)
 
+_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FACT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -41,6 +43,7 @@ class Rules(Checker):
         self.notes: list[str] = []
         self.measures: dict[str, str] = {}  # unit name -> what it measures (domain.Measure)
         self._closest: dict = {}  # (choices, a name typed) -> the closest choice, or None
+        self.repeats = quoted.Repeats()
 
     def check(self) -> None:
         if not isinstance(self.data, dict):
@@ -103,19 +106,31 @@ class Rules(Checker):
         entry.unknown_keys(_EVENT_KEYS - {"id"} if legacy else _EVENT_KEYS)
         for field in ("title", "place"):
             entry.translated(field)
-        for field in ("organizer", "article"):
+        for field in ("organizer", "article", "publisher"):
             entry.translated(field, required=False)
-        date = entry.text("date")
-        if date is None:
+        entry.text("source", required=False)  # (read by validate: articles.py)
+        url = entry.text("url", required=False)
+        if url is not None and not _URL.fullmatch(url):
+            entry.report("url", f"'{short(url)}' is not a web address (http:// or https://, without spaces)")
+        day = self.day(entry, "date")
+        published = self.day(entry, "published", required=False)
+        if day and published and published < day:
+            entry.report("published", f"'{published}' is before the press conference it reports ({day})")
+        return day
+
+    def day(self, entry: Entry, field: str, required: bool = True):
+        """A field that is a day, YYYY-MM-DD, as a date; None (reported) if it is not one."""
+        text = entry.text(field, required=required)
+        if text is None:
             return None
         try:
-            dates.check(date)
-            if len(date) != 10 or "/" in date:
-                raise ValueError(f"'{short(date)}' is not a day (YYYY-MM-DD)")
+            dates.check(text)
+            if len(text) != 10 or "/" in text:
+                raise ValueError(f"'{short(text)}' is not a day (YYYY-MM-DD)")
         except ValueError as error:
-            entry.report("date", str(error))
+            entry.report(field, str(error))
             return None
-        return dates.start(date)
+        return dates.start(text)
 
     def event_of(self, entry: Entry, events: dict, default: bool = True) -> str | None:
         """The event an entry names, else (`default`) the first; None (reported) if it names one the file lacks.
@@ -275,12 +290,17 @@ class Rules(Checker):
                 said = wording.stated_kind(quote, stated)
                 if said is not None and said[0] != kind:
                     fact.report("kind", f"'{kind}', but the quote says '{said[1]}' before the figure: {said[0]}")
+            if quote is not None:
+                quoted.check_date(fact, as_of, quote, stated, event_date)
+                self.repeats.check(fact, event, quote, stated)
 
         baseline = fact.inner("baseline")
         if baseline is not None and qualifier == Qualifier.RANGE.value:
             fact.report("baseline", "a range has no one figure to compare with a baseline")
         elif baseline is not None:
             self.check_baseline(baseline, value, as_of, quote or "")
+            if quote is not None:
+                quoted.check_baseline(baseline, value, as_of, quote, stated or "", event_date)
 
     def check_unit(self, fact: Entry, stated: str, reading, unit: str, words: list[str]) -> None:
         """The unit must fit the measure word the figure is stated with, and be a rank if and only if it is one."""

@@ -1,0 +1,130 @@
+"""The dates and periods a Chinese sentence names, read against the day of its press conference.
+
+"截至今年9月" at a conference of 2022-10-19 is September 2022; "去年" at one of
+2024 is 2023; "一季度" is the first quarter; "十四五" the plan period 2021-2025.
+Each phrase found (`said`) gives the ISO dates that state it, all equally right
+("2022-09" and "2022-09-30" both end with September), and whether it dates what
+a figure is compared with ("较2017年末", "比2012年", "从2012年的"). validate
+holds a fact's as_of and its baseline's to the phrase next to each figure;
+draft and check read dates with it too.
+"""
+
+import calendar
+import datetime as _dt
+import re
+from typing import NamedTuple
+
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_FIRST_QUARTERS = {"二": 2, "两": 2, "三": 3}
+_PLANS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_YEARS_AHEAD = {"三": 3, "五": 5, "十": 10}
+
+
+def _month(prefix: str) -> str:
+    return rf"(?P<{prefix}month>1[0-2]|0?[1-9])月(?P<{prefix}month_end>底|末)?"
+
+
+def _part(prefix: str) -> str:
+    """A part of a year (a month, a half, a quarter, the first quarters, its end), its groups named with `prefix`."""
+    return (
+        rf"(?:{_month(prefix)}|(?P<{prefix}half>上半年|下半年)|(?P<{prefix}first>前[二两三]季度)"
+        rf"|第?(?P<{prefix}quarter>[一二三四1-4])季度|(?P<{prefix}year_end>年底|年末))"
+    )
+
+
+# A year (2012年, 2017年末, 2022年9月), a year said relatively (今年, 去年一季度), a part of a year alone (9月底,
+# 上半年), a plan period (十四五), the years ahead (未来五年), or now (截至目前).
+_PATTERN = re.compile(
+    rf"(?P<year>(?<![0-9])(?:19|20)[0-9]{{2}})年(?:(?P<end>末|底)|{_month('y')})?"
+    rf"|(?P<relative>{'|'.join(_RELATIVE)}){_part('r')}?"
+    rf"|(?<![0-9年]){_part('')}"
+    rf"|(?P<plan>{'|'.join(_PLANS)})"
+    rf"|未来(?P<ahead>[三五十])年"
+    r"|(?P<now>截至目前|目前|现在|当前)"
+)
+_COMPARED = re.compile(r"(?:较|比|从|由|与|同|自)$")
+
+
+class Said(NamedTuple):
+    start: int
+    end: int
+    words: str  # as the sentence writes them: "今年9月"
+    dates: tuple[str, ...]  # the as_of values that state it, the likeliest first
+    compared: bool  # the date of what a figure is compared with ("较2017年末")
+
+
+def _last_day(year: int, month: int) -> str:
+    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _through(year: int, first: int, last: int) -> tuple[str, ...]:
+    """A stretch of one year ending with month `last`: as its end month, its last day, or the period."""
+    return f"{year}-{last:02d}", _last_day(year, last), f"{year}-{first:02d}/{year}-{last:02d}"
+
+
+def _part_dates(groups: dict, year: int, event: _dt.date, prefix: str) -> tuple[str, ...] | None:
+    """The dates of a part of a year: a month, a half, a quarter, the first quarters, the year's end.
+
+    A part said alone (prefix "") is of the conference's year, unless it is still to come: "11月底"
+    or "四季度" said in January are last year's.
+    """
+    alone = prefix == ""
+    month = groups.get(f"{prefix}month")
+    if month:
+        month = int(month)
+        year -= 1 if alone and month > event.month else 0
+        if groups.get(f"{prefix}month_end"):
+            return _last_day(year, month), f"{year}-{month:02d}"
+        return f"{year}-{month:02d}", _last_day(year, month)
+    if groups.get(f"{prefix}half"):
+        return _through(year, 1, 6) if groups[f"{prefix}half"] == "上半年" else _through(year, 7, 12)
+    if groups.get(f"{prefix}first"):
+        return _through(year, 1, 3 * _FIRST_QUARTERS[groups[f"{prefix}first"][1]])
+    if groups.get(f"{prefix}quarter"):
+        quarter = _QUARTERS[groups[f"{prefix}quarter"]]
+        year -= 1 if alone and 3 * quarter - 2 > event.month else 0
+        return _through(year, 3 * quarter - 2, 3 * quarter)
+    if groups.get(f"{prefix}year_end"):
+        return f"{year}-12", f"{year}-12-31", str(year)
+    return None
+
+
+def _dates(match: re.Match, event: _dt.date) -> tuple[str, ...]:
+    groups = match.groupdict()
+    if groups["year"]:
+        year = int(groups["year"])
+        if groups["end"]:
+            return f"{year}-12", f"{year}-12-31", str(year)
+        return _part_dates(groups, year, event, "y") or (str(year),)
+    if groups["relative"]:
+        year = event.year + _RELATIVE[groups["relative"]]
+        return _part_dates(groups, year, event, "r") or (str(year),)
+    if groups["plan"]:
+        first, last = _PLANS[groups["plan"]]
+        return (f"{first}/{last}",)
+    if groups["ahead"]:
+        years = _YEARS_AHEAD[groups["ahead"]]
+        return (f"{event.year + 1}/{event.year + years}",)
+    if groups["now"]:
+        return event.isoformat(), f"{event.year}-{event.month:02d}"
+    return _part_dates(groups, event.year, event, "") or ()
+
+
+def said(text: str, event_date: str | _dt.date) -> list[Said]:
+    """Every date or period `text` names (whitespace removed first, as quotes are compared), in order."""
+    event = _dt.date.fromisoformat(event_date) if isinstance(event_date, str) else event_date
+    found = []
+    for match in _PATTERN.finditer(text):
+        dates = _dates(match, event)
+        if dates:
+            compared = bool(_COMPARED.search(text[max(0, match.start() - 1) : match.start()]))
+            found.append(Said(match.start(), match.end(), match.group(), dates, compared))
+    return found
+
+
+def before(phrases: list[Said], position: int, compared: bool) -> Said | None:
+    """The phrase nearest before `position` that dates a figure (compared=False) or what it is compared with."""
+    return next(
+        (phrase for phrase in reversed(phrases) if phrase.end <= position and phrase.compared == compared), None
+    )

@@ -1,0 +1,76 @@
+"""What a quote says beside a fact's figure, held against the fact: its date, its baseline, and the figure once.
+
+A careful reader checks these, and a fact base gets them wrong with a right
+quote: an as_of of 2022 where the quote says 2021年, 去年 at a 2024 press
+conference entered as 2024, a baseline of 1.61万亿 where the quote says 1.16万亿,
+a baseline year of 2011 where it says 2012年, and the same figure entered twice.
+Dates are read against the day of the fact's press conference (periods.py); a
+fact that gives no date is never at odds with one.
+"""
+
+from decimal import Decimal
+
+from cqmin import numerals, periods, wording
+from cqmin.validation.checks import Entry, short
+
+
+def _agrees(given: str, phrase: periods.Said) -> bool:
+    return given in phrase.dates
+
+
+def _says(phrase: periods.Said) -> str:
+    return " or ".join(phrase.dates)
+
+
+def check_date(fact: Entry, as_of: str | None, quote: str, stated: str, event_date) -> None:
+    """as_of must agree with the date the quote names nearest before the figure, if it names one."""
+    if not as_of or event_date is None:
+        return
+    text = wording.squeeze(quote)
+    position = wording.find_figure(text, wording.squeeze(stated))
+    if position < 0:
+        return
+    near = periods.before(periods.said(text, event_date), position, compared=False)
+    if near is not None and not _agrees(as_of, near):
+        fact.report("as_of", f"'{short(as_of)}', but the quote says '{near.words}' before the figure: {_says(near)}")
+
+
+def check_baseline(baseline: Entry, value, as_of, quote: str, stated: str, event_date) -> None:
+    """A stated baseline must be a figure of the quote; its date, or a derived one's, the date the quote gives it."""
+    before = baseline.data.get("value")
+    if not isinstance(before, (int, float)) or isinstance(before, bool):
+        return  # (reported as a number)
+    text = wording.squeeze(quote)
+    derived = baseline.data.get("derived") is True
+    at = None
+    if not derived:
+        found = [start for start, _, number in numerals.numbers(text) if number == Decimal(repr(before))]
+        if not found:
+            baseline.report("value", f"{before} is not a figure of the quote: a baseline not derived is stated there")
+            return
+        at = found[0]
+    given = baseline.data.get("as_of")
+    if not isinstance(given, str) or not given or event_date is None:
+        return
+    phrases = periods.said(text, event_date)
+    if derived:  # "较2017年末增加468万人": the comparison's date, after the figure, or before it
+        figure = wording.find_figure(text, wording.squeeze(stated)) if stated else -1
+        later = [phrase for phrase in phrases if phrase.compared and phrase.start > figure]
+        near = later[0] if later else periods.before(phrases, len(text), compared=True)
+    else:  # "从2012年的1.16万亿增加到…": the date named nearest before the baseline's own figure
+        near = max((phrase for phrase in phrases if phrase.end <= at), key=lambda phrase: phrase.end, default=None)
+    if near is not None and not _agrees(given, near):
+        baseline.report("as_of", f"'{short(given)}', but the quote says '{near.words}' of it: {_says(near)}")
+
+
+class Repeats:
+    """The same figure of the same quote and event under two ids: one fact entered twice."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple, str] = {}
+
+    def check(self, fact: Entry, event: str | None, quote: str, stated: str) -> None:
+        key = (event, wording.squeeze(quote), wording.squeeze(stated))
+        first = self._seen.setdefault(key, fact.where)
+        if first != fact.where:
+            fact.report("stated", f"'{short(stated)}' of this quote is already the fact '{short(first)}'")

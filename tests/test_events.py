@@ -1,0 +1,187 @@
+"""Several press conferences in one fact base: appended without a line changed, each with its own text and
+address, each visible and selectable, and a report whose size grows with its problems, not with the events."""
+
+import json
+from pathlib import Path
+
+import factbases
+import pytest
+from conftest import ok, run
+
+from cqmin import toml_text
+
+LATER = "later-2024-04-18"
+
+
+def later_event(**fields) -> dict:
+    return {
+        **factbases.SAMPLE_EVENT(),
+        "id": LATER,
+        "date": "2024-04-18",
+        "title": factbases.texts("后续发布会", "A later one"),
+        **fields,
+    }
+
+
+def later_fact(**fields) -> dict:
+    return {
+        "id": "pension.later",
+        "topic": "pension",
+        "event": LATER,
+        "label": factbases.texts("后来的数", "A later figure"),
+        "value": 760000,
+        "unit": "people",
+        "stated": "76万人",
+        "qualifier": "exact",
+        "kind": "achieved",
+        "as_of": "2023",
+        "speaker": "li-ming",  # who spoke at the first press conference too
+        "quote": "2023年全市城镇新增就业76万人",
+        **fields,
+    }
+
+
+def with_later(sample: factbases.Base, **event) -> factbases.Base:
+    sample.data["events"].append(later_event(**event))
+    sample.facts.append(later_fact())
+    return sample
+
+
+# ---------------------------------------------------------------- appending
+
+
+def test_an_appended_press_conference_changes_no_line_above_it(sample, tmp_path):
+    first = sample.toml()
+    appended = {"events": [later_event()], "facts": [later_fact()]}
+    text = first + toml_text.dumps(appended)  # the file as it was, and the new press conference after it
+    path = tmp_path / "facts.toml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 0, result.output
+    assert "2 events" in result.stdout
+    sources = json.loads(ok("--facts", str(path), "sources", "--json"))
+    assert [event["id"] for event in sources] == [sample.data["events"][0]["id"], LATER]
+    assert [speaker["id"] for speaker in sources[1]["speakers"]] == ["li-ming"]  # a speaker at two of them
+    assert "li-ming" in [speaker["id"] for speaker in sources[0]["speakers"]]
+    (fact,) = json.loads(ok("--facts", str(path), "show", "pension.insured", "--json"))
+    assert fact["source"]["event"] == sample.data["events"][0]["id"]  # a fact that names no event: the first's
+
+
+def test_a_problem_about_events_stays_short_however_many_there_are(sample, tmp_path):
+    """2,000 press conferences and 5,000 facts naming one that is not there: each line says so briefly."""
+    first = sample.data["events"][0]
+    sample.data["events"] += [{**first, "id": f"event-{number}"} for number in range(2000)]
+    fact = sample.facts[0]
+    sample.facts.extend(
+        [
+            {
+                **fact,
+                "id": f"pension.copy-{number}",
+                "event": f"event-{number % 2000}x",
+                "quote": f"{fact['quote']}{number}",
+            }
+            for number in range(5000)
+        ]
+    )
+    path = sample.write(tmp_path)
+    assert Path(path).stat().st_size < 16 * 2**20
+    result = run("validate", path)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5001 and "unknown event 'event-0x'" in lines[0]
+    assert max(len(line) - len(path) for line in lines) < 300
+
+
+def test_a_speaker_tied_to_one_event_speaks_at_it_only(sample, tmp_path):
+    base = with_later(sample)
+    base.speaker("li-ming")["event"] = base.data["events"][0]["id"]
+    result = run("validate", base.write(tmp_path))
+    assert result.exit_code == 1
+    assert f"pension.later: speaker: 'li-ming' spoke at '{base.data['events'][0]['id']}'" in result.stdout
+
+
+# ---------------------------------------------------------------- each press conference's own text
+
+
+def test_each_event_is_checked_against_its_own_article(sample, tmp_path):
+    base = with_later(sample, source="later.txt")
+    first = base.data["events"][0]
+    first["source"] = "first.txt"
+    later_quote = later_fact()["quote"]
+    (tmp_path / "first.txt").write_text(factbases.sample().article(), encoding="utf-8")
+    (tmp_path / "later.txt").write_text(f"{later_quote}。", encoding="utf-8")
+    path = base.write(tmp_path)
+    result = run("validate", path)
+    assert result.exit_code == 0, result.output
+    (tmp_path / "later.txt").write_text("另一篇报道。", encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert f"pension.later: quote: not found in the article of '{LATER}' (later.txt)" in result.stdout
+    assert result.stdout.count("not found") == 1  # the first event's facts are in their own article
+
+
+def test_a_source_that_cannot_be_read_is_a_problem(sample, tmp_path):
+    base = with_later(sample, source="missing.txt")
+    result = run("validate", base.write(tmp_path))
+    assert result.exit_code == 1
+    assert f"{LATER}: source: missing.txt: no such file" in result.stdout
+    (tmp_path / "binary.txt").write_bytes(b"\xff\xfe\x00")
+    base.event(LATER)["source"] = "binary.txt"
+    assert "source: binary.txt: not UTF-8 text" in run("validate", base.write(tmp_path)).stdout
+
+
+def test_source_on_the_command_line(sample, tmp_path):
+    base = with_later(sample)
+    path = base.write(tmp_path)
+    article = tmp_path / "article.txt"
+    article.write_text(factbases.sample().article(), encoding="utf-8")  # the first press conference's
+    later = tmp_path / "later.txt"
+    later.write_text(later_fact()["quote"], encoding="utf-8")
+    both = run("validate", path, "--source", str(article), "--source", f"{LATER}={later}")
+    assert both.exit_code == 0, both.output
+    plain = run("validate", path, "--source", str(article))  # every fact against the one file
+    assert plain.exit_code == 1 and f"pension.later: quote: not found in the article of '{LATER}'" in plain.stdout
+    twice = run("validate", path, "--source", str(article), "--source", str(later))
+    assert twice.exit_code == 2 and "given twice" in twice.stderr and twice.stdout == ""
+    missing = run("validate", path, "--source", str(tmp_path / "nope.txt"))
+    assert missing.exit_code == 1 and "nope.txt: no such file" in missing.stderr
+
+
+# ---------------------------------------------------------------- where the report is published
+
+
+def test_a_citation_gives_the_report_s_address_publisher_and_date(sample, tmp_path, monkeypatch):
+    from pybtex.database import parse_string
+
+    event = sample.data["events"][0]
+    event.update(url="https://example.org/report?id=1", publisher=factbases.texts("示例日报", "Sample Daily"),
+                 published="2023-06-16")  # fmt: skip
+    path = sample.write(tmp_path)
+    assert run("validate", path).exit_code == 0
+    import datetime
+
+    today = datetime.date.today().isoformat()
+    zh = ok("--facts", path, "cite", "pension.insured", "--lang", "zh")
+    assert f"[N/OL]. 示例日报, 2023-06-16[{today}]. https://example.org/report?id=1." in zh
+    en = " ".join(ok("--facts", path, "cite", "pension.insured", "--lang", "en").split())
+    assert "Sample Daily, 16 June 2023, https://example.org/report?id=1 (accessed" in en
+    (item,) = json.loads(ok("--facts", path, "cite", "pension.insured", "-s", "csl-json"))
+    assert item["URL"] == "https://example.org/report?id=1"
+    assert item["accessed"] == {"date-parts": [[int(part) for part in today.split("-")]]}
+    entry = parse_string(ok("--facts", path, "cite", "pension.insured", "-s", "bibtex"), "bibtex").entries
+    assert entry["cqmin:pension.insured"].fields["url"] == "https://example.org/report?id=1"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("url", "javascript:alert(1)", "is not a web address"),
+        ("url", "https://a b", "is not a web address"),
+        ("published", "2023-06-14", "is before the press conference it reports"),
+        ("published", "June 2023", "not an ISO 8601 date"),
+    ],
+)
+def test_a_report_s_address_and_date_are_checked(sample, tmp_path, field, value, message):
+    sample.data["events"][0][field] = value
+    result = run("validate", sample.write(tmp_path))
+    assert result.exit_code == 1 and f": {field}: " in result.stdout and message in result.stdout
