@@ -30,13 +30,14 @@ class Result:
 
 
 class Facts(Result):
-    """Facts, each a record of the JSON contract."""
+    """Facts, each a record of the JSON contract; `empty` says why there are none, where that is a failure."""
 
     fields = contract.FACT_FIELDS
 
-    def __init__(self, base: FactBase, facts: list[Fact]) -> None:
+    def __init__(self, base: FactBase, facts: list[Fact], empty: str | None = None) -> None:
         self.base = base
         self.facts = facts
+        self.empty = empty  # "12 facts match 'elder care'; none is a target" (views.narrow)
 
     def records(self) -> list[dict]:
         return [contract.fact_record(fact, self.base) for fact in self.facts]
@@ -48,8 +49,8 @@ class Facts(Result):
 class TopicFacts(Facts):
     """`cqmin TOPIC`: one topic's figures, comparisons and targets."""
 
-    def __init__(self, base: FactBase, facts: list[Fact], topic: Topic) -> None:
-        super().__init__(base, facts)
+    def __init__(self, base: FactBase, facts: list[Fact], topic: Topic, empty: str | None = None) -> None:
+        super().__init__(base, facts, empty)
         self.topic = topic
 
 
@@ -64,8 +65,8 @@ class FactDetails(Facts):
 class SearchHits(Facts):
     """`cqmin search`: facts found, best first, with the Chinese text each matched, where it was Chinese."""
 
-    def __init__(self, base: FactBase, facts: list[Fact], query: str, matched: dict[str, str]) -> None:
-        super().__init__(base, facts)
+    def __init__(self, base: FactBase, facts: list[Fact], query: str, matched: dict[str, str], empty=None) -> None:
+        super().__init__(base, facts, empty)
         self.query = query
         self.matched = matched  # fact id -> the Chinese label or stretch of quote a Chinese term matched
 

@@ -1,17 +1,44 @@
 """What each command shows, as typed results: the query layer between the fact base and the formats."""
 
+from typing import NamedTuple
+
 from cqmin import results
 from cqmin.domain import Kind, Measure
 from cqmin.model import Fact, FactBase
 
 
-def select_kind(facts: list[Fact], kind: Kind | None) -> list[Fact]:
-    """The facts of one kind; all of them for None."""
-    return facts if kind is None else [fact for fact in facts if fact.kind is kind]
+class Filters(NamedTuple):
+    """What a listing's options keep: one kind of figure (--kind), one press conference's (--event)."""
+
+    kind: Kind | None = None
+    event: str | None = None
 
 
-def topic(base: FactBase, topic_id: str, kind: Kind | None = None) -> results.TopicFacts:
-    return results.TopicFacts(base, select_kind(base.facts_of(topic_id), kind), base.topic(topic_id))
+EVERYTHING = Filters()
+
+
+def _counted(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def narrow(facts: list[Fact], filters: Filters, found: str) -> tuple[list[Fact], str | None]:
+    """The facts the filters keep, and, where they keep none of some, why: `found` (how many there were, in
+    words: "13 figures in pension") and which filter removed them. One rule for every listing (README)."""
+    of_kind = facts if filters.kind is None else [fact for fact in facts if fact.kind is filters.kind]
+    kept = of_kind if filters.event is None else [fact for fact in of_kind if fact.event == filters.event]
+    if kept or not facts:
+        return kept, None
+    kind = "a target" if filters.kind is Kind.TARGET else "achieved"
+    if not of_kind:
+        return kept, f"{found}; none is {kind}"
+    which = f"{_counted(len(of_kind), 'is', 'are')} {kind}, " if filters.kind is not None else ""
+    return kept, f"{found}; {which}none of them from the press conference '{filters.event}'"
+
+
+def topic(base: FactBase, topic_id: str, filters: Filters = EVERYTHING) -> results.TopicFacts:
+    facts = base.facts_of(topic_id)
+    kept, why = narrow(facts, filters, f"{_counted(len(facts), 'figure', 'figures')} in {topic_id}")
+    return results.TopicFacts(base, kept, base.topic(topic_id), why)
 
 
 def change_size(fact: Fact) -> float | None:
@@ -24,13 +51,15 @@ def change_size(fact: Fact) -> float | None:
     return abs(change.percent) if change.percent is not None else None
 
 
-def compare(base: FactBase, topic_ids: list[str], kind: Kind | None = None) -> results.Comparisons:
+def compare(base: FactBase, topic_ids: list[str], filters: Filters = EVERYTHING) -> results.Comparisons:
     """Facts with a baseline in these topics (all if none), the largest change first, up or down."""
     chosen = set(topic_ids) if topic_ids else None
-    facts = [fact for fact in select_kind(base.facts, kind) if fact.change and (chosen is None or fact.topic in chosen)]
-    sizes = {fact.id: change_size(fact) for fact in facts}
-    facts.sort(key=lambda fact: (sizes[fact.id] is None, -(sizes[fact.id] or 0)))
-    return results.Comparisons(base, facts)
+    facts = [fact for fact in base.facts if fact.change and (chosen is None or fact.topic in chosen)]
+    where = f" in {', '.join(topic_ids)}" if topic_ids else ""
+    kept, why = narrow(facts, filters, _counted(len(facts), "comparison", "comparisons") + where)
+    sizes = {fact.id: change_size(fact) for fact in kept}
+    kept.sort(key=lambda fact: (sizes[fact.id] is None, -(sizes[fact.id] or 0)))
+    return results.Comparisons(base, kept, why or f"no comparisons{where}")
 
 
 def details(base: FactBase, fact_ids: list[str]) -> results.FactDetails:
@@ -41,18 +70,22 @@ def citations(base: FactBase, fact_ids: list[str]) -> results.Citations:
     return results.Citations(base, [base.fact(fact_id) for fact_id in fact_ids])
 
 
-def search(base: FactBase, query: str, topic_ids: list[str], kind: Kind | None = None) -> results.SearchHits:
+def search(base: FactBase, query: str, topic_ids: list[str], filters: Filters = EVERYTHING) -> results.SearchHits:
     chosen = set(topic_ids)
-    facts = [fact for fact in select_kind(base.facts, kind) if not chosen or fact.topic in chosen]
+    facts = [fact for fact in base.facts if not chosen or fact.topic in chosen]
     from cqmin import search as searching  # its patterns compile at import: only for a search
 
     hits = searching.search(base, facts, query)
+    found = [hit.fact for hit in hits]
+    where = f" in {', '.join(topic_ids)}" if topic_ids else ""
+    kept, why = narrow(found, filters, f"{_counted(len(found), 'fact matches', 'facts match')} '{query}'{where}")
     matched = {hit.fact.id: hit.chinese for hit in hits if hit.chinese}
-    return results.SearchHits(base, [hit.fact for hit in hits], query, matched)
+    return results.SearchHits(base, kept, query, matched, why or f"no fact matches '{query}'{where}")
 
 
-def everything(base: FactBase, kind: Kind | None = None) -> results.AllFacts:
-    return results.AllFacts(base, select_kind(base.facts, kind))
+def everything(base: FactBase, filters: Filters = EVERYTHING) -> results.AllFacts:
+    kept, why = narrow(base.facts, filters, _counted(len(base.facts), "fact", "facts"))
+    return results.AllFacts(base, kept, why)
 
 
 def overview(base: FactBase) -> results.TopicList:

@@ -135,7 +135,8 @@ GRID = [
     "cqmin search x -t health -t ", "cqmin search ", "cqmin export -o ", "cqmin export --format=",
     "cqmin export --format=n", "cqmin export -", "cqmin validate ", "cqmin validate --source ", "cqmin sources --",
     "cqmin sources --fields ", "cqmin help ", "cqmin topics -", "cqmin pension --ids -", "cqmin -f json ",
-    "cqmin --json pen", "cqmin x", "cqmin pension x",
+    "cqmin --json pen", "cqmin x", "cqmin pension x", "cqmin pension --event ", "cqmin search x --event s",
+    "cqmin export --event=",
 ]  # fmt: skip
 
 

@@ -28,7 +28,7 @@ def later_fact(**fields) -> dict:
         "id": "pension.later",
         "topic": "pension",
         "event": LATER,
-        "label": factbases.texts("后来的数", "A later figure"),
+        "label": factbases.texts("后来新增就业的人", "People in new jobs, later"),
         "value": 760000,
         "unit": "people",
         "stated": "76万人",
@@ -185,3 +185,57 @@ def test_a_report_s_address_and_date_are_checked(sample, tmp_path, field, value,
     sample.data["events"][0][field] = value
     result = run("validate", sample.write(tmp_path))
     assert result.exit_code == 1 and f": {field}: " in result.stdout and message in result.stdout
+
+
+# ---------------------------------------------------------------- which press conference
+
+
+@pytest.fixture
+def two(sample, tmp_path) -> str:
+    return with_later(sample).write(tmp_path)
+
+
+@pytest.mark.parametrize("args", [["pension"], ["search", "people"], ["compare"], ["export"]])
+def test_every_listing_takes_event(two, args):
+    """--event keeps the figures of one press conference: those of the whole listing that are its."""
+    everything = json.loads(ok("--facts", two, *args, "--json"))
+    for event in (factbases.SAMPLE_EVENT()["id"], LATER):
+        kept = [fact for fact in everything if fact["source"]["event"] == event]
+        result = run("--facts", two, *args, "--json", "--event", event.upper())  # an id in any case
+        assert json.loads(result.stdout) == kept
+        assert result.exit_code == (0 if kept else 1)
+    assert {fact["source"]["event"] for fact in everything} == (
+        {factbases.SAMPLE_EVENT()["id"]} if args == ["compare"] else {factbases.SAMPLE_EVENT()["id"], LATER}
+    )
+
+
+def test_an_unknown_event_is_a_usage_error_with_the_closest(two):
+    result = run("--facts", two, "pension", "--event", LATER[:-1])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"no press conference '{LATER[:-1]}'; did you mean '{LATER}'?" in result.stderr
+
+
+def test_a_filter_that_empties_a_listing_says_how_many_matched(two):
+    result = run("--facts", two, "compare", "--event", LATER)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "comparisons; none of them from the press conference 'later-2024-04-18'" in result.stderr
+    result = run("--facts", two, "search", "later", "--kind", "target", "--json")
+    assert result.exit_code == 1 and result.stdout == "[]\n"
+    assert result.stderr == "Error: 1 fact matches 'later'; none is a target\n"
+    result = run("--facts", two, "search", "people", "--kind", "target", "--event", LATER)
+    assert result.stderr == "Error: 2 facts match 'people'; none is a target\n"
+    result = run("--facts", two, "search", "people", "--kind", "achieved", "--event", "sample-2023-06-15", "--json")
+    assert result.exit_code == 0
+
+
+def test_tables_and_markdown_say_which_press_conference(two, base):
+    first = factbases.SAMPLE_EVENT()
+    table = ok("--facts", two, "pension", "--lang", "en", env={"COLUMNS": "120"})
+    assert table.index("15 Jun 2023 Sample City") < table.index("People insured") < table.index("18 Apr 2024 A later")
+    assert table.index("18 Apr 2024 A later one") < table.index("People in new jobs, later")
+    assert table.count("Li Ming") == 1  # a speaker at both, named once
+    markdown = ok("--facts", two, "pension", "-f", "markdown", "--lang", "en")
+    assert "| Event |" in markdown and "18 Apr 2024 A later one |" in markdown
+    assert f"{first['date']}" not in ok("pension", "-f", "markdown")  # one press conference: no column of it
+    found = ok("--facts", two, "search", "people", "--lang", "en", env={"COLUMNS": "120"})
+    assert "18 Apr 2024 A later one" in found and "15 Jun 2023 Sample City" in found

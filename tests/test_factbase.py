@@ -281,3 +281,31 @@ def test_golden_tables(bundled, name):
 def test_readme_reference_is_generated_from_help():
     """The README's command reference is `cqmin --help` on the bundled base."""
     assert help_reference.current() == help_reference.reference(), "run: python tests/help_reference.py"
+
+
+def test_the_readme_s_press_conference_example_is_what_validate_says(tmp_path):
+    """README, "Adding a press conference": its commands, run, print what it shows (a copy of facts.toml)."""
+    import subprocess
+    import sys
+
+    readme = (FACTS_TOML.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Adding a press conference") : readme.index("## The JSON contract")]
+    script, shown = re.findall(r"```(?:sh)?\n(.*?)```", section, re.DOTALL)[:2]
+    (tmp_path / "facts.toml").write_bytes(FACTS_TOML.read_bytes())
+    cqmin = Path(sys.executable).with_name("cqmin")
+    result = subprocess.run(
+        ["bash", "-c", script.replace("cqmin ", f"{cqmin} ")], cwd=tmp_path, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.stdout == shown, result.stderr
+    fixed = (
+        (tmp_path / "my-facts.toml")
+        .read_text(encoding="utf-8")
+        .replace(
+            'as_of = "2023"\nspeaker = "li-yong"\nquote = "去年', 'as_of = "2022"\nspeaker = "li-yong"\nquote = "去年'
+        )
+    )
+    (tmp_path / "my-facts.toml").write_text(fixed, encoding="utf-8")
+    said = re.search(r"validate answers\n`(.*?)`", section, re.DOTALL)[1].replace("\n", " ")
+    checked = subprocess.run([str(cqmin), "validate", "my-facts.toml"], cwd=tmp_path, capture_output=True, text=True)
+    assert checked.stdout.strip() == said

@@ -131,3 +131,15 @@ def test_periods_read_against_the_day_of_the_conference():
     (compared,) = periods.said("较2017年末增加", day)
     assert compared.compared and compared.dates[0] == "2017-12"
     assert periods.said("2022家医院", day) == []  # a count, not a year
+
+
+def test_a_baseline_derived_from_a_bounded_change_carries_the_bound(sample, tmp_path):
+    """ "较2017年末增加近3万亿元": the change is about 3万亿, not 3万亿; the baseline is no more exact."""
+    quote = "全市生产总值达到12万亿元，较2017年末增加近3万亿元"
+    method = {"value": 9000000000000, "as_of": "2017-12", "derived": True, "method": "12万亿 − 3万亿"}
+    path = _with(sample, tmp_path, quote=quote, as_of="", baseline=method)
+    assert problems(path) == []
+    shown = " ".join(run("--facts", path, "show", "pension.later", "--lang", "zh").stdout.split())
+    assert "≈+3万亿元" in shown and "≈9万亿元" in shown
+    compared = " ".join(run("--facts", path, "compare", "--lang", "en", env={"COLUMNS": "200"}).stdout.split())
+    assert "A figure [pension] · " in compared and "≈+3 trillion yuan" in compared

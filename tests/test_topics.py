@@ -101,7 +101,8 @@ def test_a_filter_that_matches_nothing_exits_1(sample, tmp_path, args, data):
     result = run("--facts", path, "housing", "--kind", "target", *args)
     assert result.exit_code == 1
     assert result.stdout.startswith(data) and (data or result.stdout == "")
-    assert result.stderr == "Error: no target figures in housing\n"
+    count = len(facts.load(path).facts_of("housing"))
+    assert result.stderr == f"Error: {count} figures in housing; none is a target\n"  # how many, and which filter
 
 
 def test_json_shorthand_and_a_format_given_before_the_command():

@@ -1,4 +1,7 @@
-"""What a TAB offers from the fact base in use: fact ids and topics, each with its label in the user's language."""
+"""What a TAB offers from the fact base in use: fact ids, topics and events, each described in the user's language;
+and the --event option, whose values are the base's."""
+
+from typing import Annotated
 
 import typer
 
@@ -33,3 +36,21 @@ def topic_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         ]
     except Exception:
         return []
+
+
+def event_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    try:
+        base, language = base_of(ctx), languages.get(_language(ctx))
+        return [(event.id, f"{event.date} {language.text(event.title)}") for event in base.events
+                if event.id.startswith(incomplete)]  # fmt: skip
+    except Exception:
+        return []
+
+
+EventOption = Annotated[
+    str | None,
+    typer.Option(
+        "--event", metavar="ID", show_default=False, autocompletion=event_ids,
+        help="Only the figures of this press conference (its id: cqmin sources).",
+    ),
+]  # fmt: skip

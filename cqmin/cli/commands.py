@@ -10,6 +10,7 @@ import typer
 
 from cqmin import __version__
 from cqmin.cli import options
+from cqmin.cli.candidates import EventOption
 from cqmin.cli.helptext import FilledHelp
 from cqmin.cli.options import (
     DATA_PANEL,
@@ -22,9 +23,8 @@ from cqmin.cli.options import (
     LangOption,
     a_path,
     format_option,
-    kind_of,
 )
-from cqmin.cli.session import Session, run_of
+from cqmin.cli.session import Session, filters, run_of
 from cqmin.errors import CqminError, ExitCode
 from cqmin.results import (
     AllFacts,
@@ -108,6 +108,7 @@ def compare(
     json_: JsonOption = False,
     lang: LangOption = None,
     kind: KindOption = "all",
+    event: EventOption = None,
     ids: IdsOption = False,
     fields: FieldsOption = None,
 ) -> None:
@@ -121,9 +122,8 @@ def compare(
 
     session = Session(ctx, Comparisons, format_, json_, lang, fields, ids)
     names = [_known_topic(session, name, "'TOPIC'") for name in topic_names or []]
-    result = views.compare(session.base, names, kind_of(kind))
-    where = f" in {', '.join(names)}" if names else ""
-    session.write(result, no_match=f"no comparisons{where}")
+    result = views.compare(session.base, names, filters(ctx, kind, event))
+    session.write(result, no_match=result.empty)
 
 
 # ---------------------------------------------------------------- look-up
@@ -207,6 +207,7 @@ def search(
     json_: JsonOption = False,
     lang: LangOption = None,
     kind: KindOption = "all",
+    event: EventOption = None,
     fields: FieldsOption = None,
 ) -> None:
     """Find facts by a word, in Chinese or English.
@@ -226,8 +227,8 @@ def search(
         raise typer.BadParameter(f"a query of {len(text)} characters is too long", param_hint="'QUERY...'")
     session = Session(ctx, SearchHits, format_, json_, lang, fields)
     names = [_known_topic(session, name, "'--topic'") for name in topic_names or []]
-    result = views.search(session.base, text, names, kind_of(kind))
-    session.write(result, no_match=f"no fact matches '{text}'")
+    result = views.search(session.base, text, names, filters(ctx, kind, event))
+    session.write(result, no_match=result.empty)
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
@@ -268,6 +269,7 @@ def export(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it is a file that exists.")] = False,
     kind: KindOption = "all",
+    event: EventOption = None,
     fields: FieldsOption = None,
 ) -> None:
     """Export every fact: {formats}.
@@ -282,10 +284,9 @@ def export(
     output_path = None if output_path == "-" else output_path
     format_ = exporting.format_for(ctx, format_, json_, output_path)
     session = Session(ctx, AllFacts, format_, False, None, fields)
-    chosen = kind_of(kind)
-    result = views.everything(session.base, chosen)
-    if chosen is not None and not len(result):
-        raise CqminError(f"no {chosen.value} figures")
+    result = views.everything(session.base, filters(ctx, kind, event))
+    if result.empty is not None:
+        raise CqminError(result.empty)
     exporting.export(session, result, output_path, force)
 
 

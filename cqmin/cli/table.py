@@ -11,7 +11,7 @@ from cqmin.cli import topics
 from cqmin.model import FactBase
 
 # Parameters whose values complete from the fact base, by their name in commands.py.
-COMPLETES = {"fact_ids": "facts", "topic_names": "topics"}
+COMPLETES = {"fact_ids": "facts", "topic_names": "topics", "event": "events"}
 
 
 def _param(param) -> dict:
@@ -45,6 +45,11 @@ def _texts(text: dict) -> dict[str, str]:
     return {code: language.text(text) for code, language in languages.REGISTRY.items()}
 
 
+def _dated(event) -> dict[str, str]:
+    """An event as completion describes it: its date and title, in every language."""
+    return {code: f"{event.date} {text}" for code, text in _texts(event.title).items()}
+
+
 def build(root_ctx, base: FactBase) -> dict:
     """The table for the command line of `root_ctx` (the root context of a run) and this fact base."""
     group = root_ctx.command
@@ -60,6 +65,7 @@ def build(root_ctx, base: FactBase) -> dict:
         "default_language": languages.DEFAULT,
         "facts": [(fact.id, _texts(fact.label)) for fact in base.facts],
         "topics": [(topic.id, _texts(topic.title)) for topic in base.topics],
+        "events": [(event.id, _dated(event)) for event in base.events],
     }
 
 

@@ -4,8 +4,9 @@ import typer
 
 from cqmin import languages
 from cqmin.cli import framework
+from cqmin.cli.candidates import EventOption
 from cqmin.cli.options import TOPIC_PANEL, FieldsOption, IdsOption, JsonOption, KindOption, LangOption, format_option
-from cqmin.cli.session import Session
+from cqmin.cli.session import Session, filters
 from cqmin.results import TopicFacts
 
 
@@ -25,18 +26,16 @@ def _topic(
     json_: JsonOption = False,
     lang: LangOption = None,
     kind: KindOption = "all",
+    event: EventOption = None,
     ids: IdsOption = False,
     fields: FieldsOption = None,
 ) -> None:
     """The body of every topic command: the topic is the command's name."""
     from cqmin import views
-    from cqmin.cli.options import kind_of
 
-    topic_id = ctx.command.name
     session = Session(ctx, TopicFacts, format_, json_, lang, fields, ids)
-    chosen = kind_of(kind)
-    result = views.topic(session.base, topic_id, chosen)
-    session.write(result, no_match=f"no {chosen.value} figures in {topic_id}" if chosen else None)
+    result = views.topic(session.base, ctx.command.name, filters(ctx, kind, event))
+    session.write(result, no_match=result.empty)
 
 
 def command(topic):

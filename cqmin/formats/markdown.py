@@ -65,7 +65,13 @@ def _facts(result: Facts, output) -> str:
          dates.show(fact.as_of, language), phrases.change_line(fact, language)]
         for fact in result.facts
     ]  # fmt: skip
-    return _table(header, rows, ["l", "l", "r", "l", "l", "l"])
+    align = ["l", "l", "r", "l", "l", "l"]
+    if len(phrases.events_of(result.facts)) > 1:  # figures of several press conferences: each says its own
+        header.append(language.word("event"))
+        for row, fact in zip(rows, result.facts, strict=True):
+            row.append(phrases.conference(result.base.event(fact.event), language))
+        align.append("l")
+    return _table(header, rows, align)
 
 
 def _details(result: FactDetails, output) -> str:

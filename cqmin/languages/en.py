@@ -78,8 +78,8 @@ class English(Language):
     }
 
     def number(self, value: float) -> str:
-        """25.5 million, 100 billion, 775,700, 137.3."""
-        in_words = in_units(value, ((9, " billion"), (6, " million")), 3)
+        """25.5 million, 100 billion, 2.79 trillion, 775,700, 137.3."""
+        in_words = in_units(value, ((12, " trillion"), (9, " billion"), (6, " million")), 3)
         if in_words:
             return in_words
         whole, _, fraction = plain(value).partition(".")

@@ -78,8 +78,8 @@ class Chinese(Language):
     companion = "en"
 
     def number(self, value: float) -> str:
-        """2082万, 77.57万, 1亿, 1000亿 — but 33803 and 15488 stay as the article writes them."""
-        return in_units(value, ((8, "亿"), (4, "万")), 2) or plain(value)
+        """2082万, 77.57万, 1亿, 1000亿, 2.79万亿 — but 33803 and 15488 stay as the article writes them."""
+        return in_units(value, ((12, "万亿"), (8, "亿"), (4, "万")), 2) or plain(value)
 
     def quantity(self, value: float, unit: Unit) -> str:
         return self.number(value) + self.text(unit.name)

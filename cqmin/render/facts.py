@@ -95,6 +95,12 @@ def found(result: SearchHits, output: Output) -> str:
     whens = [dates.show(fact.as_of, language) for fact in facts]
     kinds = [phrases.kind(fact, language) for fact in facts]
 
+    several = len(phrases.events_of(facts)) > 1
+
+    def conference(fact: Fact) -> Text | None:
+        """Where figures of more than one press conference are found, each says its own."""
+        return text(phrases.conference(result.base.event(fact.event), language), "dim") if several else None
+
     def matched(fact: Fact) -> Text | None:
         chinese = result.matched.get(fact.id)
         if not chinese or chinese == language.text(fact.label):
@@ -112,7 +118,7 @@ def found(result: SearchHits, output: Output) -> str:
             records = []
             for fact, figure, when, kind in zip(facts, figures, whens, kinds, strict=True):
                 detail = text(figure, "bold") + text(f" · {when} · {kind}", "dim")
-                extra = [line for line in (matched(fact),) if line is not None]
+                extra = [line for line in (matched(fact), conference(fact)) if line is not None]
                 records.append((text(language.text(fact.label)), [whole(fact.id, "cyan"), *extra, detail]))
             stacked(out, records)
             return
@@ -126,10 +132,10 @@ def found(result: SearchHits, output: Output) -> str:
             cell = text(language.text(fact.label))
             cell.append("\n")
             cell.append_text(whole(fact.id, "cyan"))
-            chinese = matched(fact)
-            if chinese is not None:
-                cell.append("\n")
-                cell.append_text(chinese)
+            for line in (matched(fact), conference(fact)):
+                if line is not None:
+                    cell.append("\n")
+                    cell.append_text(line)
             drawn.add_row(cell, text(figure), text(when), text(kind, "dim"))
         out.print(drawn)
 

@@ -3,7 +3,18 @@
 from cqmin import dates
 from cqmin.domain import Kind, Qualifier
 from cqmin.languages.base import Language, percent
-from cqmin.model import Fact
+from cqmin.model import Event, Fact
+
+
+def conference(event: Event, language: Language) -> str:
+    """A press conference as a listing marks its figures: "2022年10月19日 …（第二场）" / "19 Oct 2022 …"."""
+    return f"{dates.show(event.date, language)} {language.text(event.title)}"
+
+
+def events_of(facts: list[Fact]) -> list[str]:
+    """The press conferences some facts are from, in order of first appearance: more than one, and a listing
+    marks each figure with its own."""
+    return list(dict.fromkeys(fact.event for fact in facts))
 
 
 def approximate(fact: Fact) -> bool:
@@ -12,13 +23,36 @@ def approximate(fact: Fact) -> bool:
     return bool(baseline and baseline.derived and baseline.method and any(sign in baseline.method for sign in "÷/"))
 
 
-def _about(fact: Fact) -> str:
-    return "≈" if approximate(fact) else ""
-
-
 # A figure stated with a bound ("超2550万") changed by at least as much from an exact baseline: the
 # change carries the bound. (A range has no baseline: validate refuses one.)
 _BOUNDS = {Qualifier.APPROX: "≈", Qualifier.MORE_THAN: ">", Qualifier.AT_LEAST: "≥", Qualifier.AT_MOST: "≤"}
+
+
+def change_bound(fact: Fact) -> str:
+    """The bound of a change the quote states with one ("较2017年增加近1万亿"): a baseline derived from it
+    is no more exact than it, and the change is shown with it ("≈+1万亿")."""
+    baseline = fact.baseline
+    if not (baseline and baseline.derived and baseline.method):
+        return ""
+    from cqmin import numerals, wording
+    from cqmin.domain import BOUNDS_AFTER, BOUNDS_BEFORE, BOUNDS_INSIDE
+
+    try:
+        operands = numerals.evaluate(baseline.method).operands[1:]
+    except ValueError:
+        return ""
+    text = wording.squeeze(fact.quote)
+    for operand in (operand for operand in operands if operand != "1"):
+        position = wording.find_figure(text, operand)
+        word = wording.bounding_word(text, position, operand) if position >= 0 else None
+        if word:
+            return _BOUNDS[{**BOUNDS_BEFORE, **BOUNDS_INSIDE, **BOUNDS_AFTER}[word]]
+    return ""
+
+
+def _about(fact: Fact) -> str:
+    """ "≈" before a derived baseline that is no more exact than a rounded multiplier or a bounded change."""
+    return "≈" if approximate(fact) or change_bound(fact) else ""
 
 
 def before(fact: Fact, language: Language) -> str:
@@ -35,11 +69,12 @@ def change_summary(fact: Fact, language: Language) -> str:
     """ "+468万人，+22.48%，年均+4.36%" / "+4.68 million people, +22.48%, +4.36% a year"; a share: "+14 pp".
 
     Only a quantity above zero changes in percent too (compare.change). A bound of the figure
-    ("> +468万人") stands before each part; a baseline derived from a rounded multiplier makes the
-    absolute change approximate ("≈"), while the percent is the stated one.
+    ("> +468万人"), or of the change the quote states ("增加近1万亿": "≈+1万亿"), stands before each
+    part; a baseline derived from a rounded multiplier makes the absolute change approximate ("≈"),
+    while the percent is the stated one.
     """
-    change, bound = fact.change, _BOUNDS.get(fact.qualifier, "")
-    parts = [(_about(fact) or bound) + language.signed(change.absolute, fact.unit)]
+    change, bound = fact.change, _BOUNDS.get(fact.qualifier, "") or change_bound(fact)
+    parts = [(bound or _about(fact)) + language.signed(change.absolute, fact.unit)]
     if change.percent is None:
         return parts[0]
     parts.append(bound + percent(change.percent))

@@ -103,7 +103,7 @@ def facts_table(out: Console, facts: list[Fact], output: Output, date_header: st
     out.print(drawn)
 
 
-def comparisons(out: Console, facts: list[Fact], output: Output, with_topic: bool = False) -> None:
+def comparisons(out: Console, facts: list[Fact], output: Output, base: FactBase, with_topic: bool = False) -> None:
     """Each comparison: its label and change, then before and now, each with a bar.
 
     Bars of one comparison share a scale (the larger of the two is full width);
@@ -112,6 +112,7 @@ def comparisons(out: Console, facts: list[Fact], output: Output, with_topic: boo
     result in a fraction of the time, and every TAB and lookup starts afresh.
     """
     language, term = output.language, output.terminal
+    several = len(phrases.events_of(facts)) > 1
     rows = []
     for fact in facts:  # laid out by hand, so cleaned here: the dates and figures hold the fact base's text
         baseline = fact.baseline
@@ -135,6 +136,8 @@ def comparisons(out: Console, facts: list[Fact], output: Output, with_topic: boo
         line = text(language.text(fact.label), "bold")
         if with_topic:
             line.append(text(f" [{fact.topic}]", "dim"))
+        if several:  # of more than one press conference: each says its own
+            line.append(text(f" · {phrases.conference(base.event(fact.event), language)}", "dim"))
         if fact.kind is Kind.TARGET:  # a plan never passes for a result
             line.append(text(f" ({language.word('kind_target')})", "dim"))
         line.append(text(language.colon))
@@ -166,24 +169,37 @@ def comparisons(out: Console, facts: list[Fact], output: Output, with_topic: boo
     print_lines(out, lines)
 
 
-def topic(result: TopicFacts, output: Output) -> str:
-    """`cqmin pension`: heading, achieved figures, comparisons with earlier years, targets."""
+def _sections(out: Console, facts: list[Fact], output: Output, base: FactBase) -> None:
+    """Achieved figures, comparisons with earlier years, targets."""
     language = output.language
-    achieved = [fact for fact in result.facts if fact.kind is Kind.ACHIEVED]
-    compared = [fact for fact in result.facts if fact.change is not None]
-    targets = [fact for fact in result.facts if fact.kind is Kind.TARGET]
+    achieved = [fact for fact in facts if fact.kind is Kind.ACHIEVED]
+    compared = [fact for fact in facts if fact.change is not None]
+    targets = [fact for fact in facts if fact.kind is Kind.TARGET]
+    if achieved:
+        section(out, language.word("achieved"))
+        facts_table(out, achieved, output, language.word("as_of"))
+    if compared:
+        section(out, language.word("comparison"))
+        comparisons(out, compared, output, base)
+    if targets:
+        section(out, language.word("targets"))
+        facts_table(out, targets, output, language.word("period"))
+
+
+def topic(result: TopicFacts, output: Output) -> str:
+    """`cqmin pension`: heading, then achieved figures, comparisons and targets; of each press conference in
+    turn, under its date and title, where the topic has figures of more than one."""
+    language = output.language
+    events = phrases.events_of(result.facts)
 
     def paint(out: Console) -> None:
         _heading(out, result, language)
-        if achieved:
-            section(out, language.word("achieved"))
-            facts_table(out, achieved, output, language.word("as_of"))
-        if compared:
-            section(out, language.word("comparison"))
-            comparisons(out, compared, output)
-        if targets:
-            section(out, language.word("targets"))
-            facts_table(out, targets, output, language.word("period"))
+        if len(events) < 2:
+            _sections(out, result.facts, output, result.base)
+        for event in events if len(events) > 1 else ():
+            out.print()
+            print_text(out, text(phrases.conference(result.base.event(event), language), "bold reverse"))
+            _sections(out, [fact for fact in result.facts if fact.event == event], output, result.base)
         if not result.facts:
             print_text(out, text(language.word("none")))
 
@@ -197,7 +213,7 @@ def compare(result: Comparisons, output: Output) -> str:
     def paint(out: Console) -> None:
         print_text(out, text(f"{language.word('comparison')} · {language.word('sort_note')}", "bold"))
         out.print()
-        comparisons(out, result.facts, output, with_topic=True)
+        comparisons(out, result.facts, output, result.base, with_topic=True)
 
     return draw(output.terminal, paint)
 

@@ -88,8 +88,9 @@ def _values(table: dict, param: dict, incomplete: str, language: str) -> list[tu
     # As Typer filters custom completions: by the start of the value, case and all.
     if param["complete"] == "facts":
         return [(fact_id, label[language]) for fact_id, label in table["facts"] if fact_id.startswith(incomplete)]
-    if param["complete"] == "topics":
-        return [(topic_id, title[language]) for topic_id, title in table["topics"] if topic_id.startswith(incomplete)]
+    if param["complete"] in ("topics", "events"):
+        found = table[param["complete"]]
+        return [(ident, described[language]) for ident, described in found if ident.startswith(incomplete)]
     return []
 
 
