@@ -15,14 +15,16 @@ class Qualifier(str, Enum):
     MORE_THAN = "more_than"  # 余, 多, 超, 超过, 突破
     AT_LEAST = "at_least"  # 以上
     AT_MOST = "at_most"  # 以内, 以下
+    LESS_THAN = "less_than"  # 不到, 不足
     RANGE = "range"  # 3—5: value and high
 
 
 # The article's words that bound a figure: before it (超2550万), inside it after 万 or 亿 (1.6万余名), and
 # after it (80%左右). Longer words first: 超过 before 超. Read by numerals (the stated figure), wording
 # (bounds beside it in a quote) and render.wrap (a figure is never split from its bound).
-BOUNDS_BEFORE = {"超过": Qualifier.MORE_THAN, "突破": Qualifier.MORE_THAN, "超": Qualifier.MORE_THAN,
-                 "约": Qualifier.APPROX, "近": Qualifier.APPROX}  # fmt: skip
+BOUNDS_BEFORE = {"超过": Qualifier.MORE_THAN, "突破": Qualifier.MORE_THAN, "不到": Qualifier.LESS_THAN,
+                 "不足": Qualifier.LESS_THAN, "超": Qualifier.MORE_THAN, "约": Qualifier.APPROX,
+                 "近": Qualifier.APPROX}  # fmt: skip
 BOUNDS_INSIDE = {"余": Qualifier.MORE_THAN, "多": Qualifier.MORE_THAN}
 BOUNDS_AFTER = {
     "左右": Qualifier.APPROX,

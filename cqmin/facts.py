@@ -12,6 +12,7 @@ import os
 from cqmin import cache
 from cqmin.errors import CqminError
 from cqmin.files import MAX_BYTES, open_regular, read_limited, read_user_file
+from cqmin.validation.problems import DRAFTED
 
 ENV_VAR = "CQMIN_FACTS"
 KIND = "facts"  # its entries in the cache
@@ -187,6 +188,13 @@ def load(path: str | None = None, reserved: frozenset = frozenset()):
         except (KeyError, TypeError, ValueError):
             pass  # an entry of the right key but the wrong shape: rebuild it
     data, problems, _ = check(content, source, reserved=reserved)
+    if problems and all(problem.message == DRAFTED for problem in problems):
+        count = f"{len(problems)} drafted fact" + (" is" if len(problems) == 1 else "s are")
+        listed = source.validate_command()
+        raise CqminError(  # never shown as checked data
+            f"{source.label}: {count} not yet reviewed, so it is not a fact base to look figures up in yet",
+            hint=f"check each against the article, then delete its draft = true ({listed} lists them)",
+        )
     if problems:
         raise InvalidFactBase(source, problems)
     from cqmin.build import build  # only when the cache cannot serve

@@ -92,11 +92,14 @@ class Fact(NamedTuple):
 
 
 COMPUTED = {Fact: ("change",)}  # fields a record has that its fact-file table does not
+# Keys a fact file's table may hold that its record has not: `draft = true` marks a fact `cqmin draft` wrote
+# and nobody has reviewed; a base with one is refused by every lookup, so no record ever holds it.
+FILE_ONLY = {Fact: ("draft",)}
 
 
 def file_keys(record: type) -> set[str]:
     """The keys a fact file's table of this record may hold."""
-    return set(record._fields) - set(COMPUTED.get(record, ()))
+    return set(record._fields) - set(COMPUTED.get(record, ())) | set(FILE_ONLY.get(record, ()))
 
 
 def field_types(record: type) -> dict[str, tuple[object, bool]]:

@@ -27,7 +27,7 @@ _MULTIPLIER = r"[万亿]{0,2}"  # 万亿 (10^12) at most
 _STATED = re.compile(
     rf"(?P<prefix>{'|'.join(BOUNDS_BEFORE)})?(?P<ordinal>(?:全国)?第)?"
     rf"(?P<number>{_NUMBER})"
-    rf"(?:[—–~～至-](?P<high>{_NUMBER})|:(?P<other>{_NUMBER}))?"
+    rf"(?:(?P<low_multiplier>[万亿]{{1,2}})?[—–~～至-](?P<high>{_NUMBER})|:(?P<other>{_NUMBER}))?"
     rf"(?P<multiplier>{_MULTIPLIER})(?P<infix>{'|'.join(BOUNDS_INSIDE)})?"
     rf"(?P<unit>[^0-9]*?)(?P<suffix>{'|'.join(BOUNDS_AFTER)})?"
 )
@@ -71,6 +71,8 @@ def read_stated(text: str) -> Reading:
     if not match:
         raise ValueError(f"cannot read '{text}' as a figure")
     parts = match.groupdict()
+    if parts["low_multiplier"] and parts["low_multiplier"] != parts["multiplier"]:
+        raise ValueError(f"the range '{text}' has its ends in different units")  # "60万至70亿"
     scale = Decimal(1)
     for char in parts["multiplier"]:
         scale *= MULTIPLIERS[char]

@@ -59,8 +59,8 @@ def _last_day(year: int, month: int) -> str:
 
 
 def _through(year: int, first: int, last: int) -> tuple[str, ...]:
-    """A stretch of one year ending with month `last`: as its end month, its last day, or the period."""
-    return f"{year}-{last:02d}", _last_day(year, last), f"{year}-{first:02d}/{year}-{last:02d}"
+    """A stretch of one year ending with month `last`: as its last day, its end month, or the period."""
+    return _last_day(year, last), f"{year}-{last:02d}", f"{year}-{first:02d}/{year}-{last:02d}"
 
 
 def _part_dates(groups: dict, year: int, event: _dt.date, prefix: str) -> tuple[str, ...] | None:
@@ -128,3 +128,10 @@ def before(phrases: list[Said], position: int, compared: bool) -> Said | None:
     return next(
         (phrase for phrase in reversed(phrases) if phrase.end <= position and phrase.compared == compared), None
     )
+
+
+def starts_after(text: str, day) -> bool:
+    """Whether a date or period begins after `day`: a figure of it is still to come."""
+    from cqmin import dates
+
+    return dates.start(text) > day

@@ -3,8 +3,9 @@
 For what cqmin writes as TOML (`cqmin draft`) and for the fact bases tests build.
 Only the shapes a fact base has are written: text, numbers, true/false, lists,
 tables of those, and at the top level tables of tables ([units]) and lists of
-tables ([[facts]]). Text is written in basic strings with every control
-character escaped, so whatever a value holds, the file parses back to it.
+tables ([[facts]]). Text is written in basic strings with every control, bidi
+or invisible character escaped (\\u202e), so whatever a value holds, the file
+parses back to it, and nothing in it acts on the terminal it is printed to.
 """
 
 import math
@@ -19,12 +20,15 @@ def key(name: str) -> str:
 
 
 def string(text: str) -> str:
-    return '"' + "".join(_ESCAPES.get(char, _escaped_control(char)) for char in text) + '"'
+    """A basic string; what would act on a terminal or hide (render.safe) as an escape, parsed back the same."""
+    from cqmin.render.safe import unsafe
+
+    return '"' + "".join(_ESCAPES.get(char) or (_escaped(char) if unsafe(char) else char) for char in text) + '"'
 
 
-def _escaped_control(char: str) -> str:
+def _escaped(char: str) -> str:
     code = ord(char)
-    return f"\\u{code:04x}" if code < 0x20 or code == 0x7F else char
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def value(item) -> str:

@@ -105,5 +105,14 @@ def write_facts(tmp_path: Path, text: str, name: str = "facts.toml") -> str:
     return str(path)
 
 
+def own_commands() -> list[str]:
+    """cqmin's own commands as help lists them, hidden ones left out (the topics of a base are commands too)."""
+    from typer.main import get_command
+
+    group = get_command(app)
+    context = group.make_context("cqmin", [], resilient_parsing=True)
+    return [name for name in group.registered_names() if not group.get_command(context, name).hidden]
+
+
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import write_facts
+from conftest import own_commands, write_facts
 
 from cqmin import languages
 from cqmin.shells import ARGS_VAR, COMPLETE_VAR, CWORD_VAR, WORD_VAR, WORDS_VAR
@@ -15,7 +15,7 @@ from cqmin.shells import ARGS_VAR, COMPLETE_VAR, CWORD_VAR, WORD_VAR, WORDS_VAR
 CQMIN = Path(sys.executable).with_name("cqmin")
 
 # cqmin's own commands, as help lists them; the fact base's topics are commands too.
-OWN_COMMANDS = ["topics", "compare", "show", "cite", "search", "sources", "export", "validate"]
+OWN_COMMANDS = own_commands()
 
 
 def complete(env: dict) -> subprocess.CompletedProcess:

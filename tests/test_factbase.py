@@ -309,3 +309,25 @@ def test_the_readme_s_press_conference_example_is_what_validate_says(tmp_path):
     said = re.search(r"validate answers\n`(.*?)`", section, re.DOTALL)[1].replace("\n", " ")
     checked = subprocess.run([str(cqmin), "validate", "my-facts.toml"], cwd=tmp_path, capture_output=True, text=True)
     assert checked.stdout.strip() == said
+
+
+def test_a_draft_of_the_article_comes_close_to_facts_toml(article, tmp_path):
+    """cqmin draft on the bundled article, against the careful reading facts.toml is (benchmarks/draft_quality.py)."""
+    import sys
+
+    import tomli
+
+    from cqmin import drafting, toml_text
+
+    sys.path.insert(0, str(FACTS_TOML.parent / "benchmarks"))
+    import draft_quality
+
+    drafted = drafting.draft(article, "2022-10-19", "livelihood-2022-10-19", str(ARTICLE))
+    shares = draft_quality.measure(drafted, tomli.loads(FACTS_TOML.read_text(encoding="utf-8")))
+    assert {name: share for name, share in shares.items() if share < draft_quality.TARGETS[name]} == {}, shares
+    path = tmp_path / "draft.toml"
+    path.write_text(toml_text.dumps(drafted), encoding="utf-8")
+    result = run("validate", str(path))  # its quotes checked against the article too (the event's source)
+    others = [line for line in result.stdout.splitlines()[:-1] if ": draft: drafted, not yet reviewed" not in line]
+    assert result.stdout.count(": draft: drafted") == len(drafted["facts"])
+    assert len(others) <= 0.05 * len(drafted["facts"]), others

@@ -5,21 +5,9 @@ from importlib.metadata import version
 import factbases
 import help_reference
 import pytest
-from conftest import run
+from conftest import own_commands, run
 
 from cqmin import __version__
-
-
-def own_commands() -> list[str]:
-    """cqmin's own commands as help lists them, hidden ones left out: no fact base is read to list them."""
-    from typer.main import get_command
-
-    from cqmin.cli.app import app
-
-    group = get_command(app)
-    context = group.make_context("cqmin", [], resilient_parsing=True)
-    return [name for name in group.registered_names() if not group.get_command(context, name).hidden]
-
 
 SAMPLE_TOPICS = [topic["id"] for topic in factbases.sample().data["topics"]]  # the base the tests run on
 COMMANDS = own_commands() + SAMPLE_TOPICS

@@ -122,7 +122,7 @@ def test_one_figure_entered_twice(sample, tmp_path):
 def test_periods_read_against_the_day_of_the_conference():
     day = datetime.date(2024, 1, 10)
     (said,) = periods.said("四季度", day)  # said in January: the quarter just ended
-    assert said.dates[0] == "2023-12"
+    assert said.dates[0] == "2023-12-31"
     (said,) = periods.said("11月底", day)
     assert said.dates[0] == "2023-11-30"
     assert periods.said("十四五", day)[0].dates == ("2021/2025",)

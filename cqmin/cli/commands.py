@@ -334,6 +334,32 @@ def validate(
         raise typer.Exit(ExitCode.FAILURE)
 
 
+@own.command(cls=FilledHelp, rich_help_panel=DATA_PANEL)
+def draft(
+    ctx: typer.Context,
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="The report of a press conference: UTF-8 text.")],
+    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD", help="The day of the press conference.")],
+    event: Annotated[
+        str | None, typer.Option("--event", metavar="ID", help="Its id (default: event-YYYY-MM-DD).")
+    ] = None,
+    output_path: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", callback=a_path, help="Write to FILE instead of stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it is a file that exists.")] = False,
+) -> None:
+    """Draft a fact base from an article: every figure of it, for you to review.
+
+    Each figure becomes a fact with draft = true: its value and bound, unit, kind, date and baseline as the
+    text says, and its sentence; labels and the topic are for you to write. validate lists what to review.
+
+    Example: cqmin draft report.txt --date 2024-04-18 -o draft.toml
+    """
+    from cqmin.cli import drafts
+
+    drafts.write(run_of(ctx).env, article, date, event, output_path, force)
+
+
 # ---------------------------------------------------------------- what people type anyway
 
 

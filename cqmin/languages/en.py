@@ -13,6 +13,7 @@ _QUALIFIER_PREFIX = {
     Qualifier.MORE_THAN: "more than ",
     Qualifier.AT_LEAST: "≥ ",
     Qualifier.AT_MOST: "≤ ",
+    Qualifier.LESS_THAN: "less than ",
 }
 
 
@@ -74,6 +75,7 @@ class English(Language):
         Qualifier.MORE_THAN: "more than (余, 多, 超, 突破)",
         Qualifier.AT_LEAST: "at least (以上)",
         Qualifier.AT_MOST: "at most (以内, 以下)",
+        Qualifier.LESS_THAN: "less than (不到, 不足)",
         Qualifier.RANGE: "a range",
     }
 

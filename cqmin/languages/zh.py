@@ -65,6 +65,7 @@ class Chinese(Language):
         Qualifier.MORE_THAN: "多于（余、多、超、突破）",
         Qualifier.AT_LEAST: "不少于（以上）",
         Qualifier.AT_MOST: "不超过（以内、以下）",
+        Qualifier.LESS_THAN: "少于（不到、不足）",
         Qualifier.RANGE: "区间",
     }
     colon = "："

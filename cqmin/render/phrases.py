@@ -25,7 +25,8 @@ def approximate(fact: Fact) -> bool:
 
 # A figure stated with a bound ("超2550万") changed by at least as much from an exact baseline: the
 # change carries the bound. (A range has no baseline: validate refuses one.)
-_BOUNDS = {Qualifier.APPROX: "≈", Qualifier.MORE_THAN: ">", Qualifier.AT_LEAST: "≥", Qualifier.AT_MOST: "≤"}
+_BOUNDS = {Qualifier.APPROX: "≈", Qualifier.MORE_THAN: ">", Qualifier.AT_LEAST: "≥", Qualifier.AT_MOST: "≤",
+           Qualifier.LESS_THAN: "<"}  # fmt: skip
 
 
 def change_bound(fact: Fact) -> str:

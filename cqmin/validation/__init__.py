@@ -4,9 +4,9 @@ problems, notes = validation.check(data, text, "facts.toml")
 problems += validation.check_quotes(data, text, article, "facts.toml")
 """
 
-from cqmin.validation.problems import Problem
+from cqmin.validation.problems import DRAFTED, Problem
 
-__all__ = ["Problem", "check", "check_quotes"]
+__all__ = ["DRAFTED", "Problem", "check", "check_quotes"]
 
 # The rules (and their imports: decimal, the numeral reader) load only when a file is checked,
 # not when a lookup from the cache merely needs the Problem type.

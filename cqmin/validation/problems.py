@@ -2,6 +2,9 @@
 
 from typing import NamedTuple
 
+# The one problem of a fact `cqmin draft` wrote: what is left to do (README, "From an article to a fact base").
+DRAFTED = "drafted, not yet reviewed: check it against the article, give it a label and a topic, delete draft = true"
+
 
 class Problem(NamedTuple):
     file: str

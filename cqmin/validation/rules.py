@@ -15,6 +15,7 @@ from cqmin import dates, numerals, wording
 from cqmin.domain import Kind, Measure, Qualifier, measure_of, values
 from cqmin.model import LEGACY_EVENT, Baseline, Event, Fact, Speaker, Topic, file_keys
 from cqmin.validation.checks import Checker, Entry, describe, short
+from cqmin.validation.problems import DRAFTED
 
 SCHEMAS = (1, 2)
 
@@ -237,6 +238,11 @@ class Rules(Checker):
 
     def check_fact(self, fact: Entry, topics: set, speakers: dict, units: dict, events: dict) -> None:
         fact.unknown_keys(_FACT_KEYS if self.schema == 2 else _FACT_KEYS - {"event"})
+        drafted = fact.data.get("draft")
+        if drafted is True:
+            fact.report("draft", DRAFTED)
+        elif drafted is not None and drafted is not False:
+            fact.report("draft", f"expected true or false, got {describe(drafted)}")
         fact.translated("label")
         ident = fact.data.get("id")
         topic = fact.text("topic")
