@@ -12,7 +12,7 @@ from conftest import runner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cqmin import facts, languages, numerals
+from cqmin import facts, languages, numerals, periods
 from cqmin.cli.app import app
 
 BUDGET = settings(
@@ -157,10 +157,12 @@ TEXT_LINES = [
 STATED_BASELINES = [
     number for number, line in enumerate(LINES) if line.startswith("baseline = ") and "derived = false" in line
 ]
-TARGET_DATES = [
+TARGET_DATES = [  # of plans whose quote names no date (one that does holds as_of to it)
     number
     for number, line in enumerate(LINES)
-    if line.startswith("as_of = ") and 'kind = "target"' in LINES[number - 1]
+    if line.startswith("as_of = ")
+    and 'kind = "target"' in LINES[number - 1]
+    and not periods.said(next(line for line in LINES[number:] if line.startswith("quote = ")), "2023-06-15")
 ]
 
 
@@ -172,18 +174,23 @@ def sound_edit(draw, lines: list[str]) -> None:
         code = draw(st.sampled_from(["zh", "en"]))
         hostile = draw(HOSTILE_TEXT)
         lines[number] = f"{key} = " + re.sub(rf'{code} = "[^"]*"', lambda _: f'{code} = "{hostile}"', rest, count=1)
-    elif edit == 1:  # a stated baseline at the limits, and a day, or centuries, before
+    elif edit == 1:  # a stated baseline at the limits (the quote stating it too), and a day, or centuries, before
         number = draw(st.sampled_from(STATED_BASELINES))
-        value = draw(st.sampled_from(["0.000001", "999999999999999", "0", "-5", "1e14", "0.5"]))
+        value, written = draw(st.sampled_from([("0.000001", "0.000001"), ("999999999999999", "999999999999999"),
+                                                ("0", "0"), ("-5", "-5"), ("1e14", "100000000000000"),
+                                                ("0.5", "0.5")]))  # fmt: skip
         as_of = draw(st.sampled_from(['""', '"0001"', '"1900-01-01"', '"2022-09-29"', '"2022-10-18"']))
         lines[number] = f"baseline = {{ value = {value}, as_of = {as_of}, derived = false }}"
+        quote = next(line for line in reversed(lines[:number]) if line.startswith("quote = "))
+        where = lines[:number].index(quote) if quote in lines[:number] else None
+        lines[where] = quote[:-1] + f'，此前为{written}"'
     elif edit == 2:  # a plan's period at the calendar's end
         number = draw(st.sampled_from(TARGET_DATES))
         period = draw(st.sampled_from(["9999", "9999-12", "9999-12-31", "2023/9999", ""]))
         lines[number] = f'as_of = "{period}"'
-    else:  # the event at the far end of time
-        number = next(number for number, line in enumerate(lines) if line.startswith('date = "'))
-        lines[number] = 'date = "9999-12-31"'
+    else:  # a press conference at the far end of time (another: the figures' own dates are read against theirs)
+        lines += ["", "[[events]]", 'id = "far-end"', 'title = { zh = "远", en = "Far" }', 'date = "9999-12-31"',
+                  'place = { zh = "远", en = "Far" }']  # fmt: skip
 
 
 @st.composite
