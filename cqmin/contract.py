@@ -189,6 +189,27 @@ def speaker_record(speaker: Speaker, topics: list[str], facts: int) -> dict:
 PROBLEM_FIELDS = Fields(tuple((name, name) for name in Problem._fields))
 
 
+# ---------------------------------------------------------------- claims (check)
+
+_CHECKED = ("stated", "value", "verdict", "fact", "stated_by_fact", "quote", "reason")
+CHECK_FIELDS = Fields(tuple((name, name) for name in _CHECKED))
+
+
+def check_record(judged) -> dict:
+    """A figure of a claim, judged: as the claim states it, its value, the verdict, and the fact it was held to."""
+    figure, fact = judged.figure, judged.fact
+    value = int(figure.value) if figure.value == figure.value.to_integral_value() else float(figure.value)
+    return {
+        "stated": figure.stated,
+        "value": value,
+        "verdict": judged.verdict,
+        "fact": fact.id if fact else None,
+        "stated_by_fact": fact.stated if fact else None,
+        "quote": fact.quote if fact else None,
+        "reason": judged.reason,
+    }
+
+
 # ---------------------------------------------------------------- citations (cite)
 
 CITATION_FIELDS = Fields(

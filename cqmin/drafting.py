@@ -32,11 +32,6 @@ _FROM_TO = re.compile(r"(?:从|由)(?:以前的|过去的|[0-9]{4}年的?)?$")
 _TO = re.compile(
     r"^(?:缩短|提高|提升|增加|增长|减少|下降|降低|优化|扩大|上升)(?:了)?(?:到|为|至)(?:现在的|目前的|[0-9]{4}年的?)?$"
 )
-_SPANS = re.compile(
-    r"(?:近|这)?(?P<years>五|三|十)年(?:来|间|累计)|党的(?P<congress>十九|二十)大以来|(?P<this>今年)以来"
-)
-_CONGRESSES = {"十九": 2017, "二十": 2022}
-_YEARS = {"三": 3, "五": 5, "十": 10}
 _NAMED_PLAN = re.compile(r"(?:(?!已|完成)[^，。；]){0,16}?(?:计划|规划)(?:$|[，。；])")
 _TOTAL = re.compile(r"累计|年均|新增|增长|提升|提高|增加|建成|实施")
 _LABEL_EDGES = re.compile(
@@ -138,7 +133,7 @@ def sentences(article: str, names: list[str]) -> list[Sentence]:
                 dating = []
                 continue
             has_figure = bool(figures.mentions(text))
-            if not has_figure and (periods.said(text, _ANY_DAY) or _SPANS.search(text)):
+            if not has_figure and (periods.said(text, _ANY_DAY) or periods.SPANS.search(text)):
                 dating = [text]  # a line that dates the lines after it
             elif not has_figure and dating:
                 dating.append(text)  # ("已累计实施改造"): read with them, as the infographic sets them
@@ -302,11 +297,11 @@ def _reading(item: Drafted, event_date) -> tuple[str, str, int, int]:
     if near:
         start = min(start, near.start)
     else:
-        span = [match for match in _SPANS.finditer(text) if match.end() <= mention.start]
+        span = [match for match in periods.SPANS.finditer(text) if match.end() <= mention.start]
         clause = max(text.rfind(mark, 0, mention.start) for mark in "，；：") + 1  # where the figure's clause begins
         # A period dates what is totalled or averaged over it ("五年累计…365万人", "年均增长8.9%"), not a level.
         if span and (_TOTAL.search(text[clause : mention.start]) or span[-1].start() >= clause):
-            as_of, start = _span(span[-1], event_date), min(start, span[-1].start())
+            as_of, start = periods.span_dates(span[-1], event_date), min(start, span[-1].start())
     said = wording.stated_kind(text, mention.stated)
     kind = said[0] if said else "achieved"
     if said:
@@ -318,15 +313,6 @@ def _reading(item: Drafted, event_date) -> tuple[str, str, int, int]:
     if item.baseline and item.baseline.get("derived"):
         end = max(end, text.find(item.baseline["method"].split()[-1].rstrip(")"), mention.end) + 1)
     return kind, as_of, start, end
-
-
-def _span(match: re.Match, event_date) -> str:
-    """A period a sentence totals over: 近五年 / 五年来, 党的十九大以来, 今年以来."""
-    if match["years"]:
-        return f"{event_date.year - _YEARS[match['years']]}/{event_date.year}"
-    if match["congress"]:
-        return f"{_CONGRESSES[match['congress']]}/{event_date.year}"
-    return str(event_date.year)
 
 
 def _label(text: str, mention: figures.Mention) -> str:

@@ -135,3 +135,21 @@ def starts_after(text: str, day) -> bool:
     from cqmin import dates
 
     return dates.start(text) > day
+
+
+# Periods a figure is totalled or averaged over: 近五年 / 五年来, 党的十九大以来, 今年以来. They date a total or
+# a rate ("五年累计…365万人", "年均增长8.9%"), not a level, so validate does not hold as_of to them; draft and
+# check read them where a figure totals or grows.
+SPANS = re.compile(
+    r"(?:近|这)?(?P<years>五|三|十)年(?:来|间|累计)|党的(?P<congress>十九|二十)大以来|(?P<this>今年)以来"
+)
+_CONGRESSES = {"十九": 2017, "二十": 2022}
+
+
+def span_dates(match: re.Match, event: _dt.date) -> str:
+    """The period a span phrase (SPANS) names, read against the day of the press conference."""
+    if match["years"]:
+        return f"{event.year - _YEARS_AHEAD[match['years']]}/{event.year}"
+    if match["congress"]:
+        return f"{_CONGRESSES[match['congress']]}/{event.year}"
+    return str(event.year)

@@ -159,6 +159,23 @@ class Problems(Result):
         return len(self.problems)
 
 
+class Checks(Result):
+    """`cqmin check`: each figure of a claim, judged against the facts (claims.py)."""
+
+    fields = contract.CHECK_FIELDS
+
+    def __init__(self, base: FactBase, claim: str, judged: list) -> None:
+        self.base = base
+        self.claim = claim
+        self.judged = judged  # claims.Judged, in the order the claim states its figures
+
+    def records(self) -> list[dict]:
+        return [contract.check_record(judged) for judged in self.judged]
+
+    def __len__(self) -> int:
+        return len(self.judged)
+
+
 class Citations(Facts):
     """`cqmin cite`: what it takes to quote each figure, in a citation style or as records."""
 

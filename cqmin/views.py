@@ -115,3 +115,10 @@ def sources(base: FactBase) -> results.Sources:
                 speakers.append(results.SpeakerRow(speaker, topics, len(facts)))
         events.append(results.EventRow(event, speakers))
     return results.Sources(events)
+
+
+def checks(base: FactBase, claim: str) -> results.Checks:
+    """Each figure of a claim, judged against the facts its words are about."""
+    from cqmin import claims  # (reads numbers, dates and English words: only for a check)
+
+    return results.Checks(base, claim, claims.judge(claim, base))

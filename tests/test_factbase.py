@@ -331,3 +331,22 @@ def test_a_draft_of_the_article_comes_close_to_facts_toml(article, tmp_path):
     others = [line for line in result.stdout.splitlines()[:-1] if ": draft: drafted, not yet reviewed" not in line]
     assert result.stdout.count(": draft: drafted") == len(drafted["facts"])
     assert len(others) <= 0.05 * len(drafted["facts"]), others
+
+
+def test_check_holds_the_article_s_sentences_and_catches_them_altered(base):
+    """cqmin check on facts.toml's own quotes, as said and altered in number, bound, year or kind
+    (benchmarks/check_quality.py): altered, at least 90% contradicted and none supported."""
+    import sys
+
+    import tomli
+
+    sys.path.insert(0, str(FACTS_TOML.parent / "benchmarks"))
+    import check_quality
+
+    counts = check_quality.judge_all(base, tomli.loads(FACTS_TOML.read_text(encoding="utf-8")))
+    for how, verdicts in counts.items():
+        total = sum(verdicts.values())
+        if how == "as said":
+            assert verdicts.get("supported", 0) >= 0.85 * total and not verdicts.get("contradicted"), verdicts
+        else:
+            assert not verdicts.get("supported") and verdicts.get("contradicted", 0) >= 0.9 * total, (how, verdicts)

@@ -99,7 +99,8 @@ def _commands_and_formats() -> list[tuple[str, list[str], str]]:
     """Every command of the sample base (its topics among them) with each format it offers: run at collection."""
     group = get_command(app)
     cases = []
-    arguments = {"show": ["pension.insured"], "cite": ["pension.insured"], "search": ["养老"], "compare": ["pension"]}
+    arguments = {"show": ["pension.insured"], "cite": ["pension.insured"], "search": ["养老"], "compare": ["pension"],
+                 "check": ["截至今年5月，全市养老保险参保人数达到2550万人"]}  # fmt: skip
     with help_reference.sample_in_use():
         context = group.make_context("cqmin", [], resilient_parsing=True)
         names = group.list_commands(context)

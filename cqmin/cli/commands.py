@@ -28,6 +28,7 @@ from cqmin.cli.session import Session, filters, run_of
 from cqmin.errors import CqminError, ExitCode
 from cqmin.results import (
     AllFacts,
+    Checks,
     Citations,
     Comparisons,
     FactDetails,
@@ -229,6 +230,39 @@ def search(
     names = [_known_topic(session, name, "'--topic'") for name in topic_names or []]
     result = views.search(session.base, text, names, filters(ctx, kind, event))
     session.write(result, no_match=result.empty)
+
+
+@own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
+def check(
+    ctx: typer.Context,
+    claim: Annotated[
+        list[str], typer.Argument(metavar="CLAIM...", help="A sentence with figures, Chinese or English.")
+    ],
+    format_: format_option(Checks) = None,
+    json_: JsonOption = False,
+    lang: LangOption = None,
+    fields: FieldsOption = None,
+) -> None:
+    """Check a claim: is each figure in it what a fact of the base says?
+
+    Each figure is supported (a fact agrees in value, bound, date and kind), contradicted (the fact it is about
+    says otherwise: another number, a bound, a year, a plan claimed as done) or not found. Exits 0 only when
+    every figure is supported.
+
+    Example: cqmin check "{claim}"
+    """
+    from cqmin import views
+    from cqmin.claims import MAX_CLAIM, SUPPORTED
+
+    text = " ".join(claim).strip()
+    if not text or len(text) > MAX_CLAIM:
+        said = "an empty claim" if not text else f"a claim of {len(text)} characters (at most {MAX_CLAIM})"
+        raise typer.BadParameter(f"{said} has no figure to check", param_hint="'CLAIM...'")
+    session = Session(ctx, Checks, format_, json_, lang, fields)
+    result = views.checks(session.base, text)
+    session.write(result, no_match="no figure in the claim to check")
+    if any(judged.verdict != SUPPORTED for judged in result.judged):
+        raise typer.Exit(ExitCode.FAILURE)
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)

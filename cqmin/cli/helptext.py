@@ -10,7 +10,7 @@ from cqmin.cli import framework
 from cqmin.cli.session import base_of
 from cqmin.errors import CqminError
 
-GENERIC = {"topic": "TOPIC", "other_topic": "TOPIC", "fact": "ID", "word": "WORD"}
+GENERIC = {"topic": "TOPIC", "other_topic": "TOPIC", "fact": "ID", "word": "WORD", "claim": "CLAIM"}
 
 
 def _shown(text: str) -> str:
@@ -35,7 +35,8 @@ def names(ctx) -> dict[str, str]:
     fact = (base.fact(first.headline) if first.headline else None) or next(iter(base.facts_of(first.id)), None)
     fact = fact or base.facts[0]
     word = languages.get(languages.FALLBACK).text(fact.label).split()[0].lower()
-    return {"topic": first.id, "other_topic": base.topics[-1].id, "fact": fact.id, "word": _shown(word)}
+    claim = _shown(f"{languages.get('zh').text(fact.label)}{fact.stated}")  # what a reporter writes of it
+    return {"topic": first.id, "other_topic": base.topics[-1].id, "fact": fact.id, "word": _shown(word), "claim": claim}
 
 
 def _title(text: dict) -> str:

@@ -1,6 +1,6 @@
 """Tables to read in a terminal, drawn with Rich (imported only here, when one is drawn)."""
 
-from cqmin.results import Comparisons, FactDetails, SearchHits, Sources, TopicFacts, TopicList
+from cqmin.results import Checks, Comparisons, FactDetails, SearchHits, Sources, TopicFacts, TopicList
 
 NAME = "table"
 HELP = "a table to read (the default)"
@@ -25,4 +25,5 @@ RENDERS = {
     FactDetails: _drawn_by("facts", "show"),
     SearchHits: _drawn_by("facts", "found"),
     Sources: _drawn_by("sources", "sources"),
+    Checks: _drawn_by("checks", "checks"),
 }

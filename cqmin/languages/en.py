@@ -68,6 +68,12 @@ class English(Language):
         "compared": "Compared",
         "comparisons": "Comparisons",
         "matched": "matched",
+        "claimed": "Claimed",
+        "verdict": "Verdict",
+        "supported": "supported",
+        "contradicted": "contradicted",
+        "not_found": "not found",
+        "reason": "Why",
     }
     qualifiers: ClassVar[dict[Qualifier, str]] = {
         Qualifier.EXACT: "as stated, no qualifier",

@@ -58,6 +58,12 @@ class Chinese(Language):
         "compared": "对比",
         "comparisons": "对比",
         "matched": "匹配",
+        "claimed": "说法",
+        "verdict": "结论",
+        "supported": "相符",
+        "contradicted": "不符",
+        "not_found": "未找到",
+        "reason": "理由",
     }
     qualifiers: ClassVar[dict[Qualifier, str]] = {
         Qualifier.EXACT: "原文无限定词",

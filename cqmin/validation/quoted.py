@@ -58,7 +58,7 @@ def check_baseline(baseline: Entry, value, as_of, quote: str, stated: str, event
         later = [phrase for phrase in phrases if phrase.compared and phrase.start > figure]
         near = later[0] if later else periods.before(phrases, len(text), compared=True)
     else:  # "从2012年的1.16万亿增加到…": the date named right before the baseline's own figure
-        near = next((phrase for phrase in phrases if text[phrase.end : at] in ("", "的")), None)
+        near = next((phrase for phrase in phrases if phrase.end <= at and text[phrase.end : at] in ("", "的")), None)
     if near is not None and not _agrees(given, near):
         baseline.report("as_of", f"'{short(given)}', but the quote says '{near.words}' of it: {_says(near)}")
 

@@ -1,0 +1,117 @@
+"""`cqmin check`: the figures of a claim held to the facts: supported, contradicted, or not found; never a
+figure supported that no fact gives."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from conftest import run
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cqmin import claims
+
+
+def verdicts(*claim: str, lang: str = "en") -> list[tuple[str, str, str | None]]:
+    result = run("check", *claim, "--json", "--lang", lang)
+    assert result.exit_code in (0, 1) and "unexpected" not in result.stderr, result.output
+    records = json.loads(result.stdout)
+    assert result.exit_code == (0 if records and all(r["verdict"] == "supported" for r in records) else 1)
+    return [(record["stated"], record["verdict"], record["fact"]) for record in records]
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("截至今年5月，示例市养老保险参保人数达到2550万人", [("2550万人", "supported", "pension.insured")]),
+        ("示例市养老保险参保人数超过2600万人", [("超过2600万人", "contradicted", "pension.insured")]),
+        ("养老保险参保人数为2650万人", [("2650万人", "contradicted", "pension.insured")]),
+        ("养老保险参保人数较2017年末增加468万人", [("468万人", "supported", "pension.insured")]),
+        ("养老保险参保人数较2017年末增加500万人", [("500万人", "contradicted", "pension.insured")]),
+        ("去年养老保险参保人数达到2550万人", [("2550万人", "contradicted", "pension.insured")]),  # 去年: 2022
+        ("已建成3—5个市级重大慢性病防治中心", [("3—5个", "contradicted", "health.centres-target")]),
+        ("下一步将建设3—5个市级重大慢性病防治中心", [("3—5个", "supported", "health.centres-target")]),
+        ("2022年全市居民健康素养水平达26.41%", [("26.41%", "supported", "health.literacy")]),
+        ("2021年全市居民健康素养水平达26.41%", [("26.41%", "contradicted", "health.literacy")]),
+        ("同步改造养老托幼等服务设施不到5000处", [("不到5000处", "contradicted", "housing.facilities")]),
+        ("示例市建成了5个火星基地", [("5个", "not_found", None)]),
+        ("The city has 25.5 million people insured for pensions", [("25.5 million", "supported", "pension.insured")]),
+        ("The city has more than 26 million people insured for pensions",
+         [("more than 26 million", "contradicted", "pension.insured")]),
+        ("Average emergency response time fell to 17 minutes", [("17", "supported", "health.response-time")]),
+    ],
+)  # fmt: skip
+def test_a_claim_judged(claim, expected):
+    assert verdicts(claim) == expected
+
+
+def test_a_figure_in_a_list_is_held_to_its_own_fact():
+    """Each figure of a list is held to the fact it is, not to the fact of a figure beside it."""
+    found = verdicts(
+        "截至今年5月，全市养老保险参保人数达到2550万人，较2017年末增加468万人，城市低保标准达到每人每月717元"
+    )
+    assert found == [("2550万人", "supported", "pension.insured"), ("468万人", "supported", "pension.insured"),
+                     ("717元", "supported", "pension.dibao")]  # fmt: skip
+
+
+def test_the_table_says_the_verdict_the_fact_and_why():
+    result = run("check", "示例市养老保险参保人数超过2600万人", "--lang", "zh")
+    assert result.exit_code == 1
+    assert "超过2600万人  不符" in result.stdout and "pension.insured" in result.stdout and "2550万人" in result.stdout
+    assert "not above" in result.stdout  # the reason, in English, as cqmin's messages are
+    english = run("check", "示例市养老保险参保人数超过2600万人", "--lang", "en")
+    assert "contradicted" in english.stdout and "25.5 million people (2550万人)" in english.stdout
+
+
+def test_data_formats_carry_every_field():
+    result = run("check", "示例市养老保险参保人数超过2600万人", "-f", "csv")
+    header, row = result.stdout.splitlines()
+    assert header == "stated,value,verdict,fact,stated_by_fact,quote,reason"
+    assert row.startswith("超过2600万人,26000000,contradicted,pension.insured,2550万人,")
+    assert run("check", "示例市养老保险参保人数超过2600万人", "--fields", "verdict").stdout == "contradicted\n"
+
+
+@pytest.mark.parametrize(("claim", "message"), [("", "an empty claim"), ("x" * 2001, "2001 characters")])
+def test_what_is_no_claim(claim, message):
+    result = run("check", claim)
+    assert result.exit_code == 2 and message in result.stderr and result.stdout == ""
+
+
+def test_a_claim_without_a_figure_fails_and_says_so():
+    result = run("check", "示例市的民生改善可见可感")
+    assert result.exit_code == 1 and result.stderr == "Error: no figure in the claim to check\n"
+
+
+def test_hostile_claims_get_a_clean_bounded_answer():
+    result = run("check", "\u202e\x1b[31m养老保险参保人数" + "1" * 1900 + "人")
+    assert result.exit_code == 1 and "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    for claim in ("一" * 1999, "，" * 1999, "5人" * 999):
+        assert run("check", claim).exit_code in (0, 1)
+
+
+def _holds(bound: str, claimed: Decimal, value: Decimal, qualifier: str) -> bool:
+    """Whether a claimed figure can be true of a fact's, by the plain meaning of the words (independent of cqmin)."""
+    exact = qualifier == "exact"
+    return {
+        "": exact and claimed == value,
+        "超过": value > claimed if exact else qualifier in ("more_than", "at_least") and value >= claimed,
+        "不到": value < claimed if exact else qualifier in ("less_than", "at_most") and value <= claimed,
+    }[bound]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    fact=st.sampled_from(["pension.insured", "pension.dibao", "health.response-time", "health.literacy",
+                          "housing.facilities", "pension.relief"]),
+    bound=st.sampled_from(["", "超过", "不到"]),
+    scale=st.sampled_from(["0.5", "0.9", "0.99", "1", "1.01", "1.1", "2"]),
+)  # fmt: skip
+def test_no_figure_is_supported_that_no_fact_gives(base, fact, bound, scale):
+    """Of claims about a fact with another number or bound, none is supported unless the fact bears it out."""
+    known = base.fact(fact)
+    number = (Decimal(repr(known.value)) * Decimal(scale)).quantize(Decimal("0.01")).normalize()
+    stated = f"{bound}{number:f}{known.unit.name['zh']}"
+    for judged in claims.judge(f"{known.label['zh']}{stated}", base):
+        if judged.verdict == claims.SUPPORTED:
+            assert judged.fact.id == fact
+            assert _holds(bound, judged.figure.value, Decimal(repr(known.value)), known.qualifier.value), stated
