@@ -1,9 +1,11 @@
 """The articles that validate checks quotes against: each event's own text, or the ones given on the command line.
 
-An event's `source` names a file relative to the fact base's folder; `--source
-EVENT=FILE` gives (or replaces) one event's, and a plain `--source FILE` one for
-every event that has none given so. Each is read as any file cqmin reads from a
-user: a regular file, within the size limit, in UTF-8.
+An event's `source` names a file in the fact base's folder (or below it: a base
+is untrusted, and must not make validate read, and tell of, any file it
+likes); `--source EVENT=FILE` gives (or replaces) one event's, and a plain
+`--source FILE` one for every other event, in place of their own. Each is read
+as any file cqmin reads from a user: a regular file, within the size limit, in
+UTF-8, and once, however many events name it.
 """
 
 import os
@@ -22,6 +24,10 @@ class Article(NamedTuple):
     from_base: bool  # named by the event's `source` key (a problem of the base), not on the command line
 
 
+class SourceOptions(ValueError):
+    """--source options that contradict each other: a usage error."""
+
+
 def read(path: str) -> str:
     """An article's text; CqminError, saying why, if it is not a readable UTF-8 text file."""
     content = read_user_file(path, "an article")
@@ -31,59 +37,84 @@ def read(path: str) -> str:
         raise CqminError(f"{path}: not UTF-8 text (byte {error.start}), so not an article") from None
 
 
-def _article(name: str, path: str, from_base: bool) -> Article:
-    try:
-        return Article(name, read(path), None, from_base)
-    except CqminError as error:
-        return Article(name, None, error.message.removeprefix(f"{path}: "), from_base)
-
-
-def event_ids(data) -> list[str]:
-    """The ids of a parsed fact base's events, as far as it has any (schema 1: the one, LEGACY_EVENT)."""
+def events(data) -> list[dict]:
+    """A parsed base's event tables, each with its id: schema 1's one [event] is LEGACY_EVENT."""
     from cqmin.model import LEGACY_EVENT
 
     if not isinstance(data, dict):
         return []
-    if "event" in data and "events" not in data:
-        return [LEGACY_EVENT]
-    events = data.get("events")
-    return (
-        [event["id"] for event in events if isinstance(event, dict) and isinstance(event.get("id"), str)]
-        if (isinstance(events, list))
-        else []
-    )
+    if isinstance(data.get("event"), dict) and "events" not in data:
+        return [{**data["event"], "id": LEGACY_EVENT}]
+    found = data.get("events")
+    return [event for event in found if isinstance(event, dict)] if isinstance(found, list) else []
 
 
-def given(options: list[str], event_ids: list[str]) -> dict[str | None, str]:
-    """The --source options as event id (or EVERY_EVENT) -> file; ValueError for a second plain one.
+def event_ids(data) -> list[str]:
+    return [event["id"] for event in events(data) if isinstance(event.get("id"), str)]
 
-    "EVENT=FILE" names an event only where EVENT is one of the base's ids: a file named "a=b.txt" is a file.
+
+def given(options: list[str], ids: list[str]) -> dict[str | None, str]:
+    """The --source options as event id (or EVERY_EVENT) -> file; SourceOptions for a second plain one.
+
+    "EVENT=FILE" names an event only where EVENT is one of the base's ids (in any case): a file named
+    "a=b.txt" is a file.
     """
     found: dict[str | None, str] = {}
     for option in options:
         event, equals, path = option.partition("=")
-        if not (equals and event in event_ids):
+        event = event.strip().lower()
+        if not (equals and event in ids):
             event, path = EVERY_EVENT, option
+        if not path:
+            raise SourceOptions(f"--source {option}: no file named")
         if event in found:
             what = "a plain --source" if event is EVERY_EVENT else f"--source {event}=…"
-            raise ValueError(f"{what} is given twice; give each event's as --source EVENT=FILE")
+            raise SourceOptions(f"{what} is given twice; give each event's as --source EVENT=FILE")
         found[event] = path
     return found
 
 
-def gather(data: dict, folder: str, options: dict[str | None, str]) -> dict[str | None, Article]:
-    """Event id -> its article: given on the command line, else named by the event's `source` (relative to
-    the fact base's `folder`); EVERY_EVENT -> the plain --source. Events with neither are not checked.
+def _inside(folder: str, path: str) -> bool:
+    """Whether `path`, links resolved, is `folder` or below it."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
-    A file given on the command line that cannot be read is an error (CqminError); an event's own, a
-    problem of the base, reported with the rest (Article.problem).
+
+def gather(data: dict, folder: str, base_file: str | None, options: dict[str | None, str]) -> dict[str | None, Article]:
+    """Event id -> its article: given on the command line, else named by the event's `source` (in the fact base's
+    `folder`); EVERY_EVENT -> the plain --source, which replaces the events' own. Events with none are not checked.
+
+    A file given on the command line that cannot be read is an error (CqminError); an event's own, a problem
+    of the base, reported with the rest (Article.problem).
     """
-    articles = {event: Article(path, read(path), None, False) for event, path in options.items()}
-    events = data.get("events") if isinstance(data, dict) else None
-    for event in events if isinstance(events, list) else []:
-        if not isinstance(event, dict):
-            continue
+    texts: dict[str, str | Exception] = {}
+
+    def text_of(path: str):
+        key = os.path.realpath(path)
+        if key not in texts:
+            try:
+                texts[key] = read(path)
+            except CqminError as error:
+                texts[key] = error
+        return texts[key]
+
+    articles = {}
+    for event, path in options.items():
+        found = text_of(path)
+        if isinstance(found, Exception):
+            raise found
+        articles[event] = Article(path, found, None, False)
+    for event in events(data) if EVERY_EVENT not in options else ():
         ident, source = event.get("id"), event.get("source")
-        if isinstance(ident, str) and isinstance(source, str) and source and ident not in articles:
-            articles[ident] = _article(source, os.path.join(folder, source), True)
+        if not (isinstance(ident, str) and isinstance(source, str) and source) or ident in articles:
+            continue
+        path = os.path.join(folder, source)
+        if "\0" in source or not _inside(folder, path):
+            articles[ident] = Article(source, None, "not in the fact base's folder (or one below it)", True)
+        elif base_file is not None and os.path.realpath(path) == os.path.realpath(base_file):
+            articles[ident] = Article(source, None, "is the fact base itself, not the article", True)
+        else:
+            found = text_of(path)
+            problem = found.message.removeprefix(f"{path}: ") if isinstance(found, Exception) else None
+            articles[ident] = Article(source, None if problem else found, problem, True)
     return articles

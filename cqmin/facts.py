@@ -156,7 +156,8 @@ def check(content: bytes, source: Source, articles: list[str] | None = None, res
     """Parse and validate: (data, problems, notes); problems are sorted by line, empty when the base is sound.
 
     `articles` are the --source options (FILE, or EVENT=FILE) of texts the quotes must be in, besides each
-    event's own `source`; None checks no quote (a lookup). ValueError for options that contradict each other.
+    event's own `source`; None checks no quote (a lookup). articles.SourceOptions for options that contradict
+    each other.
     """
     from cqmin import articles as texts
     from cqmin import validation
@@ -164,7 +165,8 @@ def check(content: bytes, source: Source, articles: list[str] | None = None, res
     data, text = parse(content, source)
     problems, notes = validation.check(data, text, source.label, reserved)
     if articles is not None:
-        found = texts.gather(data, source.folder(), texts.given(articles, texts.event_ids(data)))
+        own = None if source.bundled else source.path
+        found = texts.gather(data, source.folder(), own, texts.given(articles, texts.event_ids(data)))
         problems += validation.check_quotes(data, text, found, source.label)
     problems.sort(key=lambda problem: problem.line or 0)
     return data, problems, notes

@@ -47,6 +47,8 @@ def read_user_file(path: str, what: str, limit: int = MAX_BYTES) -> bytes:
         raise CqminError(f"{path}: permission denied") from None
     except OSError as error:
         raise CqminError(f"{path}: cannot read ({error.strerror or error})") from None
+    except ValueError:  # a NUL in the path: no file has that name
+        raise CqminError(f"{path!r}: no such file (a path holds no NUL)") from None
     if descriptor is None:
         raise CqminError(f"{path}: not a regular file (a pipe or a device?), so not {what}")
     try:

@@ -147,6 +147,41 @@ def test_source_on_the_command_line(sample, tmp_path):
     assert missing.exit_code == 1 and "nope.txt: no such file" in missing.stderr
 
 
+def test_a_base_names_no_file_outside_its_folder(sample, tmp_path):
+    """A base is untrusted: its `source` must not make validate read, and tell of, any file it likes."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text(later_fact()["quote"], encoding="utf-8")
+    folder = tmp_path / "base"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(secret)
+    for source in ("../secret.txt", str(secret), "link.txt"):
+        base = with_later(factbases.sample(), source=source)
+        result = run("validate", base.write(folder))
+        assert result.exit_code == 1, source
+        assert f"{LATER}: source: " in result.stdout and ": not in the fact base's folder" in result.stdout
+        assert "not found in the article" not in result.stdout  # the file was never read
+
+
+def test_a_base_is_not_its_own_article(sample, tmp_path):
+    base = with_later(sample, source="facts.toml")
+    result = run("validate", base.write(tmp_path, "facts.toml"))
+    assert result.exit_code == 1
+    assert f"{LATER}: source: facts.toml: is the fact base itself" in result.stdout
+
+
+def test_source_options_name_events_in_any_case_and_a_file_each(sample, tmp_path):
+    base = with_later(sample)
+    path = base.write(tmp_path)
+    later = tmp_path / "later.txt"
+    later.write_text(later_fact()["quote"], encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text(factbases.sample().article(), encoding="utf-8")
+    upper = run("validate", path, "--source", str(article), "--source", f"{LATER.upper()}={later}")
+    assert upper.exit_code == 0, upper.output
+    empty = run("validate", path, "--source", f"{LATER}=")
+    assert empty.exit_code == 2 and "no file named" in empty.stderr and "Traceback" not in empty.output
+
+
 # ---------------------------------------------------------------- where the report is published
 
 

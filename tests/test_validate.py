@@ -368,3 +368,16 @@ def test_with_two_events_each_entry_names_its_own(tmp_path, sample):
     elsewhere.fact("pension.second-session")["event"] = first
     out = validate(elsewhere.write(tmp_path, "elsewhere.toml"))
     assert "pension.second-session: speaker: 'someone' spoke at 'second', not at this fact's event" in out
+
+
+def test_a_schema_one_event_s_source_is_checked(tmp_path, sample):
+    old = schema_one(sample)
+    old.data["event"]["source"] = "article.txt"
+    path = old.write(tmp_path)
+    result = run("validate", path)
+    assert result.exit_code == 1 and "event: source: article.txt: no such file" in result.stdout
+    old.write_article(tmp_path)
+    assert run("validate", path).exit_code == 0
+    (tmp_path / "article.txt").write_text("另一篇报道。", encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1 and result.stdout.count(": quote: not found in the article of 'event'") == 12

@@ -3,6 +3,7 @@
 import typer
 
 from cqmin import facts
+from cqmin.articles import SourceOptions
 from cqmin.cli.session import reserved, run_of
 from cqmin.results import Problems
 
@@ -21,7 +22,7 @@ def check(ctx: typer.Context, path: str | None, articles: list[str]) -> Problems
         data, problems, notes = facts.check(source.read(), source, articles, reserved(ctx))
     except facts.InvalidFactBase as error:
         return Problems(source.label, error.problems)
-    except ValueError as error:  # two plain --source: which is the article?
+    except SourceOptions as error:  # two plain --source: which is the article?
         raise typer.BadParameter(str(error), param_hint="'--source'") from None
     env = run_of(ctx).env
     for note in notes:

@@ -28,32 +28,37 @@ def check_quotes(data, text: str, articles: dict, file: str) -> list[Problem]:
     """Quotes that are not verbatim (whitespace aside) in their event's article (articles.gather), and sources
     of the base that cannot be read."""
     from cqmin import wording
-    from cqmin.articles import EVERY_EVENT
+    from cqmin.articles import EVERY_EVENT, events
+    from cqmin.validation.checks import short
     from cqmin.validation.lines import LineIndex
 
     lines = LineIndex(text)
     problems = []
-    events = data.get("events") if isinstance(data, dict) else None
-    events = [event for event in events if isinstance(event, dict)] if isinstance(events, list) else []
-    ids = [event.get("id") if isinstance(event.get("id"), str) else None for event in events]  # (untrusted)
-    for index, (event, ident) in enumerate(zip(events, ids, strict=True)):
+    tables = events(data)
+    ids = [event.get("id") if isinstance(event.get("id"), str) else None for event in tables]  # (untrusted)
+    legacy = isinstance(data, dict) and "events" not in data
+    for index, ident in enumerate(ids):
         article = articles.get(ident) if ident is not None else None
         if article is not None and article.from_base and article.text is None:
-            line, column = lines.place("events", index, "source")
-            problems.append(
-                Problem(file, line, column, str(event.get("id")), "source", f"{article.name}: {article.problem}")
-            )
-    first = events[0].get("id") if events else None
-    squeezed = {key: wording.squeeze(article.text) for key, article in articles.items() if article.text is not None}
+            line, column = lines.place("event" if legacy else "events", index, "source")
+            said = f"{short(article.name)}: {article.problem}"
+            problems.append(Problem(file, line, column, short(ident), "source", said))
+    first = ids[0] if ids else None
+    squeezed: dict[int, str] = {}  # by the article's text, once however many events share it
     facts = data.get("facts") if isinstance(data, dict) else None
     for index, fact in enumerate(facts if isinstance(facts, list) else []):
         quote = fact.get("quote") if isinstance(fact, dict) else None
         event = fact.get("event", first) if isinstance(fact, dict) else None
         key = event if isinstance(event, str) and event in articles else EVERY_EVENT
-        if not isinstance(quote, str) or key not in squeezed or wording.squeeze(quote) in squeezed[key]:
+        article = articles.get(key)
+        if not isinstance(quote, str) or article is None or article.text is None:
             continue
-        where = fact.get("id") if isinstance(fact.get("id"), str) else f"facts[{index + 1}]"
+        source = squeezed.setdefault(id(article.text), wording.squeeze(article.text))
+        if wording.squeeze(quote) in source:
+            continue
+        where = short(fact.get("id")) if isinstance(fact.get("id"), str) else f"facts[{index + 1}]"
         line, column = lines.place("facts", index, "quote")
-        whose = f"the article of '{event}' ({articles[key].name})" if isinstance(event, str) else articles[key].name
+        name = short(article.name)
+        whose = f"the article of '{short(event)}' ({name})" if isinstance(event, str) else name
         problems.append(Problem(file, line, column, where, "quote", f"not found in {whose}"))
     return problems
