@@ -212,6 +212,8 @@ def test_a_citation_gives_the_report_s_address_publisher_and_date(sample, tmp_pa
     [
         ("url", "javascript:alert(1)", "is not a web address"),
         ("url", "https://a b", "is not a web address"),
+        ("url", "https://例子.cn/报道", "is not a web address"),  # printed as it is: percent-encoded
+        ("url", "https://e.org/\u009b31m", "is not a web address"),
         ("published", "2023-06-14", "is before the press conference it reports"),
         ("published", "June 2023", "not an ISO 8601 date"),
     ],
@@ -220,6 +222,17 @@ def test_a_report_s_address_and_date_are_checked(sample, tmp_path, field, value,
     sample.data["events"][0][field] = value
     result = run("validate", sample.write(tmp_path))
     assert result.exit_code == 1 and f": {field}: " in result.stdout and message in result.stdout
+
+
+def test_a_bibtex_url_is_verbatim_and_cannot_close_its_field(sample, tmp_path):
+    from pybtex.database import parse_string
+
+    sample.data["events"][0]["url"] = r"HTTPS://e.org/a_b%20c?x={y}\z},note={x}"
+    path = sample.write(tmp_path)
+    assert run("validate", path).exit_code == 0
+    (entry,) = parse_string(ok("--facts", path, "cite", "pension.insured", "-s", "bibtex"), "bibtex").entries.values()
+    assert entry.fields["url"] == "HTTPS://e.org/a_b%20c?x=%7By%7D%5Cz%7D,note=%7Bx%7D"
+    assert "cqmin pension.insured" in entry.fields["note"]  # the note is the entry's own
 
 
 # ---------------------------------------------------------------- which press conference

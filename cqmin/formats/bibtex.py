@@ -18,6 +18,9 @@ _LATEX = {
     "#": r"\#", "$": r"\$",
     "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }  # fmt: skip
+# A url field is verbatim (biblatex, hyperref's \url): nothing is escaped, so the characters that could close
+# the field or start a command are percent-encoded instead, which a web address reads as the same.
+_URL = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C"})
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -28,6 +31,8 @@ def escape(text: str) -> str:
 
 
 def _entry(fact, base, language, accessed: str | None) -> str:
+    from cqmin.render.safe import clean
+
     event = base.event(fact.event)
     speaker = base.speaker(fact.speaker)
     year, month, _ = event.date.split("-")
@@ -42,7 +47,10 @@ def _entry(fact, base, language, accessed: str | None) -> str:
         ("organization", escape(language.text(event.organizer)) if event.organizer else ""),
         ("note", escape(f"“{fact.quote}” {language.reference(event, accessed)} cqmin {fact.id}")),
         ("language", escape(language.name)),
-        ("url", escape(event.url) if event.url else ""),  # biblatex's; BibTeX's own styles print it in note
+        (
+            "url",
+            clean(event.url).translate(_URL) if event.url else "",
+        ),  # biblatex's; BibTeX's own styles print it in note
         ("urldate", accessed if event.url and accessed else ""),
     ]
     body = ",\n".join(

@@ -19,7 +19,7 @@ from cqmin.validation.problems import DRAFTED
 
 SCHEMAS = (1, 2)
 
-_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+")
+_URL = re.compile(r"https?://[\x21-\x7e]+", re.IGNORECASE)  # as printed: an IRI's other characters percent-encoded
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FACT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -112,7 +112,11 @@ class Rules(Checker):
         entry.text("source", required=False)  # (read by validate: articles.py)
         url = entry.text("url", required=False)
         if url is not None and not _URL.fullmatch(url):
-            entry.report("url", f"'{short(url)}' is not a web address (http:// or https://, without spaces)")
+            entry.report(
+                "url",
+                f"'{short(url)}' is not a web address (http:// or https://, then printable ASCII:"
+                " percent-encode spaces and other characters)",
+            )
         day = self.day(entry, "date")
         published = self.day(entry, "published", required=False)
         if day and published and published < day:
