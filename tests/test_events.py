@@ -1,6 +1,7 @@
 """Several press conferences in one fact base: appended without a line changed, each with its own text and
 address, each visible and selectable, and a report whose size grows with its problems, not with the events."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -193,8 +194,6 @@ def test_a_citation_gives_the_report_s_address_publisher_and_date(sample, tmp_pa
                  published="2023-06-16")  # fmt: skip
     path = sample.write(tmp_path)
     assert run("validate", path).exit_code == 0
-    import datetime
-
     today = datetime.date.today().isoformat()
     zh = ok("--facts", path, "cite", "pension.insured", "--lang", "zh")
     assert f"[N/OL]. 示例日报, 2023-06-16[{today}]. https://example.org/report?id=1." in zh
@@ -222,6 +221,24 @@ def test_a_report_s_address_and_date_are_checked(sample, tmp_path, field, value,
     sample.data["events"][0][field] = value
     result = run("validate", sample.write(tmp_path))
     assert result.exit_code == 1 and f": {field}: " in result.stdout and message in result.stdout
+
+
+def test_a_report_without_a_title_is_still_cited_by_what_the_base_gives(sample, tmp_path):
+    event = sample.data["events"][0]
+    del event["article"]
+    event["url"] = "https://example.org/r"
+    path = sample.write(tmp_path)
+    zh = ok("--facts", path, "cite", "pension.insured", "--lang", "zh").splitlines()[0]
+    today = datetime.date.today().isoformat()
+    assert zh.endswith(f"2023-06-15. 报道[N/OL]. [{today}]. https://example.org/r.")  # no report date invented
+    en = " ".join(ok("--facts", path, "cite", "pension.insured", "--lang", "en").split())
+    assert "Reported: https://example.org/r (accessed" in en
+    event["publisher"] = factbases.texts("示例日报", "Sample Daily")
+    path = sample.write(tmp_path)
+    (item,) = json.loads(ok("--facts", path, "cite", "pension.insured", "-s", "csl-json"))
+    assert item["publisher"] == "Sample Daily" and item["URL"] == "https://example.org/r"
+    en = " ".join(ok("--facts", path, "cite", "pension.insured", "--lang", "en").split())
+    assert "Reported by Sample Daily, https://example.org/r" in en
 
 
 def test_a_bibtex_url_is_verbatim_and_cannot_close_its_field(sample, tmp_path):

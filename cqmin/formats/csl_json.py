@@ -28,7 +28,7 @@ def _item(fact, base, language, accessed: str | None) -> dict:
         "event-place": language.text(event.place),
         "event-date": {"date-parts": [day]},
         "issued": {"date-parts": [day]},
-        "publisher": language.text(event.organizer) if event.organizer else None,
+        "publisher": language.text(event.publisher or event.organizer) if event.publisher or event.organizer else None,
         "publisher-place": language.text(event.place),
         "container-title": language.text(event.article) if event.article else None,
         "URL": event.url,

@@ -130,15 +130,19 @@ class English(Language):
         parts = [self.text(event.organizer)] if event.organizer else []
         parts += [self.text(event.title), self.text(event.place), _long_date(event.date)]
         reference = ", ".join(parts) + "."
+        report = []  # the article, or as much of it as the base gives: a url alone is still where to read it
         if event.article:
             original = event.article.get("zh")  # the report's own title, in the language it was written in
             shown = self.text(event.article)
             report = [f"Reported in “{shown}”" + (f" ({original})" if original and original != shown else "")]
-            report += [self.text(event.publisher)] if event.publisher else []
-            report += [_long_date(event.published)] if event.published else []
-            if event.url:
-                report.append(event.url + (f" (accessed {_long_date(accessed)})" if accessed else ""))
-            reference += " " + ", ".join(report) + "."
+        if event.publisher:
+            report.append(("" if report else "Reported by ") + self.text(event.publisher))
+        if event.published:
+            report.append(_long_date(event.published))
+        if event.url:
+            report.append(event.url + (f" (accessed {_long_date(accessed)})" if accessed else ""))
+        if report:
+            reference += " " + ("" if event.article or event.publisher else "Reported: ") + ", ".join(report) + "."
         return reference
 
     def attribution(self, fact: Fact, speaker: Speaker | None, event: Event) -> str:

@@ -116,13 +116,13 @@ class Chinese(Language):
         report [N], or [N/OL] with its address: 出版者, 出版日期[引用日期]. 获取和访问路径."""
         organizer = f"{self.text(event.organizer)}. " if event.organizer else ""
         reference = f"{organizer}{self.text(event.title)}[Z]. {self.text(event.place)}, {event.date}."
-        if event.article:
+        if event.article or event.publisher or event.published or event.url:
             kind = "N/OL" if event.url else "N"
-            publisher = f"{self.text(event.publisher)}, " if event.publisher else ""
-            cited = f"[{accessed}]" if event.url and accessed else ""
-            reference += (
-                f" 报道：{self.text(event.article)}[{kind}]. {publisher}{event.published or event.date}{cited}."
-            )
+            title = f"报道：{self.text(event.article)}" if event.article else "报道"
+            issued = [self.text(event.publisher)] if event.publisher else []
+            issued += [event.published] if event.published else []  # no date of its own is invented for it
+            where = ", ".join(issued) + (f"[{accessed}]" if event.url and accessed else "")
+            reference += f" {title}[{kind}]." + (f" {where}." if where else "")
             reference += f" {event.url}." if event.url else ""
         return reference
 
