@@ -23,8 +23,6 @@ SUPPORTED, CONTRADICTED, NOT_FOUND = "supported", "contradicted", "not_found"
 _ENGLISH = languages.get("en")  # (a fact's English words, or what its base has instead)
 MAX_CLAIM = 2000  # characters: a claim is a sentence or a paragraph, not an article (draft reads those)
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_CHANGE_WORDS = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|缩短)了?$")
-_FALLS = ("减少", "下降", "降低", "缩短")
 _EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _EN_BOUNDS = {
     "more than": Q.MORE_THAN, "over": Q.MORE_THAN, "above": Q.MORE_THAN, "exceeding": Q.MORE_THAN,
@@ -75,8 +73,8 @@ class Judged(NamedTuple):
 def _chinese(text: str) -> list[Figure]:
     found: list[Figure] = []
     for mention in figures.mentions(text):
-        verb = _CHANGE_WORDS.search(text[max(0, mention.start - 4) : mention.start])
-        change = (-1 if verb[0].rstrip("了") in _FALLS else 1) if verb else 0
+        verb = figures.CHANGED_BY.search(text[max(0, mention.start - 4) : mention.start])
+        change = (1 if verb[0].rstrip("了") in figures.RISES else -1) if verb else 0
         if not change and found and found[-1].change and text[found[-1].end : mention.start] in ("、", "和", "及"):
             change = found[-1].change  # "分别增加468万人、134万人和251万人": each a change
         found.append(Figure(mention.stated, mention.value, mention.high, mention.qualifier, mention.word,

@@ -27,7 +27,7 @@ _SENTENCE_END = "。！？"
 _SPOKE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在发布会上|进一步|还)?(?:介绍|说|称|表示|指出|强调)")
 _NAME_LINE = re.compile(r"^(?P<office>.+?)\s+\**(?P<name>[\u4e00-\u9fff]{2,4})\**\s*$")
 _DEPARTMENT = re.compile(r"^(市[^党]*?(?:委|局|办|厅|院|会|部|署|中心))(.*)$")
-_CHANGE = re.compile(r"(?:较|比)[^，。；]{0,12}?(?P<both>分别)?(?P<verb>增加|增长|提高|提升|减少|下降|降低|缩短)了?")
+_CHANGE = re.compile(rf"(?:较|比)[^，。；]{{0,12}}?(?P<both>分别)?(?P<verb>{figures.CHANGE_VERB})了?")
 _FROM_TO = re.compile(r"(?:从|由)(?:以前的|过去的|[0-9]{4}年的?)?$")
 _TO = re.compile(
     r"^(?:缩短|提高|提升|增加|增长|减少|下降|降低|优化|扩大|上升)(?:了)?(?:到|为|至)(?:现在的|目前的|[0-9]{4}年的?)?$"
@@ -210,7 +210,7 @@ def _derived(figure: figures.Mention, change: _Change, verb: str) -> dict | None
     """The earlier level of a figure the sentence gives the change of: by difference, or by a multiple (倍)."""
     if figure.high is not None or not figure.number:
         return None
-    rises = verb in ("增加", "增长", "提高", "提升")
+    rises = verb in figures.RISES
     if change.word == "倍":
         if not rises:
             return None

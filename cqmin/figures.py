@@ -39,6 +39,12 @@ MEASURES = {
     "岗": ("posts", "posts"), "门": ("men", "items"), "种": ("zhong", "kinds"), "支": ("teams", "teams"),
     "队": ("teams-dui", "teams"),
 }  # fmt: skip
+# The verbs that state a change, not a level: the figure after one is by how much ("增加468万人"), which a
+# baseline is derived from; RISES of them go up. (draft, validate and check read a change alike.)
+RISES = ("增加", "增长", "提高", "提升", "上升")
+CHANGES = (*RISES, "减少", "下降", "降低", "缩短")
+CHANGE_VERB = f"(?:{'|'.join(CHANGES)})"
+CHANGED_BY = re.compile(rf"{CHANGE_VERB}了?$")  # right before a number: the number is a change
 _ARABIC = r"[0-9]{1,16}(?:\.[0-9]{1,10})?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]{1,12}"
 _NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"

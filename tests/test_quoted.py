@@ -92,9 +92,33 @@ def test_a_stated_baseline_must_be_the_quote_s_figure(sample, tmp_path):
     assert problems(_with(sample.copy(), tmp_path, **fact, baseline=right)) == []
     misread = {**right, "value": 1610000000000}  # 1.61万亿 for 1.16万亿: a change of +73% beside the right quote
     (problem,) = problems(_with(sample.copy(), tmp_path, **fact, baseline=misread))
-    assert (
-        problem == "baseline.value: 1610000000000 is not a figure of the quote: a baseline not derived is stated there"
+    assert problem == (
+        "baseline.value: 1610000000000 is not a figure of the quote, not a level the quote states before the figure"
     )
+
+
+@pytest.mark.parametrize(
+    ("quote", "stated", "value", "unit", "baseline", "why"),
+    [
+        (
+            "人数达到2550万人，较2017年末增加468万人",
+            "2550万人",
+            25500000,
+            "people",
+            4680000,
+            "the change in '增加468万'",
+        ),
+        ("人数达到2550万人，较2017年末增加468万人", "2550万人", 25500000, "people", 2017, "a year in the quote"),
+        ("响应时间从28分钟缩短到17分钟", "17分钟", 17, "minutes", 17, "the fact's own figure"),
+        ("参保结构比例从42:58优化为56:44", "56:44", 56, "yuan", 58, "the second term of a ratio"),
+    ],
+)
+def test_a_stated_baseline_is_a_level_not_another_number(sample, tmp_path, quote, stated, value, unit, baseline, why):
+    """A number of the quote that is no earlier level of the figure: the sound gate takes none of them."""
+    fact = {"quote": quote, "stated": stated, "value": value, "unit": unit, "as_of": ""}
+    wrong = {"value": baseline, "as_of": "", "derived": False}
+    (problem,) = problems(_with(sample.copy(), tmp_path, **fact, baseline=wrong))
+    assert problem.startswith(f"baseline.value: {baseline} is {why}, not a level")
 
 
 def test_a_baseline_year_the_quote_contradicts(sample, tmp_path):

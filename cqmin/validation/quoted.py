@@ -8,9 +8,10 @@ Dates are read against the day of the fact's press conference (periods.py); a
 fact that gives no date is never at odds with one.
 """
 
+import re
 from decimal import Decimal
 
-from cqmin import numerals, periods, wording
+from cqmin import figures, numerals, periods, wording
 from cqmin.validation.checks import Entry, short
 
 
@@ -44,11 +45,15 @@ def check_baseline(baseline: Entry, value, as_of, quote: str, stated: str, event
     derived = baseline.data.get("derived") is True
     at = None
     if not derived:
-        found = [start for start, _, number in numerals.numbers(text) if number == Decimal(repr(before))]
-        if not found:
-            baseline.report("value", f"{before} is not a figure of the quote: a baseline not derived is stated there")
+        figure = wording.find_figure(text, wording.squeeze(stated)) if stated else -1
+        own = range(figure, figure + len(wording.squeeze(stated))) if figure >= 0 else range(0)
+        found = [(start, end) for start, end, number in numerals.numbers(text) if number == Decimal(repr(before))]
+        levels = [start for start, end in found if not _no_level(text, start, end, own)]
+        if not levels:
+            why, hint = _no_level(text, *found[0], own) if found else ("not a figure of the quote", "")
+            baseline.report("value", f"{before} is {why}, not a level the quote states before the figure{hint}")
             return
-        at = found[0]
+        at = levels[0]
     given = baseline.data.get("as_of")
     if not isinstance(given, str) or not given or event_date is None:
         return
@@ -61,6 +66,21 @@ def check_baseline(baseline: Entry, value, as_of, quote: str, stated: str, event
         near = next((phrase for phrase in phrases if phrase.end <= at and text[phrase.end : at] in ("", "的")), None)
     if near is not None and not _agrees(given, near):
         baseline.report("as_of", f"'{short(given)}', but the quote says '{near.words}' of it: {_says(near)}")
+
+
+def _no_level(text: str, start: int, end: int, own: range) -> tuple[str, str] | None:
+    """Why the number at text[start:end] is no earlier level of a figure, and what to do, if it is none: the figure
+    itself, a year, a change (增加468万人: the baseline is derived from it), or the second term of a ratio (42:58)."""
+    if start in own:
+        return "the fact's own figure", ""
+    if text.startswith("年", end) and re.fullmatch(r"[12][0-9]{3}", text[start:end]):
+        return "a year in the quote", ""
+    verb = figures.CHANGED_BY.search(text[:start])
+    if verb:
+        return f"the change in '{short(text[verb.start() : end])}'", "; one from a change is derived (derived = true)"
+    if re.search(r"[0-9][:：]$", text[:start]):
+        return "the second term of a ratio", ""
+    return None
 
 
 class Repeats:
