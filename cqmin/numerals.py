@@ -100,6 +100,7 @@ def read_stated(text: str) -> Reading:
 _IN_TEXT = re.compile(
     rf"(?<![0-9.])(?P<arabic>(?<![0-9])[-−]?[0-9]{{1,16}}(?:\.[0-9]{{1,10}})?)(?![0-9])(?P<scale>{_MULTIPLIER})"
     rf"|(?P<chinese>[零〇一二两三四五六七八九十百千]{{1,12}})(?P<chinese_scale>[万亿]{{1,2}})"
+    r"|(?P<counted>[零〇一二两三四五六七八九十百千]{0,6}[一二两三四五六七八九][十百千][零〇一二两三四五六七八九十百千]{0,6})"
 )
 
 
@@ -107,7 +108,7 @@ def numbers(text: str) -> list[tuple[int, int, Decimal]]:
     """The numbers of a text, each (start, end, value with its 万 and 亿): what a quote may state."""
     found = []
     for match in _IN_TEXT.finditer(text):
-        digits = (match["arabic"] or match["chinese"]).replace("−", "-")
+        digits = (match["arabic"] or match["chinese"] or match["counted"]).replace("−", "-")
         scale = Decimal(1)
         for char in match["scale"] or match["chinese_scale"] or "":
             scale *= MULTIPLIERS[char]

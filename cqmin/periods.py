@@ -21,8 +21,15 @@ _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2,
 _YEARS_AHEAD = {"三": 3, "五": 5, "十": 10}
 
 
+_MONTH = r"1[0-2]|0?[1-9]"
+_DASH = r"[—–\-~～至到]"
+
+
 def _month(prefix: str) -> str:
-    return rf"(?P<{prefix}month>1[0-2]|0?[1-9])月(?P<{prefix}month_end>底|末)?"
+    """A month (9月, 9月底), or months of one year (1—9月, 1月至9月)."""
+    return (
+        rf"(?:(?P<{prefix}month_from>{_MONTH})月?{_DASH})?(?P<{prefix}month>{_MONTH})月(?P<{prefix}month_end>底|末)?"
+    )
 
 
 def _part(prefix: str) -> str:
@@ -33,17 +40,30 @@ def _part(prefix: str) -> str:
     )
 
 
-# A year (2012年, 2017年末, 2022年9月), a year said relatively (今年, 去年一季度), a part of a year alone (9月底,
-# 上半年), a plan period (十四五), the years ahead (未来五年), or now (截至目前).
+# The relative years, each guarded against the words that merely contain it: 基本年均 is no 本年, 提前年内
+# no 前年, 以上年龄 no 上年.
+_RELATIVE_WORDS = {
+    "本年": r"(?<![基根成资文版样日剧课读账标范原脚])本年", "上年": r"(?<!以)上年(?![龄纪])",
+    "前年": r"(?<![提以此之目史])前年",
+}  # fmt: skip
+_YEAR = r"(?<![0-9])(?:19|20)[0-9]{2}"
+# Years (2021—2025年), a year (2012年, 2017年末, 2022年1—9月, 2017年以来), a year said relatively (今年,
+# 去年底, 去年一季度), a part of a year alone (9月底, 上半年), a plan period (十四五), the years ahead (未来五年),
+# or now (截至目前; not 体现在).
 _PATTERN = re.compile(
-    rf"(?P<year>(?<![0-9])(?:19|20)[0-9]{{2}})年(?:(?P<end>末|底)|{_month('y')})?"
-    rf"|(?P<relative>{'|'.join(_RELATIVE)}){_part('r')}?"
+    rf"(?P<from_year>{_YEAR})年?{_DASH}(?P<to_year>{_YEAR})年"
+    rf"|(?P<year>{_YEAR})年(?:(?P<end>末|底)|{_month('y')}|(?P<since>以来))?"
+    rf"|(?P<relative>{'|'.join(_RELATIVE_WORDS.get(word, word) for word in _RELATIVE)})"
+    rf"(?:(?P<rend>底|末)|{_part('r')})?"
     rf"|(?<![0-9年]){_part('')}"
     rf"|(?P<plan>{'|'.join(_PLANS)})"
     rf"|未来(?P<ahead>[三五十])年"
-    r"|(?P<now>截至目前|目前|现在|当前)"
+    r"|(?P<now>截至目前|目前|(?<![体表实出呈发])现在|当前)"
 )
-_COMPARED = re.compile(r"(?:较|比|从|由|与|同|自)$")
+# What a figure is compared with follows one of these: 较2017年末, 较之, 相较于, 比, 从, 由, 与…相比.
+_COMPARED = re.compile(r"(?:较之?|相较于?|相比于?|比|从|由|与|同|自)$")
+# 年底 said alone dates only where it begins a phrase (截至年底, 到年底): 千年底蕴 names no date.
+_YEAR_END_ALONE = re.compile(r"(?:^|截至|截止|到|至|于|在|[，,、；：])$")
 
 
 class Said(NamedTuple):
@@ -74,11 +94,17 @@ def _part_dates(groups: dict, year: int, event: _dt.date, prefix: str) -> tuple[
     if month:
         month = int(month)
         year -= 1 if alone and month > event.month else 0
+        if groups.get(f"{prefix}month_from"):
+            return _through(year, int(groups[f"{prefix}month_from"]), month)
         if groups.get(f"{prefix}month_end"):
             return _last_day(year, month), f"{year}-{month:02d}"
         return f"{year}-{month:02d}", _last_day(year, month)
     if groups.get(f"{prefix}half"):
-        return _through(year, 1, 6) if groups[f"{prefix}half"] == "上半年" else _through(year, 7, 12)
+        first = 1 if groups[f"{prefix}half"] == "上半年" else 7
+        dates = _through(year, first, first + 5)
+        if alone and first > event.month:  # 下半年 said in April: still to come (a plan), or last year's
+            dates += _through(year - 1, first, first + 5)
+        return dates
     if groups.get(f"{prefix}first"):
         return _through(year, 1, 3 * _FIRST_QUARTERS[groups[f"{prefix}first"][1]])
     if groups.get(f"{prefix}quarter"):
@@ -86,19 +112,28 @@ def _part_dates(groups: dict, year: int, event: _dt.date, prefix: str) -> tuple[
         year -= 1 if alone and 3 * quarter - 2 > event.month else 0
         return _through(year, 3 * quarter - 2, 3 * quarter)
     if groups.get(f"{prefix}year_end"):
-        return f"{year}-12", f"{year}-12-31", str(year)
+        dates = f"{year}-12", f"{year}-12-31", str(year)
+        if alone:  # 截至年底 said in January is last year's end; 到年底 this year's, still to come
+            dates += (f"{year - 1}-12", f"{year - 1}-12-31", str(year - 1))
+        return dates
     return None
 
 
 def _dates(match: re.Match, event: _dt.date) -> tuple[str, ...]:
     groups = match.groupdict()
+    if groups["from_year"]:
+        return (f"{groups['from_year']}/{groups['to_year']}",)
     if groups["year"]:
         year = int(groups["year"])
         if groups["end"]:
             return f"{year}-12", f"{year}-12-31", str(year)
+        if groups["since"]:  # a total since then, as of the press conference
+            return f"{year}/{event.year}", event.isoformat(), f"{event.year}-{event.month:02d}"
         return _part_dates(groups, year, event, "y") or (str(year),)
     if groups["relative"]:
         year = event.year + _RELATIVE[groups["relative"]]
+        if groups["rend"]:
+            return f"{year}-12", f"{year}-12-31", str(year)
         return _part_dates(groups, year, event, "r") or (str(year),)
     if groups["plan"]:
         first, last = _PLANS[groups["plan"]]
@@ -116,9 +151,11 @@ def said(text: str, event_date: str | _dt.date) -> list[Said]:
     event = _dt.date.fromisoformat(event_date) if isinstance(event_date, str) else event_date
     found = []
     for match in _PATTERN.finditer(text):
+        if match["year_end"] and not _YEAR_END_ALONE.search(text[max(0, match.start() - 2) : match.start()]):
+            continue
         dates = _dates(match, event)
         if dates:
-            compared = bool(_COMPARED.search(text[max(0, match.start() - 1) : match.start()]))
+            compared = bool(_COMPARED.search(text[max(0, match.start() - 3) : match.start()]))
             found.append(Said(match.start(), match.end(), match.group(), dates, compared))
     return found
 

@@ -65,6 +65,14 @@ GDP = "2012年的1.16万亿元增加到2021年的2.79万亿元"
         ("四季度全市生产总值达到12万亿元", "2023-12"),  # said in July: last year's fourth quarter
         ("全市生产总值达到12万亿元", "2021"),  # the quote gives no date: none to disagree with
         ("2021年全市生产总值达到12万亿元", ""),  # the base gives none: never a mismatch
+        ("2021—2025年全市生产总值达到12万亿元", "2021/2025"),
+        ("今年1—6月全市生产总值达到12万亿元", "2024-01/2024-06"),
+        ("今年1—6月全市生产总值达到12万亿元", "2024-06-30"),
+        ("2017年以来，全市生产总值累计达到12万亿元", "2017/2024"),
+        ("截至去年底，全市生产总值达到12万亿元", "2023-12-31"),
+        ("截至年底，全市生产总值达到12万亿元", "2023-12"),  # achieved, so the year's end that has come
+        ("2021年，成效体现在全市生产总值达到12万亿元", "2021"),  # 体现在 is not 现在
+        ("2021年，全市基本年均生产总值达到12万亿元", "2021"),  # 基本年均 is not 本年
     ],
 )
 def test_a_date_that_agrees_with_the_quote(sample, tmp_path, quote, as_of):
@@ -79,6 +87,8 @@ def test_a_date_that_agrees_with_the_quote(sample, tmp_path, quote, as_of):
         ("今年一季度全市生产总值达到12万亿元", "2023-03", "'2023-03', but the quote says '今年一季度'"),
         ("截至3月底，全市生产总值达到12万亿元", "2024-04", "'2024-04', but the quote says '3月底'"),
         ("2023年末全市生产总值达到12万亿元", "2022-12", "'2022-12', but the quote says '2023年末'"),
+        ("2017年以来，全市生产总值累计达到12万亿元", "2017", "'2017', but the quote says '2017年以来'"),
+        ("截至去年底，全市生产总值达到12万亿元", "2022-12", "'2022-12', but the quote says '去年底'"),
     ],
 )
 def test_a_date_the_quote_contradicts(sample, tmp_path, quote, as_of, said):
@@ -131,6 +141,10 @@ def test_a_baseline_year_the_quote_contradicts(sample, tmp_path):
     assert problems(_with(sample.copy(), tmp_path, **derived, baseline={**method, "as_of": "2017-12"})) == []
     (problem,) = problems(_with(sample.copy(), tmp_path, **derived, baseline={**method, "as_of": "2016-12"}))
     assert problem.startswith("baseline.as_of: '2016-12', but the quote says '2017年末' of it: 2017-12")
+    for compared in ("较之", "相较于", "与"):  # what a figure is compared with, however the quote says so
+        quote = f"全市生产总值达到12万亿元，{compared}2017年末增加3万亿元"
+        (problem,) = problems(_with(sample.copy(), tmp_path, quote=quote, baseline={**method, "as_of": "2016-12"}))
+        assert problem.startswith("baseline.as_of: '2016-12', but the quote says '2017年末' of it"), compared
 
 
 def test_one_figure_entered_twice(sample, tmp_path):
@@ -155,6 +169,29 @@ def test_periods_read_against_the_day_of_the_conference():
     (compared,) = periods.said("较2017年末增加", day)
     assert compared.compared and compared.dates[0] == "2017-12"
     assert periods.said("2022家医院", day) == []  # a count, not a year
+    (said,) = periods.said("截至年底", day)  # said in January: last year's end, or this year's still to come
+    assert {"2023-12-31", "2024-12-31"} <= set(said.dates)
+    (said,) = periods.said("下半年", datetime.date(2024, 4, 18))
+    assert {"2023-07/2023-12", "2024-07/2024-12"} <= set(said.dates)
+    assert periods.said("三百人", day) == []
+    for word in ("基本年均", "提前年内", "千年底蕴", "体现在", "以上年龄", "根本年度"):  # words that hold a date word
+        assert periods.said(word, day) == [], word
+
+
+def test_a_figure_entered_twice_however_its_words_differ(sample, tmp_path):
+    again = dict(sample.fact("pension.insured"), id="pension.insured-again", stated="2550万")
+    again["quote"] = again["quote"].replace("，", ", ")
+    sample.facts.append(again)
+    result = run("validate", sample.write(tmp_path))
+    assert (
+        "pension.insured-again: stated: '2550万' of this quote is already the fact 'pension.insured'" in result.stdout
+    )
+
+
+def test_a_stated_baseline_in_chinese_numerals(sample, tmp_path):
+    fact = {"quote": "全市生产总值从三百亿元增加到12万亿元", "as_of": ""}
+    baseline = {"value": 30000000000, "as_of": "", "derived": False}
+    assert problems(_with(sample, tmp_path, **fact, baseline=baseline)) == []
 
 
 def test_a_baseline_derived_from_a_bounded_change_carries_the_bound(sample, tmp_path):

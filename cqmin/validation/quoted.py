@@ -84,13 +84,19 @@ def _no_level(text: str, start: int, end: int, own: range) -> tuple[str, str] | 
 
 
 class Repeats:
-    """The same figure of the same quote and event under two ids: one fact entered twice."""
+    """The same figure of the same quote and event under two ids: one fact entered twice, however its stated
+    words or the quote's punctuation differ ("2550万" and "2550万人" are one figure)."""
 
     def __init__(self) -> None:
         self._seen: dict[tuple, str] = {}
 
     def check(self, fact: Entry, event: str | None, quote: str, stated: str) -> None:
-        key = (event, wording.squeeze(quote), wording.squeeze(stated))
+        data = fact.data
+        figure = tuple(repr(data.get(key)) for key in ("value", "high", "unit", "qualifier"))
+        key = (event, _PUNCTUATION.sub("", wording.squeeze(quote)), figure)
         first = self._seen.setdefault(key, fact.where)
         if first != fact.where:
             fact.report("stated", f"'{short(stated)}' of this quote is already the fact '{short(first)}'")
+
+
+_PUNCTUATION = re.compile(r"[\W_]+")  # what a quote copied twice may differ in
