@@ -27,9 +27,7 @@ _DASH = r"[—–\-~～至到]"
 
 def _month(prefix: str) -> str:
     """A month (9月, 9月底), or months of one year (1—9月, 1月至9月)."""
-    return (
-        rf"(?:(?P<{prefix}month_from>{_MONTH})月?{_DASH})?(?P<{prefix}month>{_MONTH})月(?P<{prefix}month_end>底|末)?"
-    )
+    return rf"(?:(?P<{prefix}month_from>{_MONTH})月?{_DASH})?(?P<{prefix}month>{_MONTH})月(?P<{prefix}month_end>底|末)?"
 
 
 def _part(prefix: str) -> str:

@@ -381,3 +381,13 @@ def test_a_schema_one_event_s_source_is_checked(tmp_path, sample):
     (tmp_path / "article.txt").write_text("另一篇报道。", encoding="utf-8")
     result = run("validate", path)
     assert result.exit_code == 1 and result.stdout.count(": quote: not found in the article of 'event'") == 12
+
+
+def test_an_unquoted_date_is_named_and_long_ids_and_keys_are_cut(sample, tmp_path):
+    text = sample.toml().replace('date = "2023-06-15"', "date = 2023-06-15", 1)
+    long = "x" * 300
+    text = text.replace('id = "pension.relief"', f'id = "{long}"').replace('topic = "pension"\n', f"{long} = 1\n", 1)
+    out = validate(write_facts(tmp_path, text))
+    assert "date: expected text, got a TOML date or time (2023-06-15; write it in quotes)" in out
+    assert long not in out and "x" * 37 + "...: id: " in out and ": " + "x" * 37 + "...: unknown key" in out
+    assert max(len(line) for line in out.splitlines()) < 400

@@ -34,7 +34,8 @@ class Checker:
 
     def report(self, table: str, index: int, where: str, field: str | None, message: str) -> None:
         line, column = self.lines.place(table, index, field.split(".")[0] if field else None)
-        self.problems.append(Problem(self.file, line, column, where, field, message))
+        field = ".".join(short(part) for part in field.split(".")) if field else field  # a key can be any length
+        self.problems.append(Problem(self.file, line, column, short(where), field, message))
 
     def root(self) -> "Entry":
         return Entry(self, ROOT, 0, self.data, "file")
@@ -206,6 +207,10 @@ def holdable(value: int | float) -> bool:
 
 def describe(value) -> str:
     """What a value is, for a message: "text ('2550万')", "a table"."""
+    import datetime
+
+    if isinstance(value, (datetime.date, datetime.time)):  # TOML's own, unquoted: 2022-10-19
+        return f"a TOML date or time ({value.isoformat()}; write it in quotes)"
     names = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "a table"}
     for kind, name in names.items():
         if isinstance(value, kind):
