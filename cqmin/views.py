@@ -8,10 +8,11 @@ from cqmin.model import Fact, FactBase
 
 
 class Filters(NamedTuple):
-    """What a listing's options keep: one kind of figure (--kind), one press conference's (--event)."""
+    """What a listing's options keep: one kind of figure (--kind), the figures of some press conferences
+    (--event, repeatable: none given keeps every one's)."""
 
     kind: Kind | None = None
-    event: str | None = None
+    events: tuple[str, ...] = ()
 
 
 EVERYTHING = Filters()
@@ -25,14 +26,15 @@ def narrow(facts: list[Fact], filters: Filters, found: str) -> tuple[list[Fact],
     """The facts the filters keep, and, where they keep none of some, why: `found` (how many there were, in
     words: "13 figures in pension") and which filter removed them. One rule for every listing (README)."""
     of_kind = facts if filters.kind is None else [fact for fact in facts if fact.kind is filters.kind]
-    kept = of_kind if filters.event is None else [fact for fact in of_kind if fact.event == filters.event]
+    kept = [fact for fact in of_kind if fact.event in filters.events] if filters.events else of_kind
     if kept or not facts:
         return kept, None
     kind = "a target" if filters.kind is Kind.TARGET else "achieved"
     if not of_kind:
         return kept, f"{found}; none is {kind}"
     which = f"{_counted(len(of_kind), 'is', 'are')} {kind}, " if filters.kind is not None else ""
-    return kept, f"{found}; {which}none of them from the press conference '{filters.event}'"
+    named = " or ".join(f"'{event}'" for event in filters.events)
+    return kept, f"{found}; {which}none of them from the press conference {named}"
 
 
 def topic(base: FactBase, topic_id: str, filters: Filters = EVERYTHING) -> results.TopicFacts:

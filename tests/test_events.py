@@ -101,6 +101,21 @@ def test_a_speaker_tied_to_one_event_speaks_at_it_only(sample, tmp_path):
     assert f"pension.later: speaker: 'li-ming' spoke at '{base.data['events'][0]['id']}'" in result.stdout
 
 
+def test_a_topic_of_many_press_conferences_counts_them_in_its_heading(sample, tmp_path):
+    for year in (2024, 2025, 2026):
+        event = f"later-{year}"
+        sample.data["events"].append(later_event(id=event, date=f"{year}-04-18"))
+        sample.facts.append(later_fact(id=f"pension.later-{year}", event=event))
+    path = sample.write(tmp_path)
+    heading = " ".join(ok("--facts", path, "pension", "--lang", "en").split("\n\n")[0].split())
+    assert "4 press conferences (15 Jun 2023 – 18 Apr 2026) ·" in heading
+    zh = ok("--facts", path, "pension", "--lang", "zh")
+    assert "4场新闻发布会（2023年6月15日–2026年4月18日）" in "".join(zh.split())
+    sections = [line for line in zh.splitlines() if line.endswith("年4月18日 后续发布会")]
+    assert [line[:4] for line in sections] == ["2024", "2025", "2026"]  # and each its own section
+    assert zh.count("后来新增就业的人   76万人") == 3
+
+
 # ---------------------------------------------------------------- each press conference's own text
 
 
@@ -272,6 +287,8 @@ def test_every_listing_takes_event(two, args):
     assert {fact["source"]["event"] for fact in everything} == (
         {factbases.SAMPLE_EVENT()["id"]} if args == ["compare"] else {factbases.SAMPLE_EVENT()["id"], LATER}
     )
+    both = run("--facts", two, *args, "--json", "--event", LATER, "--event", factbases.SAMPLE_EVENT()["id"])
+    assert json.loads(both.stdout) == everything  # repeated: the figures of each, in the listing's own order
 
 
 def test_an_unknown_event_is_a_usage_error_with_the_closest(two):
@@ -284,6 +301,8 @@ def test_a_filter_that_empties_a_listing_says_how_many_matched(two):
     result = run("--facts", two, "compare", "--event", LATER)
     assert result.exit_code == 1 and result.stdout == ""
     assert "comparisons; none of them from the press conference 'later-2024-04-18'" in result.stderr
+    result = run("--facts", two, "compare", "--event", LATER, "--event", LATER.upper())
+    assert "none of them from the press conference 'later-2024-04-18'" in result.stderr  # once
     result = run("--facts", two, "search", "later", "--kind", "target", "--json")
     assert result.exit_code == 1 and result.stdout == "[]\n"
     assert result.stderr == "Error: 1 fact matches 'later'; none is a target\n"

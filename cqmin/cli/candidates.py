@@ -48,9 +48,9 @@ def event_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 
 
 EventOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--event", metavar="ID", show_default=False, autocompletion=event_ids,
-        help="Only the figures of this press conference (its id: cqmin sources).",
+        help="Only the figures of this press conference (its id: cqmin sources); repeat it for several.",
     ),
 ]  # fmt: skip

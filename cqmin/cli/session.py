@@ -39,22 +39,23 @@ def reserved(ctx: typer.Context) -> frozenset:
     return frozenset(ctx.find_root().command.registered_names())
 
 
-def filters(ctx: typer.Context, kind, event: str | None):
+def filters(ctx: typer.Context, kind, events: list[str] | None):
     """What --kind and --event keep; a usage error, with the closest, for an event the base lacks."""
     from cqmin import views
     from cqmin.cli.options import kind_of
 
-    if event is not None:
-        known = [item.id for item in base_of(ctx).events]
-        wanted = event.strip().lower()
-        if wanted not in known:
+    known = [item.id for item in base_of(ctx).events] if events else []
+    wanted = []
+    for event in events or ():
+        ident = event.strip().lower()
+        if ident not in known:
             import difflib
 
-            close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
+            close = difflib.get_close_matches(ident, known, n=1, cutoff=0.5)
             advice = f"; did you mean '{close[0]}'?" if close else f" ({len(known)} in this base: cqmin sources)"
             raise typer.BadParameter(f"no press conference '{event}'{advice}", param_hint="'--event'")
-        event = wanted
-    return views.Filters(kind_of(kind), event)
+        wanted.append(ident)
+    return views.Filters(kind_of(kind), tuple(dict.fromkeys(wanted)))
 
 
 def base_of(ctx: typer.Context):

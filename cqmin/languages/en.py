@@ -36,6 +36,7 @@ class English(Language):
         "derived_note": "the article gives the change, not the earlier level",
         "undated": "no date given",
         "conference": "press conference",
+        "conferences": "{n} press conferences",
         "figures_as_of": "figures as of",
         "speakers": "Speakers",
         "infographic": "infographic (no speaker named)",

@@ -26,6 +26,7 @@ class Chinese(Language):
         "derived_note": "基期由文中给出的现值和变化推算",
         "undated": "未注明日期",
         "conference": "新闻发布会",
+        "conferences": "{n}场新闻发布会",
         "figures_as_of": "数据时点",
         "speakers": "发布人",
         "infographic": "图解（未注明发布人）",

@@ -33,6 +33,9 @@ from cqmin.results import Comparisons, TopicFacts, TopicList
 MAX_BAR = 30
 
 
+_NAMED_CONFERENCES = 3  # a heading names this many press conferences; beyond, it counts them
+
+
 def _heading(out: Console, result: TopicFacts, language: Language) -> None:
     topic = result.topic
     title = text(language.text(topic.title), "bold")
@@ -47,10 +50,14 @@ def _heading(out: Console, result: TopicFacts, language: Language) -> None:
     if people:
         lines.append(text(language.word("speakers") + language.colon + language.semicolon.join(people)))
     if facts:
-        conferences = language.join(
-            [f"{dates.show(result.base.event(event).date, language)} {language.word('conference')}"
-             for event in dict.fromkeys(fact.event for fact in facts)]
-        )  # fmt: skip
+        events = [result.base.event(event) for event in phrases.events_of(facts)]
+        if len(events) > _NAMED_CONFERENCES:  # (a base may append hundreds): how many, and from when to when
+            first, last = min(events, key=lambda event: event.date), max(events, key=lambda event: event.date)
+            span = f"{dates.show(first.date, language)} – {dates.show(last.date, language)}"
+            conferences = language.word("conferences").format(n=len(events)) + language.parens(span)
+        else:
+            named = [f"{dates.show(event.date, language)} {language.word('conference')}" for event in events]
+            conferences = language.join(named)
         when = language.join([phrases.when(date, language) for date in _dates(facts)])
         lines.append(text(f"{conferences} · {language.word('figures_as_of')}{language.colon}{when}", "dim"))
     print_text(out, joined(lines))
@@ -196,10 +203,14 @@ def topic(result: TopicFacts, output: Output) -> str:
         _heading(out, result, language)
         if len(events) < 2:
             _sections(out, result.facts, output, result.base)
-        for event in events if len(events) > 1 else ():
+            events.clear()
+        of_event: dict[str, list[Fact]] = {event: [] for event in events}
+        for fact in result.facts if events else ():  # grouped once: a base may have thousands of events
+            of_event[fact.event].append(fact)
+        for event in events:
             out.print()
             print_text(out, text(phrases.conference(result.base.event(event), language), "bold reverse"))
-            _sections(out, [fact for fact in result.facts if fact.event == event], output, result.base)
+            _sections(out, of_event[event], output, result.base)
         if not result.facts:
             print_text(out, text(language.word("none")))
 
