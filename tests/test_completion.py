@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import factbases
 import pytest
 from conftest import own_commands, write_facts
 
@@ -68,6 +69,13 @@ def test_zsh_and_fish_show_labels_as_descriptions(base):
 def test_powershell(base):
     result = complete(_protocol("powershell", "cqmin show pension.d"))
     assert result.stdout.startswith(f"pension.dibao:::{base.fact('pension.dibao').label['en']}")
+
+
+def test_a_powershell_description_cannot_split_its_line(sample, tmp_path):
+    sample.fact("pension.dibao")["label"] = factbases.texts("低保:::标准", "Dibao:::standard")
+    result = complete({**_protocol("powershell", "cqmin show pension.d"), "CQMIN_FACTS": sample.write(tmp_path)})
+    (line,) = result.stdout.splitlines()
+    assert line.count(":::") == 1 and line.startswith("pension.dibao:::Dibao")
 
 
 def test_a_replaced_fact_base_is_completed(sample, tmp_path):

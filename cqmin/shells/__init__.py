@@ -95,7 +95,8 @@ def format_item(shell: str, value: str, description: str | None) -> str:
         return value
     if shell in ("zsh", "fish"):
         return f"{value}\t{description}" if description else value
-    return f"{value}:::{description or ' '}"  # PowerShell: the script splits at ":::"
+    # PowerShell: the script splits at ":::", so a description (a fact base's text) holds none
+    return f"{value}:::{description.replace(':::', ': : :') or ' '}"
 
 
 def answer(shell: str, items: list[tuple[str, str | None]]) -> str:
