@@ -148,8 +148,11 @@ def _as_change(figure: Figure, fact: Fact) -> bool:
 def _unit_fits(figure: Figure, fact: Fact, chinese: bool) -> bool:
     if figure.change and figure.word in ("%", "％"):  # "增长22.48%": a change in percent, or a rate that is a fact
         return fact.unit.measure is Measure.SHARE or (fact.change is not None and fact.change.percent is not None)
-    if figure.word in ("%", "％"):
+    ratio = ":" in figure.stated or "：" in figure.stated  # "56:44": the share of the first
+    if figure.word in ("%", "％") or ratio:
         return fact.unit.measure is Measure.SHARE
+    if fact.unit.measure is Measure.SHARE:  # a share is said in percent, or as a ratio: "23 million" is no 56%
+        return False
     if chinese:
         words = [fact.unit.name.get("zh", "").split("/")[0]]
         return not figure.word or wording.unit_agrees(figure.word, words + ["名"] * (words == ["人"]))

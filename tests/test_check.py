@@ -39,6 +39,9 @@ def verdicts(*claim: str, lang: str = "en") -> list[tuple[str, str, str | None]]
         ("The city has more than 26 million people insured for pensions",
          [("more than 26 million", "contradicted", "pension.insured")]),
         ("Average emergency response time fell to 17 minutes", [("17", "supported", "health.response-time")]),
+        # a share is said in percent or as a ratio: no count is about it, nor a ratio about a count
+        ("The share of employees among the insured is 23 million", [("23 million", "not_found", None)]),
+        ("参保人数结构比例优化为超过56:44", [("超过56:44", "contradicted", "pension.structure")]),
     ],
 )  # fmt: skip
 def test_a_claim_judged(claim, expected):
