@@ -19,10 +19,10 @@ from typing import NamedTuple
 from cqmin import figures, periods, wording
 from cqmin.domain import Measure, Qualifier
 from cqmin.errors import CqminError
+from cqmin.model import PLACEHOLDER
 
 _ANY_DAY = datetime.date(2000, 1, 1)  # (a line's date words are found whatever the day they are read against)
 TOPIC = "unsorted"  # the placeholder topic every drafted fact is filed under
-PLACEHOLDER = {"zh": "（待填）", "en": "(to fill in)"}
 _SENTENCE_END = "。！？"
 _SPOKE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在发布会上|进一步|还)?(?:介绍|说|称|表示|指出|强调)")
 _NAME_LINE = re.compile(r"^(?P<office>.+?)\s+\**(?P<name>[\u4e00-\u9fff]{2,4})\**\s*$")

@@ -190,8 +190,9 @@ def load(path: str | None = None, reserved: frozenset = frozenset()):
         except (KeyError, TypeError, ValueError):
             pass  # an entry of the right key but the wrong shape: rebuild it
     data, problems, _ = check(content, source, reserved=reserved)
-    if problems and all(problem.message == DRAFTED for problem in problems):
-        count = f"{len(problems)} drafted fact" + (" is" if len(problems) == 1 else "s are")
+    drafted = [problem for problem in problems if problem.message == DRAFTED]
+    if drafted:  # a draft is first of all a draft: what else it lacks (a placeholder left) validate lists with it
+        count = f"{len(drafted)} drafted fact" + (" is" if len(drafted) == 1 else "s are")
         listed = source.validate_command()
         raise CqminError(  # never shown as checked data
             f"{source.label}: {count} not yet reviewed, so it is not a fact base to look figures up in yet",

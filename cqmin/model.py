@@ -95,6 +95,9 @@ COMPUTED = {Fact: ("change",)}  # fields a record has that its fact-file table d
 # Keys a fact file's table may hold that its record has not: `draft = true` marks a fact `cqmin draft` wrote
 # and nobody has reviewed; a base with one is refused by every lookup, so no record ever holds it.
 FILE_ONLY = {Fact: ("draft",)}
+# What `cqmin draft` writes where an article does not say (a speaker's role, the place): a text still holding it
+# is not reviewed, and validate says so.
+PLACEHOLDER = {"zh": "（待填）", "en": "(to fill in)"}
 
 
 def file_keys(record: type) -> set[str]:

@@ -90,10 +90,17 @@ def test_validate_reads_the_draft_back_and_lists_only_what_to_review(report, tmp
     result = run("validate", str(tmp_path / "draft.toml"))
     assert result.exit_code == 1
     problems = result.stdout.splitlines()[:-1]
-    assert len(problems) == len(data["facts"])
-    assert all(": draft: drafted, not yet reviewed" in line for line in problems)  # and nothing else: the quotes
-    reviewed = (tmp_path / "draft.toml").read_text(encoding="utf-8").replace("draft = true\n", "")  # are the source's
-    (tmp_path / "reviewed.toml").write_text(reviewed, encoding="utf-8")
+    drafts = [line for line in problems if ": draft: drafted, not yet reviewed" in line]
+    assert len(drafts) == len(data["facts"])
+    left = [line.split(": ", 2)[2] for line in problems if line not in drafts]  # and what draft could not know
+    assert left == ["place.zh: '（待填）' is what cqmin draft left to fill in",
+                    "place.en: '(to fill in)' is what cqmin draft left to fill in"]  # fmt: skip
+    reviewed = (tmp_path / "draft.toml").read_text(encoding="utf-8").replace("draft = true\n", "")  # the quotes
+    (tmp_path / "reviewed.toml").write_text(reviewed, encoding="utf-8")  # are the source's: nothing else
+    result = run("validate", str(tmp_path / "reviewed.toml"))
+    assert result.exit_code == 1 and len(result.stdout.splitlines()) == 3  # the place, until it is written
+    filled = reviewed.replace('place = { zh = "（待填）", en = "(to fill in)" }', 'place = { zh = "示例市" }')
+    (tmp_path / "reviewed.toml").write_text(filled, encoding="utf-8")
     assert run("validate", str(tmp_path / "reviewed.toml")).exit_code == 0
 
 

@@ -9,9 +9,12 @@ import math
 import re
 
 from cqmin import dates, languages
+from cqmin.model import PLACEHOLDER
 from cqmin.numerals import LARGEST
 from cqmin.validation.lines import ROOT, LineIndex
 from cqmin.validation.problems import Problem
+
+_PLACEHOLDERS = frozenset(PLACEHOLDER.values())
 
 # No figure is smaller than any statistic states (LARGEST: see numerals).
 SMALLEST = 1e-6
@@ -148,6 +151,8 @@ class Entry:
                 usable = False
             elif not self._short_enough(f"{field}.{code}", text):
                 usable = False
+            elif text.strip() in _PLACEHOLDERS:
+                self.report(f"{field}.{code}", f"'{text.strip()}' is what cqmin draft left to fill in")
         if not given:
             self.report(field, f"no text in any language cqmin speaks ({', '.join(codes)})")
             usable = False
