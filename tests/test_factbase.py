@@ -8,6 +8,8 @@ only this file red.
 
 import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -285,18 +287,10 @@ def test_readme_reference_is_generated_from_help():
 
 def test_the_readme_s_press_conference_example_is_what_validate_says(tmp_path):
     """README, "Adding a press conference": its commands, run, print what it shows (a copy of facts.toml)."""
-    import subprocess
-    import sys
-
-    readme = (FACTS_TOML.parent / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Adding a press conference") : readme.index("## The JSON contract")]
-    script, shown = re.findall(r"```(?:sh)?\n(.*?)```", section, re.DOTALL)[:2]
+    script, shown = _readme_blocks("## Adding a press conference", "### From an article to a fact base")[:2]
     (tmp_path / "facts.toml").write_bytes(FACTS_TOML.read_bytes())
     cqmin = Path(sys.executable).with_name("cqmin")
-    result = subprocess.run(
-        ["bash", "-c", script.replace("cqmin ", f"{cqmin} ")], cwd=tmp_path, capture_output=True, text=True,
-        env={"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)},
-    )  # fmt: skip
+    result = _run_readme(script, tmp_path)
     assert result.stdout == shown, result.stderr
     fixed = (
         (tmp_path / "my-facts.toml")
@@ -306,9 +300,40 @@ def test_the_readme_s_press_conference_example_is_what_validate_says(tmp_path):
         )
     )
     (tmp_path / "my-facts.toml").write_text(fixed, encoding="utf-8")
-    said = re.search(r"validate answers\n`(.*?)`", section, re.DOTALL)[1].replace("\n", " ")
+    readme = (FACTS_TOML.parent / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"validate answers\n`(.*?)`", readme, re.DOTALL)[1].replace("\n", " ")
     checked = subprocess.run([str(cqmin), "validate", "my-facts.toml"], cwd=tmp_path, capture_output=True, text=True)
     assert checked.stdout.strip() == said
+
+
+def _readme_blocks(start: str, end: str) -> list[str]:
+    readme = (FACTS_TOML.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index(start) : readme.index(end)]
+    return [body for _, body in re.findall(r"```(\w*)\n(.*?)```", section, re.DOTALL)]
+
+
+def _run_readme(script: str, folder: Path) -> subprocess.CompletedProcess:
+    cqmin = Path(sys.executable).with_name("cqmin")
+    return subprocess.run(
+        ["bash", "-c", script.replace("cqmin ", f"{cqmin} ")], cwd=folder, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(folder / "cache"), "HOME": str(folder)},
+    )  # fmt: skip
+
+
+def test_the_readme_s_draft_walk_through_is_what_cqmin_does(tmp_path):
+    """README, "From an article to a fact base": the report, drafted and validated, gives what it shows."""
+    report, script, shown, fact = _readme_blocks("### From an article to a fact base", "## Checking a claim")
+    (tmp_path / "report.txt").write_text(report, encoding="utf-8")
+    result = _run_readme(script, tmp_path)
+    assert result.stdout == shown, result.stderr
+    assert fact in (tmp_path / "draft.toml").read_text(encoding="utf-8")
+
+
+def test_the_readme_s_claim_is_checked_as_it_shows(tmp_path):
+    """README, "Checking a claim": the command prints what it shows (in English, 80 columns: piped)."""
+    script, shown = _readme_blocks("## Checking a claim", "## The JSON contract")
+    result = _run_readme(script, tmp_path)
+    assert result.stdout == shown and result.returncode == 1, result.stderr
 
 
 def test_a_draft_of_the_article_comes_close_to_facts_toml(article, tmp_path):
