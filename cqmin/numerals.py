@@ -160,6 +160,17 @@ def _number(token: str) -> Decimal:
     return value
 
 
+def respell(text: str, spell) -> str:
+    """A derivation with each of its numbers written by `spell` (a language's number()): "2550万 − 468万" is
+    "25.5 million − 4.68 million" in English. Operators and brackets stay; what cannot be read stays as it is."""
+    try:
+        tokens = _tokens(text)
+    except ValueError:
+        return text
+    return _TOKEN.sub(lambda match: match.group().replace(match["number"], spell(_number(match["number"])))
+                      if match["number"] else match.group(), text.rstrip()) if tokens else text  # fmt: skip
+
+
 def evaluate(text: str) -> Arithmetic:
     """Evaluate "2550万 − 468万" or "717 ÷ (1 + 1.2)"; raise ValueError if malformed."""
     if len(text) > MAX_METHOD:

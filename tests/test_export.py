@@ -107,6 +107,26 @@ def test_tsv_prints_values_for_shell_variables(base):
     ]
 
 
+def test_every_line_break_stays_inside_its_record(sample, tmp_path):
+    """A reader that splits lines at any Unicode line break (str.splitlines, many editors and tools) still
+    sees one TSV record a line, and CSV quotes the cell, which reads back exact."""
+    from cqmin.formats.selection import LINE_BREAKS
+
+    label = "a" + "b".join(LINE_BREAKS) + "z"
+    sample.fact("pension.relief")["label"] = {"zh": label, "en": label}
+    path = sample.write(tmp_path)
+    tsv = ok("--facts", path, "export", "-f", "tsv", "--fields", "id,label.en")
+    assert len(tsv.splitlines()) == len(sample.facts)
+    assert "pension.relief\ta\\nb\\rb\\vb\\fb\\x1cb\\x1db\\x1eb\\u0085b\\u2028b\\u2029z\n" in tsv
+    label = "a\u2028b\x85c\u2029d"  # no CR or LF, which csv quotes of its own
+    sample.fact("pension.relief")["label"] = {"zh": label, "en": label}
+    path = sample.write(tmp_path)
+    out = ok("--facts", path, "export", "-f", "csv", "--fields", "id,label.en")
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert ["pension.relief", label] in rows and len(rows) == len(sample.facts) + 1
+    assert f'"pension.relief","{label}"' in out
+
+
 @pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "tsv", "markdown"])
 def test_fields_select_and_order_in_every_data_format(fmt, base):
     out = ok("show", INSURED, "--fields", "baseline.value,id", "-f", fmt)

@@ -1,4 +1,8 @@
-"""CSV: RFC 4180 (CRLF, quotes doubled), a header of column names, one row a record."""
+"""CSV: RFC 4180 (CRLF, quotes doubled), a header of column names, one row a record.
+
+A cell with any character a reader may break a line at (U+2028 and U+0085 too, not only CR
+and LF) is quoted, so that a reader that splits lines first still finds where a record ends.
+"""
 
 import cqmin.formats.selection as selection
 from cqmin.results import Result
@@ -22,8 +26,12 @@ def _rows(result: Result, output) -> str:
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    quoted = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)  # (csv quotes CR and LF alone)
     writer.writerow([column.name for column in columns])
-    writer.writerows([shown(value) for value in row] for row in rows)
+    breaks = set(selection.LINE_BREAKS)
+    for row in rows:
+        cells = [shown(value) for value in row]
+        (quoted if any(breaks.intersection(cell) for cell in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 

@@ -2,6 +2,10 @@
 
 from cqmin.contract import Column, pick
 
+# Every character a line-splitting reader may break a line at (str.splitlines' set, which holds the others'):
+# the data formats that are a record a line keep them inside a record.
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
 
 def records(result, output) -> list[dict]:
     """JSON's records: the contract's objects, or flat objects of the chosen paths."""

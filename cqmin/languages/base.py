@@ -27,7 +27,6 @@ class Language:
     close_paren = ")"
     dash = "–"  # between the ends of a range or a period
     attributed = "—"  # before the name under a quote
-    companion: str | None = None  # a language whose title a heading also shows (Chinese shows the English)
 
     def word(self, key: str) -> str:
         return self.words[key]

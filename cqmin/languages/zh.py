@@ -83,7 +83,6 @@ class Chinese(Language):
     close_paren = "）"
     dash = "—"
     attributed = "——"
-    companion = "en"
 
     def number(self, value: float) -> str:
         """2082万, 77.57万, 1亿, 1000亿, 2.79万亿 — but 33803 and 15488 stay as the article writes them."""

@@ -53,7 +53,7 @@ def _record_rows(fact: Fact, base: FactBase, language: Language, color: bool) ->
     if fact.baseline:
         before = phrases.baseline(fact, language)
         if fact.baseline.derived:
-            before += f"\n{language.word('derived')}{language.colon}{fact.baseline.method}"
+            before += f"\n{language.word('derived')}{language.colon}{phrases.method(fact, language)}"
         rows += [
             (language.word("baseline"), text(before, lines=True)),
             (language.word("change"), text(phrases.change_summary(fact, language))),

@@ -51,6 +51,16 @@ def change_bound(fact: Fact) -> str:
     return ""
 
 
+def method(fact: Fact, language: Language) -> str:
+    """How a derived baseline was reckoned, its numbers in the output's language: "25.5 million − 4.68 million"."""
+    from cqmin import numerals
+
+    def spell(value) -> str:
+        return language.number(int(value) if value == value.to_integral_value() else float(value))
+
+    return numerals.respell(fact.baseline.method, spell)
+
+
 def _about(fact: Fact) -> str:
     """ "≈" before a derived baseline that is no more exact than a rounded multiplier or a bounded change."""
     return "≈" if approximate(fact) or change_bound(fact) else ""

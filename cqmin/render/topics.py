@@ -38,10 +38,7 @@ _NAMED_CONFERENCES = 3  # a heading names this many press conferences; beyond, i
 
 def _heading(out: Console, result: TopicFacts, language: Language) -> None:
     topic = result.topic
-    title = text(language.text(topic.title), "bold")
-    companion = topic.title.get(language.companion) if language.companion else None
-    if companion and companion != language.text(topic.title):
-        title.append(text(f"  {companion}", "dim"))
+    title = text(language.text(topic.title), "bold")  # in the output's language alone
     lines = [title, text(language.text(topic.summary))]
     facts = result.facts
     people = [language.speaker(speaker) for speaker in _speakers(result.base, facts)]
@@ -170,9 +167,10 @@ def comparisons(out: Console, facts: list[Fact], output: Output, base: FactBase,
     if derived:
         note = f"* {language.word('derived')}{language.parens(language.word('derived_note'))}{language.colon}"
         lines += [Text(""), text(note, "dim")]
-        method_width = max(cell_len(fact.baseline.method) for fact in derived)
+        methods = {fact.id: phrases.method(fact, language) for fact in derived}
+        method_width = max(cell_len(method) for method in methods.values())
         for fact in derived:
-            lines.append(text(f"  {pad(fact.baseline.method, method_width)}  {language.text(fact.label)}", "dim"))
+            lines.append(text(f"  {pad(methods[fact.id], method_width)}  {language.text(fact.label)}", "dim"))
     print_lines(out, lines)
 
 
