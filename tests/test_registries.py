@@ -140,6 +140,33 @@ def test_formats_are_offered_by_the_result_they_render():
     assert "sqlite" not in [fmt.name for fmt in formats.for_result(results.TopicFacts)]
 
 
+# ---------------------------------------------------------------- a language by the names people type
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("zh", "zh"), ("cn", "zh"), ("zh-CN", "zh"), ("zh_CN", "zh"), ("zh-Hans", "zh"), ("Chinese", "zh"),
+     ("中文", "zh"), ("en", "en"), ("EN", "en"), ("en-US", "en"), ("en_GB", "en"), ("english", "en")],
+)  # fmt: skip
+def test_a_language_by_any_name_people_type(typed, code):
+    expected = ok("pension", "--json", "--lang", code)
+    assert ok("pension", "--json", "--lang", typed) == expected
+    heading = ok("pension", "--lang", code).splitlines()[0]
+    assert ok("pension", "--lang", typed).splitlines()[0] == heading
+    assert ok("pension", env={"CQMIN_LANG": typed}).splitlines()[0] == heading
+    assert all(languages.find(name) == language.code for language in languages.REGISTRY.values()
+               for name in language.names)  # fmt: skip
+
+
+def test_a_language_cqmin_does_not_speak_is_told_the_closest():
+    result = run("pension", "--lang", "chinse")
+    assert result.exit_code == 2 and "Did you mean 'zh'?" in result.stderr
+    result = run("pension", "--lang", "fr")
+    assert result.exit_code == 2 and "'fr' is not one of 'auto', 'zh', 'en'." in result.stderr
+    result = run("pension", env={"CQMIN_LANG": "chinse"})
+    assert result.exit_code == 0 and "using the locale (did you mean 'zh'?)" in result.stderr
+
+
 # ---------------------------------------------------------------- a language is one entry plus its texts
 
 

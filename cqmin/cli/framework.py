@@ -28,6 +28,7 @@ import typer
 import typer.core
 from typer._click.exceptions import ClickException, UsageError
 from typer._click.shell_completion import _resolve_context, _resolve_incomplete
+from typer._types import TyperChoice as Choice  # Typer 0.28: its own copy of Click 8.3.1's Choice
 from typer.main import get_command_from_info, get_command_name
 from typer.models import CommandInfo
 
@@ -35,7 +36,9 @@ from cqmin.environment import Environment
 from cqmin.errors import CqminError, ExitCode, report_unexpected
 from cqmin.terminal import ReaderGone
 
-__all__ = ["ClickException", "Command", "Group", "UsageError", "command_from", "completions", "help_is_markup"]
+__all__ = [
+    "ClickException", "Command", "Group", "NamedChoice", "UsageError", "command_from", "completions", "help_is_markup"
+]  # fmt: skip
 
 Command = typer.core.TyperCommand  # the class of cqmin's commands, which may override its documented methods
 
@@ -43,6 +46,23 @@ Command = typer.core.TyperCommand  # the class of cqmin's commands, which may ov
 def help_is_markup() -> bool:
     """Whether Typer reads help text as Rich markup (not with TYPER_USE_RICH=0)."""
     return bool(typer.core.HAS_RICH)
+
+
+class NamedChoice(Choice):
+    """A choice that also takes other names for its values (`--lang cn` is zh): `find` maps a name to a value
+    (or None), `closest` a wrong one to the nearest value. Help and completion offer the values alone."""
+
+    def __init__(self, values: list[str], find, closest) -> None:
+        super().__init__(values, case_sensitive=False)
+        self._find, self._closest = find, closest
+
+    def convert(self, value, param, ctx):
+        found = self._find(value) if isinstance(value, str) else None
+        if found is not None:
+            return found
+        close = self._closest(value) if isinstance(value, str) else None
+        choices = ", ".join(repr(choice) for choice in self.choices)
+        self.fail(f"{value!r} is not one of {choices}." + (f" Did you mean {close!r}?" if close else ""), param, ctx)
 
 
 class _Described(typer.core.TyperCommand):

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from cqmin import formats, languages
+from cqmin.cli.framework import NamedChoice
 from cqmin.domain import Kind
 
 TOPIC_PANEL = "Topics 主题"
@@ -66,11 +67,17 @@ RootFormatOption = Annotated[
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")]
 
-Lang = _choices("Lang", [languages.AUTO, *languages.codes()])
+
+def _language(name: str) -> str | None:
+    return languages.AUTO if name.strip().lower() == languages.AUTO else languages.find(name)
+
+
+# A language by its code or any name the registry gives it (cn, zh-CN, 中文, english): the code.
 LangOption = Annotated[
-    Lang | None,
+    str | None,
     typer.Option(
-        "--lang", metavar="LANG", show_default=False, case_sensitive=False,
+        "--lang", metavar="LANG", show_default=False,
+        click_type=NamedChoice([languages.AUTO, *languages.codes()], _language, languages.closest),
         help=f"{phrase(languages.codes())}, or auto (the default: {languages.ENV_VAR}, then the locale).",
     ),
 ]  # fmt: skip

@@ -12,7 +12,9 @@ from cqmin.languages.base import FALLBACK, Language
 
 REGISTRY: dict[str, Language] = {language.code: language for language in (zh.LANGUAGE, en.LANGUAGE)}
 DEFAULT = "en"  # where nothing chooses, and for locales of languages cqmin does not speak
-__all__ = ["AUTO", "DEFAULT", "ENV_VAR", "FALLBACK", "REGISTRY", "Language", "codes", "get", "resolve"]
+__all__ = [
+    "AUTO", "DEFAULT", "ENV_VAR", "FALLBACK", "REGISTRY", "Language", "closest", "codes", "find", "get", "resolve"
+]  # fmt: skip
 AUTO = "auto"  # --lang auto: CQMIN_LANG, then the locale
 ENV_VAR = "CQMIN_LANG"
 LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # the order gettext reads them
@@ -33,6 +35,25 @@ def unregister(code: str) -> None:
 
 def get(code: str) -> Language:
     return REGISTRY[code.lower()]
+
+
+def find(name: str) -> str | None:
+    """The code of the language a name people type means, or None: its code in any case, with a region or
+    script (zh-CN, zh_CN, zh-Hans, en-US, en_GB), or one of its names (cn, chinese, 中文, english)."""
+    typed = name.strip().lower().replace("_", "-")
+    for code, language in REGISTRY.items():
+        if typed == code or typed.split("-")[0] == code or typed in language.names:
+            return code
+    return None
+
+
+def closest(name: str) -> str | None:
+    """The code of the language whose code or name is nearest to a name cqmin does not know ("chinse": zh)."""
+    import difflib
+
+    known = {spelled: code for code, language in REGISTRY.items() for spelled in (code, *language.names)}
+    close = difflib.get_close_matches(name.strip().lower(), list(known), n=1, cutoff=0.6)
+    return known[close[0]] if close else None
 
 
 def from_locale(environ) -> str:
@@ -56,11 +77,14 @@ def resolve(option: str | None, environ=None) -> tuple[Language, str | None]:
     """
     environ = os.environ if environ is None else environ
     if option and option.lower() != AUTO:
-        return get(option), None
+        return get(find(option) or option), None
     chosen = environ.get(ENV_VAR, "").strip().lower()
     warning = None
-    if chosen in REGISTRY:
-        return REGISTRY[chosen], None
+    if chosen and find(chosen):
+        return REGISTRY[find(chosen)], None
     if chosen and chosen != AUTO:
-        warning = f"{ENV_VAR}={chosen!r} is not a language cqmin speaks ({', '.join(REGISTRY)}); using the locale"
+        close = closest(chosen)
+        advice = f" (did you mean {close!r}?)" if close else ""
+        speaks = ", ".join(REGISTRY)
+        warning = f"{ENV_VAR}={chosen!r} is not a language cqmin speaks ({speaks}); using the locale{advice}"
     return REGISTRY[from_locale(environ)], warning

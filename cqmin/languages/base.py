@@ -16,6 +16,7 @@ class Language:
     code: str  # the key of its texts in a fact base ("zh"), and the value of --lang
     name: str  # its own name for itself
     locales: tuple[str, ...]  # locale prefixes that choose it (LANG=zh_CN.UTF-8: "zh")
+    names: tuple[str, ...] = ()  # what else people type for it (--lang cn, 中文); its code with a region counts too
     words: ClassVar[dict[str, str]]  # the interface's words, by key (see en.py for the keys)
     qualifiers: ClassVar[dict[Qualifier, str]]  # how `show` names a qualifier
     # Punctuation: Chinese is full-width.

@@ -21,6 +21,7 @@ class English(Language):
     code = "en"
     name = "English"
     locales = ("en", "c", "posix")
+    names = ("english", "eng", "英文", "英语")
     words: ClassVar[dict[str, str]] = {
         "achieved": "Achieved",
         "targets": "Targets ahead",

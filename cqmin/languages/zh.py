@@ -11,6 +11,7 @@ class Chinese(Language):
     code = "zh"
     name = "中文"
     locales = ("zh",)
+    names = ("cn", "chinese", "mandarin", "zho", "chi", "中文", "汉语", "漢語", "简体中文", "普通话")
     words: ClassVar[dict[str, str]] = {
         "achieved": "已实现",
         "targets": "目标",
