@@ -1,10 +1,12 @@
 """Finding facts by what people remember of them: a word, a few characters, an id.
 
 Chinese is matched as substrings (no tokenizer needed: "养老" finds "养老保险");
-English and ids by words, where a whole word outranks the start of a longer one
-("car" finds "car parks" before "care"). Every term of the query must match
-somewhere in the fact; the score prefers ids and labels over topic and speaker
-names, and those over the quote.
+English by whole words and their inflections (english.py's stems: "cars" finds
+"car parks", "parking" finds them too, "car" does not find "care"); a term with a
+dot is an id being typed, and also matches the start of one ("pension.pens"). Every term of the query must
+match somewhere in the fact; the score prefers ids and labels over topic and
+speaker names, and those over the quote. A query that matches nothing is told
+the label words nearest to its own (`suggest`).
 """
 
 import re
@@ -42,18 +44,26 @@ def _fields(fact: Fact, base: FactBase) -> dict[str, str]:
     }
 
 
-def _quality(term: str, text: str) -> float:
-    """How well a term matches a text: whole, the start of a word, or not at all (0)."""
+def _stemmed(word: str) -> str:
+    from cqmin import english
+
+    return english.stem(word) if word.isalpha() else word  # a number is itself ("1.73", "2022")
+
+
+def _quality(term: str, text: str, prefix: bool) -> float:
+    """How well a term matches a text: whole (its words, or their stems, are the text's), the start of a
+    word (where `prefix`: an id), or not at all (0)."""
     if _IS_CJK.search(term) or not term.isascii():
         return WHOLE if term in text else 0.0
     words = set(_WORDS.findall(text))
+    stems = {_stemmed(word) for word in words}
     quality = WHOLE
     for query in _WORDS.findall(term) or [None]:
         if query is None:
             return 0.0
-        if query in words:
+        if query in words or _stemmed(query) in stems:
             continue
-        if any(word.startswith(query) for word in words):
+        if prefix and any(word.startswith(query) for word in words):
             quality = START
         else:
             return 0.0
@@ -89,7 +99,10 @@ def search(base: FactBase, facts: list[Fact], query: str) -> list[Hit]:
         fields = {name: text.casefold() for name, text in _fields(fact, base).items()}
         score, chinese = 0.0, None
         for term in terms:
-            best = max(WEIGHTS[name] * _quality(term, text) for name, text in fields.items())
+            typing_id = "." in term  # "pension.pens": the start of an id, as TAB would complete it
+            best = max(
+                WEIGHTS[name] * _quality(term, text, typing_id and name == "id") for name, text in fields.items()
+            )
             if not best:
                 break
             score += best
@@ -99,3 +112,18 @@ def search(base: FactBase, facts: list[Fact], query: str) -> list[Hit]:
             hits.append(Hit(fact, score, chinese))
     hits.sort(key=lambda hit: -hit.score)  # stable: ties keep the order of the fact base
     return hits
+
+
+def suggest(facts: list[Fact], query: str, most: int = 3) -> list[str]:
+    """The words of the facts' English labels nearest to the English words of a query that match nothing."""
+    import difflib
+
+    known = sorted({word for fact in facts for word in _WORDS.findall(fact.label.get("en", "").casefold())
+                    if word.isalpha() and len(word) > 2})  # fmt: skip
+    near: dict[str, str] = {}  # by stem: "pension" and "pensions" are one suggestion
+    stems = {_stemmed(word) for word in known}
+    for word in _WORDS.findall(query.casefold()):
+        if word.isalpha() and _stemmed(word) not in stems:  # a word that is no label's, in any of its forms
+            for close in difflib.get_close_matches(word, known, n=2 * most, cutoff=0.75):
+                near.setdefault(_stemmed(close), close)
+    return list(near.values())[:most]

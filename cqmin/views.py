@@ -82,7 +82,10 @@ def search(base: FactBase, query: str, topic_ids: list[str], filters: Filters = 
     where = f" in {', '.join(topic_ids)}" if topic_ids else ""
     kept, why = narrow(found, filters, f"{_counted(len(found), 'fact matches', 'facts match')} '{query}'{where}")
     matched = {hit.fact.id: hit.chinese for hit in hits if hit.chinese}
-    return results.SearchHits(base, kept, query, matched, why or f"no fact matches '{query}'{where}")
+    if why is None and not found:
+        near = " or ".join(repr(word) for word in searching.suggest(facts, query))
+        why = f"no fact matches '{query}'{where}" + (f"; did you mean {near}?" if near else "")
+    return results.SearchHits(base, kept, query, matched, why)
 
 
 def everything(base: FactBase, filters: Filters = EVERYTHING) -> results.AllFacts:

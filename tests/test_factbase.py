@@ -6,6 +6,7 @@ runs on a base it builds (tests/factbases.py), so a change to facts.toml turns
 only this file red.
 """
 
+import json
 import os
 import re
 import subprocess
@@ -375,3 +376,11 @@ def test_check_holds_the_article_s_sentences_and_catches_them_altered(base):
             assert verdicts.get("supported", 0) >= 0.85 * total and not verdicts.get("contradicted"), verdicts
         else:
             assert not verdicts.get("supported") and verdicts.get("contradicted", 0) >= 0.9 * total, (how, verdicts)
+
+
+def test_english_search_by_words_on_the_bundled_base(bundled):
+    """The newcomer's words: car is not care, cars is car, parking finds the car parks."""
+    car = [fact["id"] for fact in json.loads(ok("search", "car", "--json"))]
+    assert car == [fact["id"] for fact in json.loads(ok("search", "cars", "--json"))]
+    assert "transport.small-car-parks" in car and not any("care" in ident for ident in car)
+    assert "transport.small-car-parks" in ok("search", "parking", "--json")

@@ -145,11 +145,21 @@ def test_search_ranks_label_hits_before_quote_hits(sample, tmp_path):
     assert "pension.relief" in [fact["id"] for fact in facts[len(labelled) :]]
 
 
-def test_search_english_matches_words_not_fragments():
+def test_search_english_matches_words_and_their_inflections_not_fragments():
     ids = [fact["id"] for fact in json.loads(ok("search", "insure", "--json"))]
-    assert "pension.insured" in ids  # "insure" starts "insured"
+    assert "pension.insured" in ids  # "insure" is "insured", inflected
+    assert ok("search", "pension", "--json") == ok("search", "pensions", "--json")  # the label says "pensions"
+    assert "pension.insured" in ok("search", "insuring", "--json")
     assert run("search", "sured").exit_code == 1  # the end of "insured": no match
-    assert run("search", "ension").exit_code == 1  # a word matches from its start, not from inside
+    assert run("search", "ension").exit_code == 1  # nor the inside of a word
+    assert run("search", "insu").exit_code == 1  # nor its start: "car" is no "care"
+    assert "pension.insured" in ok("search", "pension.ins", "--json")  # but an id is typed from its start
+
+
+def test_a_search_without_a_hit_is_told_the_nearest_label_words():
+    result = run("search", "pensoins")
+    assert result.exit_code == 1 and "no fact matches 'pensoins'; did you mean 'pensions'?" in result.stderr
+    assert "did you mean" not in run("search", "insured", "--kind", "target").stderr  # a filter emptied it
 
 
 def test_search_is_case_insensitive():
@@ -168,9 +178,9 @@ def test_search_topic_narrows(base):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_search_in_every_format(fmt):
     """The same hits, in the same order, whatever the format."""
-    expected = [fact["id"] for fact in json.loads(ok("search", "s", "--json"))]
-    assert len(expected) > 5 and expected[0] == "pension.structure"  # by its id, then by labels: not base order
-    out = ok("search", "s", "--format", fmt, "--lang", "en", env={"COLUMNS": "200"})
+    expected = [fact["id"] for fact in json.loads(ok("search", "市", "--json"))]
+    assert len(expected) >= 4 and expected[0] == "pension.dibao"  # by its label (城市), then quotes: not base order
+    out = ok("search", "市", "--format", fmt, "--lang", "en", env={"COLUMNS": "200"})
     if fmt == "json":
         found = [fact["id"] for fact in json.loads(out)]
     elif fmt == "ndjson":
@@ -201,14 +211,13 @@ def test_an_empty_query_is_a_usage_error(query):
     assert result.exit_code == 2 and result.stdout == "" and "empty query" in result.stderr
 
 
-def test_search_ranks_whole_words_first(base):
+def test_search_matches_whole_words_only(base):
     # "in" is a whole word of the relief's label ("in total") and the start of "insured", in the id and
-    # label of the insured, which the base lists first: only the ranking puts the relief first.
+    # label of the insured, which the base lists first: only the relief is found.
     listed = [fact.id for fact in base.facts]
     assert listed.index("pension.insured") < listed.index("pension.relief")
     found = [fact["id"] for fact in json.loads(ok("search", "in", "--json"))]
-    assert found[0] == "pension.relief"  # a whole word, before "insured"
-    assert "pension.insured" in found[1:]
+    assert found == ["pension.relief"]
 
 
 def test_search_shows_the_kind_and_the_chinese_it_matched():

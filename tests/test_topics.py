@@ -189,7 +189,7 @@ def test_compare_with_nothing_to_compare_exits_1(base):
         (["pensoin"], "Did you mean 'pension'?"),
         (["pension", "--format", "jsn"], "Did you mean 'json'?"),
         (["pension", "--format", "sqlite"], "is not one of"),
-        (["pension", "--lang", "cn"], "is not one of 'auto', 'zh', 'en'"),
+        (["pension", "--lang", "fr"], "is not one of 'auto', 'zh', 'en'"),
         (["pension", "--jsn"], "No such option: --jsn"),
         (["pension", "extra"], "unexpected extra argument"),
         (["pension", "--fields", "valeu"], "no field 'valeu'; the fields are: id, topic, label, label.zh"),
