@@ -82,6 +82,7 @@ def test_a_replaced_fact_base_is_completed(sample, tmp_path):
     sample.fact("pension.dibao")["id"] = "pension.dibao-people"
     path = sample.write(tmp_path)
     assert bash(f"cqmin --facts {path} show pension.dib", 4) == ["pension.dibao-people"]
+    assert bash(f"cqmin show --facts {path} pension.dib", 4) == ["pension.dibao-people"]  # after the command
     assert bash("cqmin show pension.dib", 2, CQMIN_FACTS=path) == ["pension.dibao-people"]
 
 
@@ -145,6 +146,8 @@ GRID = [
     "cqmin sources --fields ", "cqmin help ", "cqmin topics -", "cqmin pension --ids -", "cqmin -f json ",
     "cqmin --json pen", "cqmin x", "cqmin pension x", "cqmin pension --event ", "cqmin search x --event s",
     "cqmin export --event=",
+    # a root option after the command is the root's: the base, the language and their values
+    "cqmin validate --lang zh ", "cqmin draft --lang zh --d", "cqmin draft --l",
 ]  # fmt: skip
 
 

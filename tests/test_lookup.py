@@ -4,6 +4,7 @@ import csv
 import io
 import json
 
+import factbases
 import pytest
 from conftest import ok, records, run
 from test_export import check_contract
@@ -302,3 +303,25 @@ def test_wording_that_does_not_claim_too_much():
     pension = ok("pension", "--lang", "en", env={"COLUMNS": "200"})
     assert "≈325.91 yuan" in pension and "≈+391.09 yuan" in pension  # from a rounded 1.2倍
     assert "Share of employees among the insured: +14 pp\n" in pension  # a share moves by points, not by percent
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["pension"], ["compare"], ["search", "insured"], ["show", "pension.insured"], ["sources"], ["export"],
+     ["cite", "pension.insured"], ["topics"]],
+)  # fmt: skip
+def test_root_options_after_the_command(command, sample, tmp_path):
+    """--facts and --lang mean the same before the command and after it, where the command lacks them."""
+    sample.fact("pension.insured")["label"] = factbases.texts("参保人数（另一库）", "Insured (another base)")
+    path = sample.write(tmp_path)
+    data_format = "csl-json" if command[0] == "cite" else "json"
+    before = ok("--facts", path, "--lang", "zh", *command, "-f", data_format)
+    assert ok(*command, "--facts", path, "--lang", "zh", "-f", data_format) == before
+    assert ok(*command, f"--facts={path}", "-f", data_format, "--lang=zh") == before
+
+
+def test_an_option_after_double_dash_is_an_argument():
+    result = run("search", "--", "--facts")
+    assert result.exit_code == 1 and "no fact matches '--facts'" in result.stderr
+    markdown = ok("export", "--lang", "zh", "-f", "markdown")  # export's Markdown in the language asked for
+    assert markdown.startswith("| 编号 |")

@@ -8,7 +8,7 @@ commands register with `commands.own` and are built when first looked up
 
 import sys
 
-from cqmin import shells
+from cqmin import argv, shells
 from cqmin.cli import framework, topics
 from cqmin.cli.commands import own
 from cqmin.cli.session import base_of
@@ -49,8 +49,17 @@ class CqminGroup(framework.Group):
         # Kept for options whose value is optional (--show-completion [SHELL]),
         # which the parser cannot express: their callbacks look here.
         args = [part for arg in args for part in _split_optional_value(arg)]
+        # A root option after the command (`cqmin pension --facts my.toml`) is the root's (argv.py).
+        root = [argv.shape(param) for param in self.get_params(ctx)]
+        args = argv.lift(args, root, lambda name: self._shape(ctx, name))
         ctx.meta["cqmin.args"] = list(args)
         return super().parse_args(ctx, args)
+
+    def _shape(self, ctx, name: str) -> list[dict]:
+        """The options of a command, as argv.lift reads them: cqmin's own, or those every topic has (a name
+        cqmin lacks is looked up after the line is parsed, with the base the line names)."""
+        command = self.get_command(ctx, name) if name in self.registered_names() else topics.template()
+        return [argv.shape(param) for param in command.get_params(ctx)]
 
     def _topics(self, ctx) -> list:
         """The topics of the fact base in use; none (the error kept for get_command) if it cannot be loaded."""
@@ -70,7 +79,7 @@ class CqminGroup(framework.Group):
 
         choices = getattr(getattr(getattr(error, "param", None), "type", None), "choices", None)
         typed = re.match(r"'(.*)' is not one of", error.message)
-        if choices and typed:
+        if choices and typed and "Did you mean" not in error.message:  # (a NamedChoice says its own)
             names = [getattr(choice, "value", choice) for choice in choices]
             close = difflib.get_close_matches(typed.group(1), names, n=1, cutoff=0.5)
             if close:

@@ -6,7 +6,7 @@ labels in every language), and cached on its own (table_store), so that a TAB
 is answered from it without importing Typer (cqmin.shells.fast).
 """
 
-from cqmin import languages, table_store
+from cqmin import argv, languages, table_store
 from cqmin.cli import topics
 from cqmin.model import FactBase
 
@@ -17,11 +17,9 @@ COMPLETES = {"fact_ids": "facts", "topic_names": "topics", "event": "events"}
 def _param(param) -> dict:
     choices = getattr(param.type, "choices", None)
     return {
+        **argv.shape(param),  # names, flag, option: what argv.lift reads, here as in the full path
         "name": param.name,
-        "option": param.param_type_name == "option",
-        "names": [*getattr(param, "opts", []), *getattr(param, "secondary_opts", [])],
         "help": getattr(param, "help", None),
-        "flag": bool(getattr(param, "is_flag", False)),
         "eager": bool(param.is_eager),
         "multiple": bool(getattr(param, "multiple", False)),
         "nargs": param.nargs,

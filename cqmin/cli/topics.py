@@ -38,6 +38,11 @@ def _topic(
     session.write(result, no_match=result.empty)
 
 
+def template():
+    """A command with the options of every topic command, for what needs them before a base is loaded."""
+    return framework.command_from(_topic, name="topic", help="", short_help="", described="")
+
+
 def command(topic):
     """The command of one topic: named by its id, its title its help."""
     from cqmin.render.safe import clean, markup_escaped

@@ -24,6 +24,15 @@ def _option(node: dict, name: str) -> dict:
 
 def _walk(table: dict, args: list[str]) -> tuple[dict, dict[str, list[str]], list[str], dict[str, list[str]]]:
     """The command the arguments reach, the options given to it and to the root, and its positional arguments."""
+    from cqmin import argv
+
+    commands = table["commands"]
+
+    def params_of(name: str) -> list[dict] | None:
+        node = commands.get(name) or commands.get(name.lower())
+        return node["params"] if node else None
+
+    args = argv.lift(args, table["root"]["params"], params_of)  # as the full path reads the line
     node, given, positional = table["root"], {}, []
     root_given = given
     index = 0

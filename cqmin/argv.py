@@ -1,0 +1,60 @@
+"""Where an option of the whole program may stand: before the command, or after it.
+
+`cqmin pension --facts my.toml` and `cqmin export --lang zh` mean what `cqmin --facts
+my.toml pension` means: a root option (--facts, --lang, --format, …) given after the
+command, which the command does not define itself, is the root's. `lift` moves it in
+front of the command before anything parses the line, from the definitions of the
+options alone: the Click parameters when Typer parses (cli/group.py), their copy in
+the command table when a TAB is answered without Typer (shells/fast.py). Nothing after
+"--" moves: it is an argument, whatever it looks like.
+"""
+
+
+def shape(param) -> dict:
+    """What `lift` (and the command table) knows of a Click parameter: its names, a flag or not, an option or not."""
+    return {
+        "names": [*getattr(param, "opts", []), *getattr(param, "secondary_opts", [])],
+        "flag": bool(getattr(param, "is_flag", False)),
+        "option": param.param_type_name == "option",
+    }
+
+
+def _find(params: list[dict], name: str) -> dict | None:
+    return next((param for param in params if param["option"] and name in param["names"]), None)
+
+
+def lift(args: list[str], root: list[dict], command_params) -> list[str]:
+    """`args` with the root's options that follow the command (and that it lacks) moved before it.
+
+    `root` are the root's parameters (as `shape` gives them); `command_params(name)` those of the command
+    named `name`, or None for no such command (then nothing moves: the error is about the name).
+    """
+    index = 0
+    while index < len(args):  # the root's own options, then the command's name
+        arg = args[index]
+        if arg == "--" or not arg.startswith("-") or len(arg) == 1:
+            break
+        name, equals, _ = arg.partition("=")
+        param = _find(root, name)
+        index += 1 if param is None or param["flag"] or equals else 2
+    if index >= len(args) or args[index] == "--" or args[index].startswith("-"):
+        return args
+    params = command_params(args[index])
+    if params is None:
+        return args
+    before, command, after, moved = args[:index], args[index], [], []
+    rest = iter(args[index + 1 :])
+    for arg in rest:
+        if arg == "--":
+            after += [arg, *rest]
+            break
+        name, equals, _ = arg.partition("=")
+        own = _find(params, name) if arg.startswith("-") else None
+        root_param = _find(root, name) if arg.startswith("-") and own is None else None
+        param = own or root_param
+        value = next(rest, None) if param is not None and not param["flag"] and not equals else None
+        # A root option moves with its value (whatever that looks like); one still waiting for its value (the
+        # last word, or a TAB's) stays where it is, so that nothing takes the command's name for it.
+        moves = root_param is not None and (root_param["flag"] or equals or value is not None)
+        (moved if moves else after).extend([arg] if value is None else [arg, value])
+    return [*before, *moved, command, *after]
