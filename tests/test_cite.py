@@ -58,6 +58,21 @@ def test_bibtex_parses_with_pybtex(base):
     assert name in str(entry.persons.get("author", [""])[0]) or name in entry.fields.get("author", "")
 
 
+def test_bibtex_as_pybtex_renders_it_says_each_thing_once(base):
+    """A citation manager's plain style: the speaker, the press conference and its date each once."""
+    from pybtex.database import parse_string
+    from pybtex.plugin import find_plugin
+
+    bibliography = parse_string(ok("cite", IDS[0], "-s", "bibtex", "--lang", "en"), "bibtex")
+    style = find_plugin("pybtex.style.formatting", "plain")()
+    (entry,) = style.format_entries(bibliography.entries.values())
+    text = entry.text.render(find_plugin("pybtex.backends", "plaintext")())
+    event = base.events[0]
+    name = base.speaker(base.fact(IDS[0]).speaker).name["en"]
+    assert text.count(name) == 1 and text.count(event.title["en"]) == 1 and text.count("2023") == 1, text
+    assert text.startswith(f"{name}. People insured for pensions: 25.5 million people (2550万人). ")
+
+
 def test_an_id_given_twice_is_cited_once():
     from pybtex.database import parse_string
 

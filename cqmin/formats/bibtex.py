@@ -36,16 +36,17 @@ def _entry(fact, base, language, accessed: str | None) -> str:
     event = base.event(fact.event)
     speaker = base.speaker(fact.speaker)
     year, month, _ = event.date.split("-")
+    report = language.report(event, accessed)  # the press conference itself is author, howpublished and date
     author = language.text(speaker.name) if speaker else (language.text(event.organizer) if event.organizer else "")
     fields = [
         ("author", f"{{{escape(author)}}}" if author else ""),  # one literal name: 黎勇 is not "First Last"
         ("title", escape(f"{language.text(fact.label)}{language.colon}{language.figure_as_stated(fact)}")),
-        ("howpublished", escape(language.attribution(fact, speaker, event))),
+        ("howpublished", escape(language.medium(event))),  # who and when are author and date: each said once
         ("year", year),
         ("month", _MONTHS[int(month) - 1]),
         ("date", event.date),
         ("organization", escape(language.text(event.organizer)) if event.organizer else ""),
-        ("note", escape(f"“{fact.quote}” {language.reference(event, accessed)} cqmin {fact.id}")),
+        ("note", escape(" ".join(filter(None, [f"“{fact.quote}”", report, f"cqmin {fact.id}"])))),
         ("language", escape(language.name)),
         (
             "url",

@@ -103,6 +103,14 @@ class Language:
         """The press conference as a reference-list entry, in this language's convention."""
         raise NotImplementedError
 
+    def report(self, event: Event, accessed: str | None = None) -> str:
+        """The article that reported the press conference, as a reference gives it; "" if the base has none."""
+        raise NotImplementedError
+
+    def medium(self, event: Event) -> str:
+        """What a figure was published in, for a citation's "how published": the press conference and place."""
+        raise NotImplementedError
+
     def attribution(self, fact: Fact, speaker: Speaker | None, event: Event) -> str:
         """Who said a figure, where and when: the line under a quote."""
         raise NotImplementedError

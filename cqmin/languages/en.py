@@ -127,12 +127,16 @@ class English(Language):
         return f"{self.text(speaker.name)} ({self.text(speaker.department)}, {self.text(speaker.role)})"
 
     def reference(self, event: Event, accessed: str | None = None) -> str:
-        """In the manner of a Chicago note: organiser, "title", place, date; then the article: its title, its
-        publisher and date, its address and when it was read."""
+        """In the manner of a Chicago note: organiser, "title", place, date; then the article (`report`)."""
         parts = [self.text(event.organizer)] if event.organizer else []
         parts += [self.text(event.title), self.text(event.place), _long_date(event.date)]
-        reference = ", ".join(parts) + "."
-        report = []  # the article, or as much of it as the base gives: a url alone is still where to read it
+        report = self.report(event, accessed)
+        return ", ".join(parts) + "." + (f" {report}" if report else "")
+
+    def report(self, event: Event, accessed: str | None = None) -> str:
+        """The article of a press conference, as much as the base gives of it (a url alone is still where to
+        read it): its title, its publisher and date, its address and when it was read; "" for none."""
+        report = []
         if event.article:
             original = event.article.get("zh")  # the report's own title, in the language it was written in
             shown = self.text(event.article)
@@ -143,9 +147,12 @@ class English(Language):
             report.append(_long_date(event.published))
         if event.url:
             report.append(event.url + (f" (accessed {_long_date(accessed)})" if accessed else ""))
-        if report:
-            reference += " " + ("" if event.article or event.publisher else "Reported: ") + ", ".join(report) + "."
-        return reference
+        if not report:
+            return ""
+        return ("" if event.article or event.publisher else "Reported: ") + ", ".join(report) + "."
+
+    def medium(self, event: Event) -> str:
+        return f"{self.text(event.title)}, {self.text(event.place)}"
 
     def attribution(self, fact: Fact, speaker: Speaker | None, event: Event) -> str:
         who = self.speaker(speaker) if speaker else (self.text(event.organizer) if event.organizer else "")

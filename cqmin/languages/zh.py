@@ -113,19 +113,27 @@ class Chinese(Language):
         return self.text(speaker.name) + self.parens(self.text(speaker.department) + self.text(speaker.role))
 
     def reference(self, event: Event, accessed: str | None = None) -> str:
-        """GB/T 7714—2015: 主要责任者. 题名[文献类型标识]. 出版地, 日期. A press conference is [Z], other; the
-        report [N], or [N/OL] with its address: 出版者, 出版日期[引用日期]. 获取和访问路径."""
+        """GB/T 7714—2015: 主要责任者. 题名[文献类型标识]. 出版地, 日期. A press conference is [Z], other; then
+        the article (`report`)."""
         organizer = f"{self.text(event.organizer)}. " if event.organizer else ""
-        reference = f"{organizer}{self.text(event.title)}[Z]. {self.text(event.place)}, {event.date}."
-        if event.article or event.publisher or event.published or event.url:
-            kind = "N/OL" if event.url else "N"
-            title = f"报道：{self.text(event.article)}" if event.article else "报道"
-            issued = [self.text(event.publisher)] if event.publisher else []
-            issued += [event.published] if event.published else []  # no date of its own is invented for it
-            where = ", ".join(issued) + (f"[{accessed}]" if event.url and accessed else "")
-            reference += f" {title}[{kind}]." + (f" {where}." if where else "")
-            reference += f" {event.url}." if event.url else ""
-        return reference
+        report = self.report(event, accessed)
+        return f"{organizer}{self.text(event.title)}[Z]. {self.text(event.place)}, {event.date}." + (
+            f" {report}" if report else ""
+        )
+
+    def report(self, event: Event, accessed: str | None = None) -> str:
+        """The report [N], or [N/OL] with its address: 出版者, 出版日期[引用日期]. 获取和访问路径; "" for none."""
+        if not (event.article or event.publisher or event.published or event.url):
+            return ""
+        kind = "N/OL" if event.url else "N"
+        title = f"报道：{self.text(event.article)}" if event.article else "报道"
+        issued = [self.text(event.publisher)] if event.publisher else []
+        issued += [event.published] if event.published else []  # no date of its own is invented for it
+        where = ", ".join(issued) + (f"[{accessed}]" if event.url and accessed else "")
+        return f"{title}[{kind}]." + (f" {where}." if where else "") + (f" {event.url}." if event.url else "")
+
+    def medium(self, event: Event) -> str:
+        return f"{self.text(event.title)}，{self.text(event.place)}"
 
     def attribution(self, fact: Fact, speaker: Speaker | None, event: Event) -> str:
         who = self.speaker(speaker) if speaker else (self.text(event.organizer) if event.organizer else "")
