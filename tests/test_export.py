@@ -176,6 +176,14 @@ def test_the_extension_of_the_file_picks_the_format(tmp_path, base, name, first)
     assert path.read_text(encoding="utf-8").startswith(first.replace(FIRST_ID, base.facts[0].id))
 
 
+def test_a_format_before_the_command_must_agree_with_the_file_too(tmp_path):
+    for args in (["--json", "export"], ["-f", "json", "export"]):
+        result = run(*args, "-o", str(tmp_path / "facts.csv"))
+        assert result.exit_code == 2 and "is a csv file, but the format asked for is json" in result.stderr
+    assert not (tmp_path / "facts.csv").exists()
+    assert run("-f", "json", "export", "-o", str(tmp_path / "facts.json")).exit_code == 0
+
+
 def test_an_extension_and_a_format_that_disagree_are_refused(tmp_path):
     result = run("export", "-o", str(tmp_path / "facts.csv"), "--format", "json")
     assert result.exit_code == 2 and "is a csv file, but the format asked for is json" in result.stderr

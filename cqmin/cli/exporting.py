@@ -6,15 +6,16 @@ import typer
 
 from cqmin import atomic, formats
 from cqmin.cli.options import value_of
-from cqmin.cli.session import Session
+from cqmin.cli.session import Session, run_of
 from cqmin.output import Output
 from cqmin.results import AllFacts
 from cqmin.terminal import Terminal
 
 
 def format_for(ctx: typer.Context, format_, json_: bool, path: str | None) -> str | None:
-    """--format (or --json), else what the extension of -o says (facts.csv: csv); both must agree."""
-    own = "json" if json_ else value_of(format_)
+    """--format (or --json; the command's, else the one before it), else what the extension of -o says
+    (facts.csv: csv); both must agree."""
+    own = "json" if json_ else value_of(format_) or value_of(run_of(ctx).format)
     named = formats.by_extension(path, AllFacts) if path else None
     if own and named and own.lower() != named.name:
         raise typer.BadParameter(
