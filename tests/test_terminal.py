@@ -3,6 +3,7 @@
 import io
 import os
 import pty
+import re
 import subprocess
 import sys
 
@@ -85,3 +86,32 @@ def test_a_pipe_gets_no_colour(base):
     result = subprocess.run(command, capture_output=True, env={**os.environ})  # CQMIN_FACTS: the sample base
     assert result.returncode == 0
     assert b"\x1b" not in result.stdout
+
+
+# ---------------------------------------------------------------- help: Rich on a wide terminal, plain elsewhere
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["export"], ["pension"]])
+def test_help_is_plain_text_in_a_pipe(command):
+    result = subprocess.run([sys.executable, "-m", "cqmin", *command, "--help"], capture_output=True, text=True,
+                            env={k: v for k, v in os.environ.items() if k != "COLUMNS"})  # fmt: skip
+    assert result.returncode == 0 and result.stdout.startswith("Usage: cqmin")
+    assert not set("╭│╰─") & set(result.stdout) and "<str>" not in result.stdout  # no boxes, no type names
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80  # the pipe's width: 80, unknown
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "79"])
+def test_help_on_a_narrow_terminal_cuts_no_option_name(columns):
+    drawn = _in_a_terminal("--help", COLUMNS=columns).decode()
+    for name in ("--install-completion", "--show-completion", "--facts", "--version"):
+        assert name in drawn, (columns, name)
+    assert "…" not in drawn
+
+
+def test_help_on_a_wide_terminal_is_rich_and_keeps_paragraphs_whole():
+    drawn = _in_a_terminal("check", "--help", COLUMNS="120").decode()
+    assert "╭" in drawn  # Rich's panels
+    text = re.sub(r"\x1b\[[0-9;]*m", "", drawn)
+    (line,) = [line for line in text.splitlines() if "Each figure is supported" in line]
+    assert "contradicted (the fact it is about says" in line  # the docstring's line breaks are not the help's
+    assert b"\x1b[" not in _in_a_terminal("check", "--help", COLUMNS="120", NO_COLOR="1")

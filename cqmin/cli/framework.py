@@ -14,10 +14,12 @@ and on four behaviours of Click, only here:
    is for, whose completion then gives the candidates. cqmin reads the request
    itself (cqmin.shells) and prints its own answer; Typer's completion classes,
    scripts and variables are not used.
-4. Rich help: `typer.core.HAS_RICH` says whether help text is read as markup, and
-   Typer's Rich help shows a command's `short_help` where completion and Click's
-   plain help call `get_short_help_str()`: a topic's title is markup in one, text
-   in the other.
+4. Rich help: `typer.core.HAS_RICH` says whether Typer can draw help with Rich, and a
+   command's `rich_markup_mode` of None makes it Click's plain help instead, which
+   cqmin asks for wherever Rich would not serve (a pipe, NO_COLOR, a terminal too
+   narrow for Rich's boxes, which cut option names). Rich help reads help text as
+   markup and shows a command's `short_help` where completion and Click's plain help
+   call `get_short_help_str()`: a topic's title is markup in one, text in the other.
 
 tests/test_framework.py checks each, and fails naming what moved.
 """
@@ -43,9 +45,25 @@ __all__ = [
 Command = typer.core.TyperCommand  # the class of cqmin's commands, which may override its documented methods
 
 
+RICH_HELP_WIDTH = 80  # below, Rich's option panels cut long option names ("--install-complet…")
+_rich_help = True  # decided for each run by Group.main (the terminal it writes to)
+
+
 def help_is_markup() -> bool:
-    """Whether Typer reads help text as Rich markup (not with TYPER_USE_RICH=0)."""
-    return bool(typer.core.HAS_RICH)
+    """Whether this run's help is drawn by Rich, which reads help text as markup (not with TYPER_USE_RICH=0,
+    nor in a pipe, with NO_COLOR or on a narrow terminal: Click's plain help, at the output's width)."""
+    return bool(typer.core.HAS_RICH) and _rich_help
+
+
+def _markup_mode():
+    return "rich" if help_is_markup() else None
+
+
+def reflowed(text: str | None) -> str | None:
+    """A docstring's paragraphs each on one line, as Rich would otherwise keep the source's line breaks."""
+    if not text:
+        return text
+    return "\n\n".join(" ".join(line.strip() for line in part.splitlines()) for part in text.split("\n\n"))
 
 
 class NamedChoice(Choice):
@@ -80,7 +98,7 @@ def command_from(callback, *, name: str, help: str, short_help: str, described: 
     info = CommandInfo(
         name=name, cls=_Described, callback=callback, help=help, short_help=short_help, rich_help_panel=rich_help_panel
     )
-    command = get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode="rich")
+    command = get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode=_markup_mode())
     command.described = described
     return command
 
@@ -112,9 +130,9 @@ class Group(typer.core.TyperGroup):
             info = self._registered().get(name)
             if info is None:
                 return None
-            self.commands[name] = get_command_from_info(
-                info, pretty_exceptions_short=True, rich_markup_mode=self.rich_markup_mode
-            )
+            command = get_command_from_info(info, pretty_exceptions_short=True, rich_markup_mode=_markup_mode())
+            command.help = reflowed(command.help)
+            self.commands[name] = command
         return self.commands[name]
 
     @staticmethod
@@ -136,6 +154,9 @@ class Group(typer.core.TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         env = self.environment(extra)
         env.escape_unencodable_stdout()
+        global _rich_help
+        _rich_help = env.stdout.color and env.stdout.width >= RICH_HELP_WIDTH  # else Click's plain help
+        self.rich_markup_mode = _markup_mode()
         try:
             code = super().main(args, prog_name or "cqmin", complete_var, standalone_mode=False, **extra)
         except ClickException as error:

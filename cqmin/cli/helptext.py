@@ -78,7 +78,7 @@ class FilledHelp(framework.Command):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.template = self.help or ""
+        self.template = framework.reflowed(self.help) or ""
 
     def get_help(self, ctx) -> str:
         self.help = self.template.format(**names(ctx))
