@@ -60,11 +60,24 @@ class Figure(NamedTuple):
     change: int  # +1 or -1 for a change the claim states ("增加468万人", "up by 4.68 million"), else 0
 
 
+class Reason(NamedTuple):
+    """Why a figure got its verdict: a key each language words ("why_" + key in its words), and what it names."""
+
+    key: str
+    claimed: str = ""  # the date the claim gives
+    as_of: str = ""  # the fact's date
+    why: "Reason | None" = None  # (a change's reason: why its number is not the fact's change)
+
+    def said(self, language) -> str:
+        inner = self.why.said(language) if self.why else ""
+        return language.word(f"why_{self.key}").format(claimed=self.claimed, as_of=self.as_of, why=inner)
+
+
 class Judged(NamedTuple):
     figure: Figure
     verdict: str
     fact: Fact | None
-    reason: str
+    reason: Reason
 
 
 # ---------------------------------------------------------------- reading a claim
@@ -184,32 +197,32 @@ def _values_agree(figure: Figure, value, qualifier: Q, high=None) -> tuple[bool 
     value = Decimal(repr(value)) if not isinstance(value, Decimal) else value
     if bound is Q.EXACT:
         if qualifier is Q.EXACT:
-            return value == claimed, "another number"
+            return value == claimed, Reason("another_number")
         if qualifier is Q.RANGE:
-            return False, "the fact is a range"
-        return (None if value == claimed else False), "the fact's figure is bounded"
+            return False, Reason("is_range")
+        return (None if value == claimed else False), Reason("bounded")
     if bound in (Q.MORE_THAN, Q.AT_LEAST):
         if qualifier in (Q.EXACT, Q.MORE_THAN, Q.AT_LEAST):
             holds = value > claimed if bound is Q.MORE_THAN and qualifier is Q.EXACT else value >= claimed
-            return holds, "the fact's figure is not above the claim's"
-        return (False if value <= claimed else None), "the fact bounds its figure from above"
+            return holds, Reason("not_above")
+        return (False if value <= claimed else None), Reason("bounded_above")
     if bound in (Q.LESS_THAN, Q.AT_MOST):
         if qualifier in (Q.EXACT, Q.LESS_THAN, Q.AT_MOST):
             holds = value < claimed if bound is Q.LESS_THAN and qualifier is Q.EXACT else value <= claimed
-            return holds, "the fact's figure is not below the claim's"
+            return holds, Reason("not_below")
         if qualifier is Q.APPROX:
-            return (None if value <= claimed else False), "the fact's figure is about as large"
-        return False, "the fact's figure is bounded from below"
+            return (None if value <= claimed else False), Reason("about_as_large")
+        return False, Reason("bounded_below")
     if bound is Q.APPROX:
         if qualifier in (Q.MORE_THAN, Q.AT_LEAST) and value >= claimed:
-            return False, "the fact says more than the figure, the claim about or nearly it"
+            return False, Reason("more_than_about")
         close = abs(value - claimed) <= _tolerance(figure)
-        return (close if qualifier in (Q.EXACT, Q.APPROX) else None), "another number"
+        return (close if qualifier in (Q.EXACT, Q.APPROX) else None), Reason("another_number")
     if bound is Q.RANGE:
         if qualifier is Q.RANGE:
-            return value == claimed and Decimal(repr(high)) == figure.high, "another range"
-        return (figure.value <= value <= figure.high if qualifier is Q.EXACT else None), "outside the range"
-    return None, ""
+            return value == claimed and Decimal(repr(high)) == figure.high, Reason("another_range")
+        return (figure.value <= value <= figure.high if qualifier is Q.EXACT else None), Reason("outside_range")
+    return None, Reason("another_number")
 
 
 def _claimed_date(claim: str, figure: Figure, event_date, chinese: bool) -> tuple[str, tuple[str, ...]] | None:
@@ -259,22 +272,22 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
             agrees, why = _values_agree(figure, Decimal(repr(change.percent)) * figure.change, Q.EXACT)
         else:
             agrees, why = _values_agree(figure, Decimal(repr(change.absolute)) * figure.change, Q.EXACT)
-        return agrees, ("the fact gives this change" if agrees else f"{why}: the change the fact gives")
+        return agrees, (Reason("gives_change") if agrees else Reason("change_differs", why=why))
     agrees, why = _values_agree(figure, fact.value, fact.qualifier, fact.high)
     if agrees is not True:
         return agrees, why
     kind = _claimed_kind(claim, figure, chinese)
     if kind is None and fact.kind is Kind.TARGET:
-        return None, "the fact is a plan, which the claim does not say"
+        return None, Reason("plan_unsaid")
     if kind is not None and kind is not fact.kind:
-        return False, "a target claimed as done" if fact.kind is Kind.TARGET else "a result claimed as a plan"
+        return False, Reason("target_as_done" if fact.kind is Kind.TARGET else "result_as_plan")
     claimed = _claimed_date(claim, figure, event_date, chinese)
     if claimed is not None:
         if not fact.as_of:
-            return None, f"the fact gives no date to hold '{claimed[0]}' to"
+            return None, Reason("no_date", claimed=claimed[0])
         if not _dates_agree(claimed[1], fact.as_of):
-            return False, f"another date: the claim says '{claimed[0]}', the fact {fact.as_of}"
-    return True, "the fact gives this figure"
+            return False, Reason("another_date", claimed=claimed[0], as_of=fact.as_of)
+    return True, Reason("gives_figure")
 
 
 def _figure_equal(figure: Figure, fact: Fact) -> bool:
@@ -307,7 +320,7 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         )  # fmt: skip
         strong = [(score, fact) for score, _, fact in scored if score >= MIN_ABOUT]
         if not strong:
-            judged.append(Judged(figure, NOT_FOUND, None, "no fact is about what the claim's words are about"))
+            judged.append(Judged(figure, NOT_FOUND, None, Reason("nothing_about")))
             continue
         top = strong[0][0]
         near = [fact for score, fact in strong if score >= NEAR * top]
@@ -327,7 +340,7 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
             judged.append(Judged(figure, CONTRADICTED, against[0][1], against[0][0]))
         else:
             (agrees, why), fact = verdicts[0]
-            reason = why if agrees is None else "the facts its words are about differ on it"
+            reason = why if agrees is None else Reason("facts_differ")
             judged.append(Judged(figure, NOT_FOUND, fact if agrees is None else None, reason))
     return judged
 

@@ -206,7 +206,7 @@ def check_record(judged) -> dict:
         "fact": fact.id if fact else None,
         "stated_by_fact": fact.stated if fact else None,
         "quote": fact.quote if fact else None,
-        "reason": judged.reason,
+        "reason": judged.reason.said(languages.get("en")),  # the data's words are English, whatever --lang says
     }
 
 

@@ -9,7 +9,7 @@ from conftest import run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cqmin import claims
+from cqmin import claims, languages
 
 
 def verdicts(*claim: str, lang: str = "en") -> list[tuple[str, str, str | None]]:
@@ -61,9 +61,21 @@ def test_the_table_says_the_verdict_the_fact_and_why():
     result = run("check", "示例市养老保险参保人数超过2600万人", "--lang", "zh")
     assert result.exit_code == 1
     assert "超过2600万人  不符" in result.stdout and "pension.insured" in result.stdout and "2550万人" in result.stdout
-    assert "not above" in result.stdout  # the reason, in English, as cqmin's messages are
+    assert "理由：该数据不高于所说的数" in result.stdout  # the reason, in the table's language
     english = run("check", "示例市养老保险参保人数超过2600万人", "--lang", "en")
     assert "contradicted" in english.stdout and "25.5 million people (2550万人)" in english.stdout
+    assert "Why: the fact's figure is not above the claim's" in english.stdout
+    (record,) = json.loads(run("check", "示例市养老保险参保人数超过2600万人", "--lang", "zh", "--json").stdout)
+    assert record["reason"] == "the fact's figure is not above the claim's"  # data: English, whatever --lang
+    languages_words = [set(languages.get(code).words) for code in languages.codes()]
+    assert all(words == languages_words[0] for words in languages_words)  # every reason in every language
+
+
+def test_markdown_is_a_table_in_the_language_asked_for():
+    out = run("check", "示例市养老保险参保人数超过2600万人", "--lang", "zh", "-f", "markdown").stdout
+    header, _, row = out.splitlines()
+    assert header == "| 说法 | 结论 | 编号 | 数值 | 原文 | 理由 |"
+    assert row.startswith("| 超过2600万人 | 不符 | pension.insured | 2550万人 | ") and "该数据不高于所说的数" in row
 
 
 def test_data_formats_carry_every_field():

@@ -3,7 +3,7 @@
 import re  # its patterns are compiled on first use (re caches them): a lookup in another format pays nothing
 
 import cqmin.formats.selection as selection
-from cqmin.results import Citations, FactDetails, Facts, Result, Sources, TopicList
+from cqmin.results import Checks, Citations, FactDetails, Facts, Result, Sources, TopicList
 
 NAME = "markdown"
 HELP = "Markdown, for documents"
@@ -155,6 +155,19 @@ def _citations(result: Citations, output) -> str:
     return "\n".join(blocks)
 
 
+def _checks(result: Checks, output) -> str:
+    """Each figure of a claim, its verdict, and the fact it was held to with its quote and why, in the language."""
+    language = output.language
+    header = [language.word(key) for key in ("claimed", "verdict", "id", "figure", "quote", "reason")]
+    rows = [
+        [judged.figure.stated, language.word(judged.verdict), judged.fact.id if judged.fact else "",
+         language.figure_as_stated(judged.fact) if judged.fact else "", judged.fact.quote if judged.fact else "",
+         judged.reason.said(language)]
+        for judged in result.judged
+    ]  # fmt: skip
+    return _table(header, rows)
+
+
 def _or_chosen(render):
     """A renderer that gives way to the plain table of --fields, when fields are chosen."""
 
@@ -171,4 +184,5 @@ RENDERS = {
     TopicList: _or_chosen(_topics),
     Sources: _or_chosen(_sources),
     Citations: _or_chosen(_citations),
+    Checks: _or_chosen(_checks),
 }

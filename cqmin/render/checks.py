@@ -26,7 +26,8 @@ def checks(result: Checks, output: Output) -> str:
                 lines.append(whole(f"  {fact.id}", "cyan"))
                 lines.append(hanging(text(language.figure_as_stated(fact)), 2))
                 lines.append(hanging(text(f"“{fact.quote}”", "dim"), 2))
-            lines.append(hanging(text(f"{language.word('reason')}{language.colon}{judged.reason}", "dim"), 2))
+            why = f"{language.word('reason')}{language.colon}{judged.reason.said(language)}"
+            lines.append(hanging(text(why, "dim"), 2))
         print_lines(out, lines)
 
     return draw(output.terminal, paint)
