@@ -114,10 +114,17 @@ def test_a_draft_is_never_shown_as_checked_data(report, tmp_path):
 
 def test_the_draft_names_its_article_from_where_it_is_written(report, tmp_path):
     (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "report.txt").write_text(REPORT, encoding="utf-8")
+    result = run("draft", str(tmp_path / "out" / "report.txt"), "--date", "2024-04-18", "-o", str(tmp_path / "d.toml"))
+    assert result.exit_code == 0
+    data = tomli.loads((tmp_path / "d.toml").read_text(encoding="utf-8"))
+    assert data["events"][0]["source"] == os.path.join("out", "report.txt")
+    assert run("validate", str(tmp_path / "d.toml")).stdout.count("not yet reviewed") == len(data["facts"])
+    # an article outside the base's folder, which validate would not read: named in the header instead
     result = run("draft", report, "--date", "2024-04-18", "-o", str(tmp_path / "out" / "d.toml"))
     assert result.exit_code == 0
-    data = tomli.loads((tmp_path / "out" / "d.toml").read_text(encoding="utf-8"))
-    assert data["events"][0]["source"] == os.path.join("..", "report.txt")
+    text = (tmp_path / "out" / "d.toml").read_text(encoding="utf-8")
+    assert "source" not in tomli.loads(text)["events"][0] and f"--source {report}`" in text
     stdout = run("draft", report, "--date", "2024-04-18", "--event", "jobs-2024")
     assert stdout.exit_code == 0 and tomli.loads(stdout.stdout)["events"][0]["id"] == "jobs-2024"
 
@@ -153,6 +160,10 @@ def test_what_is_no_article(tmp_path):
         result = run("draft", str(path), "--date", "2024-04-18")
         assert result.exit_code == 1 and message in result.stderr and "Traceback" not in result.output
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    (tmp_path / "words.txt").write_text("发布会上没有一个数字。", encoding="utf-8")
+    result = run("draft", str(tmp_path / "words.txt"), "--date", "2024-04-18", "-o", str(tmp_path / "d.toml"))
+    assert result.exit_code == 1 and "no figure found, so nothing to draft" in result.stderr
+    assert not (tmp_path / "d.toml").exists()
 
 
 def test_hostile_text_gets_a_bounded_clean_answer(tmp_path):
