@@ -325,3 +325,9 @@ def test_an_option_after_double_dash_is_an_argument():
     assert result.exit_code == 1 and "no fact matches '--facts'" in result.stderr
     markdown = ok("export", "--lang", "zh", "-f", "markdown")  # export's Markdown in the language asked for
     assert markdown.startswith("| 编号 |")
+
+
+@pytest.mark.parametrize("command", ["show", "cite"])
+def test_an_empty_id_is_a_usage_error(command):
+    result = run(command, "pension.insured", " ")
+    assert result.exit_code == 2 and "an empty id" in result.stderr and result.stdout == ""

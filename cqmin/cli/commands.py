@@ -157,6 +157,8 @@ def _known_facts(session: Session, typed: list[str]) -> list[str]:
     """The ids asked for, in any case, each once (a BibTeX file cannot hold one key twice); all of them,
     or an error naming the first unknown (a script never gets half its answer)."""
     wanted = [fact_id.strip().lower() for fact_id in typed]
+    if not all(wanted):  # `cqmin show "$ID"` with ID unset: a mistake on the command line, as an empty search
+        raise typer.BadParameter("an empty id", param_hint="'ID...'")
     for asked, fact_id in zip(typed, wanted, strict=True):
         if session.base.fact(fact_id) is None:
             from cqmin import suggest
