@@ -62,6 +62,8 @@ def test_commands_ids_and_choices_complete(shell, tmp_path):
     with session(shell, tmp_path) as terminal:
         terminal.complete("cqmin pens", until=line_is("$ cqmin pension"))
         terminal.complete("cqmin show health.lit", until=line_is("$ cqmin show health.literacy"))
+        terminal.complete("cqmin show HEALTH.LIT", until=line_is("$ cqmin show health.literacy"))  # any case
+        terminal.complete("cqmin PENS", until=line_is("$ cqmin pension"))
         terminal.complete("cqmin pension --format ma", until=line_is("$ cqmin pension --format markdown"))
         listed = terminal.complete("cqmin compare h", tabs=TABS_TO_LIST[shell], until="housing")
         assert "health" in listed and "housing" in listed
@@ -177,6 +179,8 @@ def test_one_run_of_cqmin_a_tab(shell, tmp_path):
     with ShellSession(shell, setup=sourced(shell), env=environ) as terminal:
         calls.write_text("", encoding="utf-8")  # forget the run that printed the script
         terminal.complete("cqmin show health.lit", until=line_is("$ cqmin show health.literacy"))
+        terminal.complete("cqmin show HEALTH.LIT", until=line_is("$ cqmin show health.literacy"))  # any case
+        terminal.complete("cqmin PENS", until=line_is("$ cqmin pension"))
     assert calls.read_text(encoding="utf-8").split() == [f"complete_{shell}"]
 
 

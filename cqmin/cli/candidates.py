@@ -1,5 +1,6 @@
 """What a TAB offers from the fact base in use: fact ids, topics and events, each described in the user's language;
-and the --event option, whose values are the base's."""
+and the --event option, whose values are the base's. Ids are lowercase and read in any case, so what was typed
+is matched in lowercase (`cqmin show PENSION.D` completes)."""
 
 from typing import Annotated
 
@@ -18,10 +19,8 @@ def _language(ctx: typer.Context) -> str:
 def fact_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Ids starting with what was typed, each with its label."""
     try:
-        base, code = base_of(ctx), _language(ctx)
-        return [
-            (fact.id, languages.get(code).text(fact.label)) for fact in base.facts if fact.id.startswith(incomplete)
-        ]
+        base, language, typed = base_of(ctx), languages.get(_language(ctx)), incomplete.lower()
+        return [(fact.id, language.text(fact.label)) for fact in base.facts if fact.id.startswith(typed)]
     except Exception:  # a TAB must never print a traceback into the prompt
         return []
 
@@ -32,7 +31,7 @@ def topic_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         return [
             (topic.id, languages.get(code).text(topic.title))
             for topic in base.topics
-            if topic.id.startswith(incomplete)
+            if topic.id.startswith(incomplete.lower())
         ]
     except Exception:
         return []
@@ -42,7 +41,7 @@ def event_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     try:
         base, language = base_of(ctx), languages.get(_language(ctx))
         return [(event.id, f"{event.date} {language.text(event.title)}") for event in base.events
-                if event.id.startswith(incomplete)]  # fmt: skip
+                if event.id.startswith(incomplete.lower())]  # fmt: skip
     except Exception:
         return []
 

@@ -192,5 +192,7 @@ def completions(group: Group, args: list[str], incomplete: str, **extra) -> tupl
     and the root context the line made (its --facts names the fact base the candidates came from)."""
     context = _resolve_context(group, extra, "cqmin", args)
     found, incomplete = _resolve_incomplete(context, args, incomplete)
+    if not hasattr(found, "get_params"):  # a parameter's value: cqmin's ids and choices are lowercase, read in
+        incomplete = incomplete.lower()  # any case (Typer filters a completion by the case typed)
     items = found.shell_complete(context, incomplete)
     return [(item.value, item.help) for item in items if item.type == "plain"], context.find_root()

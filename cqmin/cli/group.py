@@ -61,6 +61,10 @@ class CqminGroup(framework.Group):
         command = self.get_command(ctx, name) if name in self.registered_names() else topics.template()
         return [argv.shape(param) for param in command.get_params(ctx)]
 
+    def shell_complete(self, ctx, incomplete: str):
+        """Command names as typed in any case (`cqmin PENS`): they are read so; option names are not."""
+        return super().shell_complete(ctx, incomplete if incomplete.startswith("-") else incomplete.lower())
+
     def _topics(self, ctx) -> list:
         """The topics of the fact base in use; none (the error kept for get_command) if it cannot be loaded."""
         try:

@@ -96,10 +96,11 @@ def _values(table: dict, param: dict, incomplete: str, language: str) -> list[tu
         return [(choice, None) for choice in param["choices"] if choice.lower().startswith(incomplete.lower())]
     # As Typer filters custom completions: by the start of the value, case and all.
     if param["complete"] == "facts":
-        return [(fact_id, label[language]) for fact_id, label in table["facts"] if fact_id.startswith(incomplete)]
+        typed = incomplete.lower()  # ids are lowercase, read in any case
+        return [(fact_id, label[language]) for fact_id, label in table["facts"] if fact_id.startswith(typed)]
     if param["complete"] in ("topics", "events"):
         found = table[param["complete"]]
-        return [(ident, described[language]) for ident, described in found if ident.startswith(incomplete)]
+        return [(ident, described[language]) for ident, described in found if ident.startswith(incomplete.lower())]
     return []
 
 
@@ -139,7 +140,8 @@ def complete(table: dict, args: list[str], incomplete: str, environ) -> list[tup
         return _values(table, open_argument, incomplete, language)
     if is_group:
         commands = table["commands"]
-        items = [(name, commands[name]["help"]) for name in table["order"] if name.startswith(incomplete)]
+        typed = incomplete.lower()  # command names are lowercase, read in any case
+        items = [(name, commands[name]["help"]) for name in table["order"] if name.startswith(typed)]
         return [(name, help_) for name, help_ in items if not commands[name]["hidden"]]
     return items
 

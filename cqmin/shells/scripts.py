@@ -46,7 +46,8 @@ _%(func)s() {
         candidates+=("${value//:/\\:}${description:+:$description}")
     done
     if (( ${#candidates} )); then
-        _describe -t values %(prog)s candidates
+        # -U: cqmin has matched them (ids in any case: PENSION.D is pension.d…), so zsh takes them as they are
+        _describe -t values %(prog)s candidates -U
     else
         _files
     fi
