@@ -266,3 +266,13 @@ def test_ids_in_topic_tables_and_compare_stay_whole_at_any_width(base):
             assert expected and set(expected) <= words, (args, width)
     unasked = ok("pension", "--lang", "en")
     assert not [fact.id for fact in base.facts_of("pension") if fact.id in unasked]  # unasked, no ids
+
+
+def test_a_narrow_table_gives_labels_room_before_a_long_figure():
+    """At 60 columns a label gets half the room for words, and a long figure wraps at a space instead."""
+    out = run("pension", "--lang", "en", env={"COLUMNS": "60"}).stdout
+    lines = out.splitlines()
+    relief = next(index for index, line in enumerate(lines) if line.startswith("Relief for firms, in "))
+    assert lines[relief].rstrip().endswith("more than 100 billion") and lines[relief + 1].rstrip().endswith("yuan")
+    assert lines[relief + 1].startswith("total ")
+    assert max(len(line) for line in lines) <= 60

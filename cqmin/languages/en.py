@@ -44,6 +44,8 @@ class English(Language):
         "topic": "Topic",
         "command": "Command",
         "facts": "Facts",
+        "n_facts": "{n} facts",
+        "n_compared": "{n} compared",
         "headline": "Headline figure",
         "none": "(none)",
         "kind": "Kind",

@@ -34,6 +34,8 @@ class Chinese(Language):
         "topic": "主题",
         "command": "命令",
         "facts": "数据",
+        "n_facts": "{n}项数据",
+        "n_compared": "{n}项对比",
         "headline": "要点",
         "none": "（无）",
         "kind": "类别",

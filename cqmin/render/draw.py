@@ -107,10 +107,12 @@ def fits(term: Terminal, whole: list[list[str]], worded: int = 1) -> bool:
 def stacked(out: Console, records: list[tuple[Text, list[Text]]]) -> None:
     """Each record as a heading line and indented lines under it: the layout for narrow terminals,
     where a table would have to cut its figures; text here only ever wraps."""
-    lines: list[Text] = []
+    lines: list = []
     for head, details in records:
         lines.append(head)
-        lines += [indented(detail) for detail in details]
+        for detail in details:  # one that will wrap keeps its indent on every line (a Padding costs a print)
+            wraps = not detail.no_wrap and cell_len(detail.plain) + 2 > out.width
+            lines.append(hanging(detail, 2) if wraps else indented(detail))
     print_lines(out, lines)
 
 

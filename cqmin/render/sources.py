@@ -29,7 +29,7 @@ def _event(out: Console, row: EventRow, output: Output) -> None:
             out,
             [(text(language.text(s.speaker.name), "bold"),
               [text(language.text(s.speaker.department)), text(language.text(s.speaker.role), "dim"),
-               text(f"{', '.join(s.topics)} · {s.facts} {language.word('facts')}")])
+               text(f"{', '.join(s.topics)} · " + language.word("n_facts").format(n=s.facts))])
              for s in row.speakers],
         )  # fmt: skip
         return

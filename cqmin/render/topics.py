@@ -10,6 +10,8 @@ from cqmin.model import Fact, FactBase
 from cqmin.output import Output
 from cqmin.render import phrases
 from cqmin.render.draw import (
+    GAP,
+    MIN_WORDS,
     bar,
     cell_len,
     draw,
@@ -28,6 +30,7 @@ from cqmin.render.draw import (
     whole,
 )
 from cqmin.render.safe import clean
+from cqmin.render.wrap import widest
 from cqmin.results import Comparisons, TopicFacts, TopicList
 
 MAX_BAR = 30
@@ -86,10 +89,16 @@ def facts_table(out: Console, facts: list[Fact], output: Output, date_header: st
     language, term = output.language, output.terminal
     figures = [language.figure(fact) for fact in facts]
     whens = [dates.show(fact.as_of, language) for fact in facts]
-    id_width = [[fact.id for fact in facts]] if output.ids else []
-    if not fits(
-        term, [[language.word("figure"), *figures], [date_header, *whens], *id_width], worded=0 if id_width else 1
-    ):
+    # A label is not squeezed to a few words a line for a long figure: it gets what it needs, or half the room,
+    # before figures stay whole; a figure then wraps at its spaces ("more than / 100 billion yuan"), never inside
+    # an amount. Ids, in the label column, stay whole.
+    date_width = max(cell_len(when) for when in [date_header, *whens])
+    room = term.width - 2 * GAP - date_width  # for the label and the figure
+    figure_need = max(cell_len(figure) for figure in [language.word("figure"), *figures])
+    figure_least = max(widest(figure) for figure in [language.word("figure"), *figures])
+    label_need = max(cell_len(language.text(fact.label)) for fact in facts)
+    label_least = max(cell_len(fact.id) for fact in facts) if output.ids else MIN_WORDS
+    if room - figure_least < label_least:  # too narrow for a table: each fact as a heading and lines under it
         stacked(
             out,
             [(text(language.text(fact.label)),
@@ -98,9 +107,11 @@ def facts_table(out: Console, facts: list[Fact], output: Output, date_header: st
         )  # fmt: skip
         return
     drawn = table(term, language.word("label"), language.word("figure"), date_header)
-    if output.ids:  # the label column is at least as wide as the longest id, so ids stay whole
-        drawn.columns[0].min_width = max(cell_len(fact.id) for fact in facts)
-    keep_whole(drawn, 1, right=True)
+    fair = min(label_need, max(label_least, room // 2), room - figure_least)
+    label_width = max(fair, min(label_need, room - figure_need))
+    drawn.columns[0].width = label_width
+    drawn.columns[1].width = min(figure_need, room - label_width)
+    drawn.columns[1].justify = "right"
     keep_whole(drawn, 2)
     for fact, figure, when in zip(facts, figures, whens, strict=True):
         drawn.add_row(labelled(fact, language, output.ids), text(figure), text(when))
@@ -169,8 +180,8 @@ def comparisons(out: Console, facts: list[Fact], output: Output, base: FactBase,
         lines += [Text(""), text(note, "dim")]
         methods = {fact.id: phrases.method(fact, language) for fact in derived}
         method_width = max(cell_len(method) for method in methods.values())
-        for fact in derived:
-            lines.append(text(f"  {pad(methods[fact.id], method_width)}  {language.text(fact.label)}", "dim"))
+        for fact in derived:  # a label that wraps keeps the indent
+            lines.append(hanging(text(f"{pad(methods[fact.id], method_width)}  {language.text(fact.label)}", "dim"), 2))
     print_lines(out, lines)
 
 
@@ -260,7 +271,7 @@ def overview(result: TopicList, output: Output) -> str:
 
 def _overview_stacked(row, language: Language) -> tuple:
     compared = sum(1 for fact in row.facts if fact.change is not None)
-    counts = f"{len(row.facts)} {language.word('facts')}, {compared} {language.word('compared')}"
+    counts = language.word("n_facts").format(n=len(row.facts)) + ", " + language.word("n_compared").format(n=compared)
     details = [text(language.text(row.topic.title), "bold"), text(counts, "dim")]
     if row.headline:
         details.append(

@@ -34,11 +34,23 @@ _PERIOD = rf"{_DAY}[—–-]{_DAY}"
 # English dates and amounts have spaces inside: "19 Oct 2022", "Sep 2022", "25.5 million".
 _ENGLISH = (
     r"(?:[0-9]{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* [0-9]{4}"
-    r"|[+\-−≈]?[0-9][0-9.,]* (?:million|billion)"
+    r"|[+\-−≈]?[0-9][0-9.,]* (?:million|billion|trillion)"
 )
 _TOKEN = re.compile(rf"{_PERIOD}|{_ENGLISH}|{_NUMBER}|[A-Za-z0-9'’._@#&/\-]+|\s+|.", re.DOTALL)
 _CLOSING = set("，。、；：！？）》」』”’%,.;:!?)]}")
 _OPENING = set("（《「『“‘([{")
+
+
+def _closes(text: str, start: int) -> bool:
+    """Whether the mark at `start` closes what comes before it: a closing mark, or a straight quote after a
+    word ("Chapter" press: the quote stays with Chapter)."""
+    char = text[start]
+    return char in _CLOSING or (char in "\"'" and start > 0 and not text[start - 1].isspace())
+
+
+def _opens(text: str, end: int) -> bool:
+    """Whether the mark at `end` opens what follows it: an opening mark, or a straight quote after a space."""
+    return text[end] in _OPENING or (text[end] in "\"'" and not _closes(text, end))
 
 
 def _units(text: str) -> list[tuple[int, int]]:
@@ -46,17 +58,30 @@ def _units(text: str) -> list[tuple[int, int]]:
     units: list[list[int]] = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
+        opens = (
+            text[units[-1][1] - 1] in _OPENING
+            or (text[units[-1][1] - 1] in "\"'" and not _closes(text, units[-1][1] - 1))
+            if units
+            else False
+        )
         glued = (
-            units
-            and (text[start] in _CLOSING or text[units[-1][1] - 1] in _OPENING)
-            and not text[start].isspace()
-            and not text[units[-1][0]].isspace()
+            units and (_closes(text, start) or opens) and not text[start].isspace() and not text[units[-1][0]].isspace()
         )
         if glued:
             units[-1][1] = end
         else:
             units.append([start, end])
     return [(start, end) for start, end in units]
+
+
+def pieces(text: str) -> list[str]:
+    """The parts of `text` that `divide` keeps on one line ("more", "than", "100 billion", "yuan")."""
+    return [text[start:end] for start, end in _units(text) if not text[start:end].isspace()]
+
+
+def widest(text: str) -> int:
+    """The width of the widest piece of `text`: the least a column of it can be."""
+    return max((cell_len(piece) for piece in pieces(text)), default=0)
 
 
 def divide(text: str, width: int, fold: bool = True) -> list[int]:
@@ -103,6 +128,16 @@ class Wrapped(Text):
             end=self.end,
             tab_size=self.tab_size,
         )
+
+    def __rich_measure__(self, console, options):
+        """The least width is that of the widest piece `divide` keeps whole ("25.5 million", not "million"): a
+        table then never gives a column less, and never cuts a figure."""
+        from rich.measure import Measurement
+
+        measured = super().__rich_measure__(console, options)
+        if self.no_wrap or self.overflow == "ignore":
+            return measured
+        return Measurement(max(measured.minimum, min(widest(self.plain), measured.maximum)), measured.maximum)
 
     def wrap(self, console, width, *, justify=None, overflow=None, tab_size=8, no_wrap=None) -> Lines:
         if no_wrap or self.no_wrap or overflow == "ignore" or self.overflow == "ignore":
