@@ -132,3 +132,15 @@ def test_typer_says_whether_help_is_rich_markup():
         env = {"TYPER_USE_RICH": setting, "PATH": ""}
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
         assert result.stdout.strip() == expected, f"typer.core.HAS_RICH no longer follows TYPER_USE_RICH={setting}"
+
+
+def test_a_topic_s_options_read_from_its_annotations_are_those_typer_builds():
+    """argv.lift reads a topic command's options without building it (framework.option_shapes)."""
+    from cqmin import argv
+    from cqmin.cli import framework, topics
+
+    built = framework.command_from(topics._topic, name="topic", help="", short_help="", described="")
+    context = built.make_context("topic", [], resilient_parsing=True)
+    from_typer = sorted((sorted(shape["names"]), shape["flag"]) for shape in map(argv.shape, built.get_params(context)))
+    read = sorted((sorted(shape["names"]), shape["flag"]) for shape in topics.option_shapes(("--help",)))
+    assert read == from_typer, "Typer makes options of annotations differently now: see framework.option_shapes"

@@ -55,6 +55,29 @@ def help_is_markup() -> bool:
     return bool(typer.core.HAS_RICH) and _rich_help
 
 
+def option_shapes(function, help_names: tuple[str, ...]) -> list[dict]:
+    """The options Typer will make of a command function, as argv.shape gives them, read from its annotations
+    without building the command (a run builds only the command it runs). tests/test_framework.py holds this
+    to the command Typer builds."""
+    import typing
+
+    from typer.models import OptionInfo
+
+    shapes = []
+    for name, hint in typing.get_type_hints(function, include_extras=True).items():
+        info = next((extra for extra in getattr(hint, "__metadata__", ()) if isinstance(extra, OptionInfo)), None)
+        if info is None or name == "return":
+            continue
+        # Typer reads Option("--json") in an Annotated hint as a name, though it is the `default` argument
+        first = [info.default] if isinstance(info.default, str) and info.default.startswith("-") else []
+        declared = [decl for decl in (*first, *(info.param_decls or ())) if decl.startswith("-")]
+        names = [part for decl in declared for part in decl.split("/")] or ["--" + name.replace("_", "-")]
+        flag = typing.get_args(hint)[0] is bool
+        shapes.append({"names": names, "flag": flag, "option": True})
+    shapes.append({"names": list(help_names), "flag": True, "option": True})
+    return shapes
+
+
 def _markup_mode():
     return "rich" if help_is_markup() else None
 

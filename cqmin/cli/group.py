@@ -58,8 +58,9 @@ class CqminGroup(framework.Group):
     def _shape(self, ctx, name: str) -> list[dict]:
         """The options of a command, as argv.lift reads them: cqmin's own, or those every topic has (a name
         cqmin lacks is looked up after the line is parsed, with the base the line names)."""
-        command = self.get_command(ctx, name) if name in self.registered_names() else topics.template()
-        return [argv.shape(param) for param in command.get_params(ctx)]
+        if name not in self.registered_names():
+            return topics.option_shapes(tuple(ctx.help_option_names))
+        return [argv.shape(param) for param in self.get_command(ctx, name).get_params(ctx)]
 
     def shell_complete(self, ctx, incomplete: str):
         """Command names as typed in any case (`cqmin PENS`): they are read so; option names are not."""

@@ -38,9 +38,10 @@ def _topic(
     session.write(result, no_match=result.empty)
 
 
-def template():
-    """A command with the options of every topic command, for what needs them before a base is loaded."""
-    return framework.command_from(_topic, name="topic", help="", short_help="", described="")
+def option_shapes(help_names: tuple[str, ...]) -> list[dict]:
+    """The options every topic command has (as argv.shape gives them), for what needs them before a base is
+    loaded and without building a command."""
+    return framework.option_shapes(_topic, help_names)
 
 
 def command(topic):
