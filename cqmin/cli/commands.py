@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cqmin import __version__
+from cqmin import __version__, lookups
 from cqmin.cli import options
 from cqmin.cli.candidates import EventOption
 from cqmin.cli.helptext import FilledHelp
@@ -24,7 +24,7 @@ from cqmin.cli.options import (
     a_path,
     format_option,
 )
-from cqmin.cli.session import Session, filters, run_of
+from cqmin.cli.session import as_usage, filters, run_of, session_for
 from cqmin.errors import CqminError, ExitCode
 from cqmin.results import (
     AllFacts,
@@ -54,28 +54,12 @@ def _complete_topics(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
     return topic_ids(ctx, incomplete)
 
 
-def _known_topic(session: Session, name: str, param_hint: str) -> str:
-    """A topic named on the command line, in any case; a usage error with "did you mean" if the base has none."""
-    import difflib
-
-    known = [topic.id for topic in session.base.topics]
-    wanted = name.strip().lower()
-    if wanted not in known:
-        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
-        advice = f". Did you mean {', '.join(map(repr, close))}?" if close else f" (one of {', '.join(known)})"
-        raise typer.BadParameter(f"no topic '{name}'{advice}", param_hint=param_hint)
-    return wanted
-
-
 # ---------------------------------------------------------------- topics
 
 
 def overview(ctx: typer.Context, format_=None, json_: bool = False, lang=None, fields: str | None = None) -> None:
     """`cqmin` alone and `cqmin topics`: the events and the topics, each with its headline figure."""
-    from cqmin import views
-
-    session = Session(ctx, TopicList, format_, json_, lang, fields)
-    session.write(views.overview(session.base))
+    lookups.overview(session_for(ctx, TopicList, format_, json_, lang, fields))
 
 
 @own.command(cls=FilledHelp, rich_help_panel=TOPIC_PANEL)
@@ -119,12 +103,8 @@ def compare(
 
     Example: cqmin compare {topic} {other_topic}
     """
-    from cqmin import views
-
-    session = Session(ctx, Comparisons, format_, json_, lang, fields, ids)
-    names = [_known_topic(session, name, "'TOPIC'") for name in topic_names or []]
-    result = views.compare(session.base, names, filters(ctx, kind, event))
-    session.write(result, no_match=result.empty)
+    with as_usage():
+        lookups.compare(session_for(ctx, Comparisons, format_, json_, lang, fields, ids), topic_names, kind, event)
 
 
 # ---------------------------------------------------------------- look-up
@@ -147,24 +127,8 @@ def show(
 
     Example: cqmin show {fact}
     """
-    from cqmin import views
-
-    session = Session(ctx, FactDetails, format_, json_, lang, fields)
-    session.write(views.details(session.base, _known_facts(session, fact_ids)))
-
-
-def _known_facts(session: Session, typed: list[str]) -> list[str]:
-    """The ids asked for, in any case, each once (a BibTeX file cannot hold one key twice); all of them,
-    or an error naming the first unknown (a script never gets half its answer)."""
-    wanted = [fact_id.strip().lower() for fact_id in typed]
-    if not all(wanted):  # `cqmin show "$ID"` with ID unset: a mistake on the command line, as an empty search
-        raise typer.BadParameter("an empty id", param_hint="'ID...'")
-    for asked, fact_id in zip(typed, wanted, strict=True):
-        if session.base.fact(fact_id) is None:
-            from cqmin import suggest
-
-            raise CqminError(f"no fact '{asked}'", hint=suggest.hint(session.base, asked))
-    return list(dict.fromkeys(wanted))
+    with as_usage():
+        lookups.show(session_for(ctx, FactDetails, format_, json_, lang, fields), fact_ids)
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
@@ -185,10 +149,8 @@ def cite(
 
     Example: cqmin cite {fact} --style bibtex
     """
-    from cqmin import views
-
-    session = Session(ctx, Citations, format_, json_, lang, fields)
-    session.write(views.citations(session.base, _known_facts(session, fact_ids)))
+    with as_usage():
+        lookups.cite(session_for(ctx, Citations, format_, json_, lang, fields), fact_ids)
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
@@ -220,18 +182,9 @@ def search(
 
     Example: cqmin search {word}   ·   cqmin search {word} --topic {topic}
     """
-    from cqmin import search as searching
-    from cqmin import views
-
-    text = " ".join(query).strip()
-    if not text:
-        raise typer.BadParameter("an empty query would match everything; give a word", param_hint="'QUERY...'")
-    if len(text) > searching.MAX_QUERY:
-        raise typer.BadParameter(f"a query of {len(text)} characters is too long", param_hint="'QUERY...'")
-    session = Session(ctx, SearchHits, format_, json_, lang, fields)
-    names = [_known_topic(session, name, "'--topic'") for name in topic_names or []]
-    result = views.search(session.base, text, names, filters(ctx, kind, event))
-    session.write(result, no_match=result.empty)
+    with as_usage():
+        text = lookups.search_text(query)
+        lookups.search(session_for(ctx, SearchHits, format_, json_, lang, fields), text, topic_names, kind, event)
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
@@ -260,7 +213,7 @@ def check(
     if not text or len(text) > MAX_CLAIM:
         said = "an empty claim" if not text else f"a claim of {len(text)} characters (at most {MAX_CLAIM})"
         raise typer.BadParameter(f"{said} has no figure to check", param_hint="'CLAIM...'")
-    session = Session(ctx, Checks, format_, json_, lang, fields)
+    session = session_for(ctx, Checks, format_, json_, lang, fields)
     result = views.checks(session.base, text)
     session.write(result, no_match="no figure in the claim to check")
     if any(judged.verdict != SUPPORTED for judged in result.judged):
@@ -279,10 +232,7 @@ def sources(
 
     Example: cqmin sources --lang en
     """
-    from cqmin import views
-
-    session = Session(ctx, Sources, format_, json_, lang, fields)
-    session.write(views.sources(session.base))
+    lookups.sources(session_for(ctx, Sources, format_, json_, lang, fields))
 
 
 # ---------------------------------------------------------------- data
@@ -319,7 +269,7 @@ def export(
 
     output_path = None if output_path == "-" else output_path
     format_ = exporting.format_for(ctx, format_, json_, output_path)
-    session = Session(ctx, AllFacts, format_, False, None, fields)
+    session = session_for(ctx, AllFacts, format_, False, None, fields)
     result = views.everything(session.base, filters(ctx, kind, event))
     if result.empty is not None:
         raise CqminError(result.empty)
@@ -363,7 +313,7 @@ def validate(
     """
     from cqmin.cli import checking
 
-    session = Session(ctx, Problems, format_, json_, None, fields)
+    session = session_for(ctx, Problems, format_, json_, None, fields)
     result = checking.check(ctx, path or run_of(ctx).facts, articles or [])
     session.write(result)
     if result.problems:

@@ -5,8 +5,8 @@ import io
 import typer
 
 from cqmin import atomic, formats
-from cqmin.cli.options import value_of
-from cqmin.cli.session import Session, run_of
+from cqmin.cli.session import run_of
+from cqmin.lookups import Session, value_of
 from cqmin.output import Output
 from cqmin.results import AllFacts
 from cqmin.terminal import Terminal

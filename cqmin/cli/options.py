@@ -13,12 +13,11 @@ import typer
 from cqmin import formats, languages
 from cqmin.cli.framework import NamedChoice
 from cqmin.domain import Kind
+from cqmin.lookups import ALL_KINDS
 
 TOPIC_PANEL = "Topics 主题"
 LOOKUP_PANEL = "Look-up 查询"
 DATA_PANEL = "Data 数据"
-
-ALL_KINDS = "all"
 
 
 _ENUMS: dict[tuple[str, ...], type[Enum]] = {}
@@ -107,14 +106,3 @@ def a_path(ctx: typer.Context, param: typer.CallbackParam, value: str | None) ->
     if value == "" and not ctx.resilient_parsing:
         raise typer.BadParameter(f"an empty path; leave out {param.opts[0]} for the default")
     return value
-
-
-def kind_of(choice) -> Kind | None:
-    """The Kind an option chose; None for all."""
-    value = getattr(choice, "value", choice)
-    return None if value in (None, ALL_KINDS) else Kind(value)
-
-
-def value_of(choice) -> str | None:
-    """The plain value of an Enum choice (or None)."""
-    return getattr(choice, "value", choice)

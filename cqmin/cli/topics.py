@@ -2,11 +2,11 @@
 
 import typer
 
-from cqmin import languages
+from cqmin import languages, lookups
 from cqmin.cli import framework
 from cqmin.cli.candidates import EventOption
 from cqmin.cli.options import TOPIC_PANEL, FieldsOption, IdsOption, JsonOption, KindOption, LangOption, format_option
-from cqmin.cli.session import Session, filters
+from cqmin.cli.session import as_usage, session_for
 from cqmin.results import TopicFacts
 
 
@@ -31,11 +31,8 @@ def _topic(
     fields: FieldsOption = None,
 ) -> None:
     """The body of every topic command: the topic is the command's name."""
-    from cqmin import views
-
-    session = Session(ctx, TopicFacts, format_, json_, lang, fields, ids)
-    result = views.topic(session.base, ctx.command.name, filters(ctx, kind, event))
-    session.write(result, no_match=result.empty)
+    with as_usage():
+        lookups.topic(session_for(ctx, TopicFacts, format_, json_, lang, fields, ids), ctx.command.name, kind, event)
 
 
 def option_shapes(help_names: tuple[str, ...]) -> list[dict]:
