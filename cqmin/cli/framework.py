@@ -59,14 +59,16 @@ def option_shapes(function, help_names: tuple[str, ...]) -> list[dict]:
     """The options Typer will make of a command function, as argv.shape gives them, read from its annotations
     without building the command (a run builds only the command it runs). tests/test_framework.py holds this
     to the command Typer builds."""
+    import inspect
     import typing
 
     from typer.models import OptionInfo
 
     shapes = []
-    for name, hint in typing.get_type_hints(function, include_extras=True).items():
+    for name, parameter in inspect.signature(function).parameters.items():  # as written: no implied Optional
+        hint = parameter.annotation
         info = next((extra for extra in getattr(hint, "__metadata__", ()) if isinstance(extra, OptionInfo)), None)
-        if info is None or name == "return":
+        if info is None:
             continue
         # Typer reads Option("--json") in an Annotated hint as a name, though it is the `default` argument
         first = [info.default] if isinstance(info.default, str) and info.default.startswith("-") else []
