@@ -49,8 +49,13 @@ def _prepare():
 def _run(env) -> int:
     from cqmin.shells import COMPLETE_VAR
 
-    if env.environ.get(COMPLETE_VAR) and _complete_fast(env):
-        return 0
+    if env.environ.get(COMPLETE_VAR):
+        if _complete_fast(env):
+            return 0
+    else:
+        code = _look_up_fast(env)
+        if code is not None:
+            return code
     from cqmin.cli.app import main as run
 
     run(env)
@@ -69,6 +74,19 @@ def _complete_fast(env) -> bool:
         return False
     env.stdout.write(text + "\n")
     return True
+
+
+def _look_up_fast(env) -> int | None:
+    """Answer a look-up from the cache, without Typer (cqmin.quick); None if only Typer can."""
+    from cqmin import quick
+    from cqmin.terminal import ReaderGone
+
+    try:
+        return quick.answer(env, sys.argv[1:])
+    except ReaderGone:  # `cqmin export | head -1`: the reader had what it wanted
+        return 0
+    except OSError as error:  # the output could not be written (closed, full): as the full path says it
+        return env.report_write_error(error)
 
 
 def _environment():

@@ -22,6 +22,16 @@ class CqminError(Exception):
         self.hint = hint
 
 
+def show_failure(error: CqminError, env) -> int:
+    """An expected failure as every path of cqmin reports it: the message, its problems (twenty at most), the
+    hint, each printed literally (a message may quote a fact base or the command line)."""
+    from cqmin.render.safe import clean
+
+    details = [clean(problem.format()) for problem in getattr(error, "problems", [])[:20]]
+    env.error(clean(error.message), clean(error.hint) if error.hint else None, details)
+    return ExitCode.FAILURE
+
+
 def report_unexpected(error: Exception, env) -> int:
     """A bug: one line and a way to see more, never a traceback unasked (CQMIN_DEBUG=1 re-raises)."""
     if env.environ.get("CQMIN_DEBUG"):

@@ -355,11 +355,30 @@ def interrupted(name, *args, **kwargs):
         raise KeyboardInterrupt
     return real_import(name, *args, **kwargs)
 builtins.__import__ = interrupted
+import sys
+sys.argv = ["cqmin", "--version"]  # a line only Typer's path answers (a look-up may be answered without it)
 from cqmin.__main__ import main
 main()
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 130
+    assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_during_a_look_up_answered_without_typer():
+    """The fast look-up (cqmin.quick) is inside the same guard: 130, no traceback, nothing half-written."""
+    code = """
+import sys
+import cqmin.quick as quick
+def interrupted(env, args):
+    raise KeyboardInterrupt
+quick.answer = interrupted
+sys.argv = ["cqmin", "pension", "--json"]
+from cqmin.__main__ import main
+main()
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 130 and result.stdout == ""
     assert "Traceback" not in result.stderr
 
 

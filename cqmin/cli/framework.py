@@ -35,7 +35,7 @@ from typer.main import get_command_from_info, get_command_name
 from typer.models import CommandInfo
 
 from cqmin.environment import Environment
-from cqmin.errors import CqminError, ExitCode, report_unexpected
+from cqmin.errors import CqminError, ExitCode, report_unexpected, show_failure
 from cqmin.terminal import ReaderGone
 
 __all__ = [
@@ -192,11 +192,7 @@ class Group(typer.core.TyperGroup):
             error.show(file=env.stderr)
             code = error.exit_code
         except CqminError as error:
-            from cqmin.render.safe import clean
-
-            details = [clean(problem.format()) for problem in getattr(error, "problems", [])[:20]]
-            env.error(clean(error.message), clean(error.hint) if error.hint else None, details)
-            code = ExitCode.FAILURE
+            code = show_failure(error, env)
         except ReaderGone:  # `cqmin export | head -1`: the reader had what it wanted
             code = ExitCode.OK
         except (KeyboardInterrupt, typer.Abort):

@@ -1,0 +1,194 @@
+"""A look-up answered without Typer: the command line read by the cached command table, then lookups.py.
+
+Scripts call cqmin in loops (`v=$(cqmin show ID --fields value -f tsv)`), and most
+of a run was Typer and Click starting. This path reads the line with the command
+table that TAB uses (cli/table.py: every command's options, as Typer built them,
+cached with the fact base they describe), moves root options given after the
+command as Typer's path does (argv.lift), and calls the same functions of
+lookups.py that Typer's commands call. It answers only lines it reads exactly:
+anything else (help, an option it does not know, a value outside its choices or
+spelled otherwise, `--`, a file to write, no current table) it declines, and Typer
+answers as it always did. A mistake it would report (an unknown id, a bad
+--fields) is declined before anything is written, so that Typer reports it;
+tests/test_quick.py runs both paths over generated lines and requires the same
+stdout, stderr and exit code.
+"""
+
+from cqmin import argv, lookups, results
+
+# The look-ups this path answers: the command, its kind of result, and the positional arguments it takes
+# ("" for none). Topic commands answer as "topic". (Each is the command of the same name in cli/.)
+LOOKUPS = {
+    "topic": (results.TopicFacts, ""),
+    "": (results.TopicList, ""),  # `cqmin` alone: the overview, as `cqmin topics`
+    "topics": (results.TopicList, ""),
+    "compare": (results.Comparisons, "topic_names"),
+    "show": (results.FactDetails, "fact_ids"),
+    "cite": (results.Citations, "fact_ids"),
+    "search": (results.SearchHits, "query"),
+    "sources": (results.Sources, ""),
+    "export": (results.AllFacts, ""),
+}
+
+
+class _Decline(Exception):
+    """A line this path does not read exactly as Typer would: Typer answers it."""
+
+
+def _option(params: list[dict], name: str) -> dict:
+    found = next((param for param in params if param["option"] and name in param["names"]), None)
+    if found is None or (found["eager"] and found["flag"]) or found["hidden"]:
+        raise _Decline(name)  # unknown, or one that acts alone (--help, --version, --install-completion): Typer's
+    return found
+
+
+def _read(table: dict, args: list[str]) -> tuple[str, dict, dict, list[str]]:
+    """(command, its options, the root's options, its positional arguments): option values by parameter name,
+    each a list of what was given, in order."""
+    commands = table["commands"]
+
+    def params_of(name: str) -> list[dict] | None:
+        node = commands.get(name) or commands.get(name.lower())
+        return node["params"] if node else None
+
+    args = argv.lift(args, table["root"]["params"], params_of)
+    node, given, positional, command = table["root"], {}, [], None
+    root_given = given
+    words = iter(args)
+    for arg in words:
+        if arg == "--":
+            raise _Decline(arg)
+        if arg.startswith("-") and len(arg) > 1:
+            name, equals, value = arg.partition("=")
+            param = _option(node["params"], name)
+            if param["flag"]:
+                if equals:
+                    raise _Decline(arg)
+                value = ""
+            elif not equals:
+                value = next(words, None)
+                if value is None:
+                    raise _Decline(arg)  # Click says the option needs a value
+            given.setdefault(param["name"], []).append(value)
+        elif command is None:
+            command = arg if arg in commands else arg.lower()
+            if command not in commands:
+                raise _Decline(arg)
+            node, given = commands[command], {}
+        else:
+            positional.append(arg)
+    return command or "", given, root_given, positional
+
+
+def _one(given: dict, name: str, params: list[dict]) -> str | None:
+    """The value of a single option (the last given, as Click keeps it), read as its choices read it."""
+    values = given.get(name)
+    if not values:
+        return None
+    param = next(param for param in params if param["name"] == name)
+    value = values[-1]
+    if param["choices"] is None:
+        return value
+    for choice in param["choices"]:  # Typer's choices, in any case where they are case-insensitive
+        if choice == value or (not param["case_sensitive"] and choice.lower() == value.lower()):
+            return choice
+    raise _Decline(value)  # not one of them, or a name of a language: Typer says or reads it
+
+
+def _table(path: str | None, args: list[str]):
+    """The current command table for the base the line names, and the line read with it; None if there is none."""
+    from cqmin import table_store
+
+    for _ in range(2):  # read with the table of the default base, again with that of the base it names
+        table = table_store.read(path)
+        if table is None:
+            return None
+        read = _read(table, args)
+        named = (read[2].get("facts_path") or [path])[-1]
+        if named == path:
+            return table, read
+        if not named:
+            raise _Decline("--facts")  # an empty path: Typer says why
+        path = named
+    return None
+
+
+class _Session(lookups.Session):
+    """A session that knows whether it wrote: a failure after the answer is written is this path's to report."""
+
+    wrote = False
+
+    def write(self, result, no_match: str | None = None) -> None:
+        self.wrote = True
+        super().write(result, no_match)
+
+
+def answer(env, args: list[str]) -> int | None:
+    """Answer the command line `args` and return the exit code; None where Typer must (nothing written then)."""
+    from cqmin import facts
+    from cqmin.errors import CqminError, ExitCode, show_failure
+
+    session = None
+    try:
+        found = _table(None, args)
+        if found is None:
+            return None
+        table, (command, given, root, positional) = found
+        topics = {ident for ident, _ in table["topics"]}
+        kind_of_command = "topic" if command in topics else command
+        if kind_of_command not in LOOKUPS or given.get("output_path"):
+            return None  # (a file to write: Typer's path, with its checks of the name and the format)
+        result_type, arguments = LOOKUPS[kind_of_command]
+        if positional and not arguments:
+            return None
+        root_params = table["root"]["params"]
+        params = table["commands"][command]["params"] if command else []
+        path = (root.get("facts_path") or [None])[-1]
+        reserved = frozenset(name for name in table["commands"] if name not in topics)
+        json_root = bool(root.get("json_"))
+        call = lookups.Call(
+            env, lambda: facts.load(path, reserved), _one(root, "lang", root_params),
+            "json" if json_root else _one(root, "format_", root_params),
+        )  # fmt: skip
+        options = {param["name"]: _one(given, param["name"], params) for param in params if param["option"]}
+        path_of_command = " ".join(filter(None, ["cqmin", command]))  # as Click names it in a message
+        session = _Session(
+            call, result_type, path_of_command, options.get("format_"), bool(given.get("json_")),
+            options.get("lang"), options.get("fields"), bool(given.get("ids")),
+        )  # fmt: skip
+        events = given.get("event")
+        _run(kind_of_command, session, command, positional, options, given, events)
+    except (_Decline, lookups.Misuse):
+        return None
+    except CqminError as error:
+        if session is None or not session.wrote:
+            return None  # before a word was written: Typer says it, as it always has
+        show_failure(error, env)
+        return ExitCode.FAILURE
+    return ExitCode.OK
+
+
+def _run(kind: str, session, command: str, positional: list[str], options: dict, given: dict, events) -> None:
+    """The look-up itself: the function of lookups.py that Typer's command of the same name calls."""
+    kind_option = options.get("kind") or lookups.ALL_KINDS
+    if kind == "topic":
+        lookups.topic(session, command, kind_option, events)
+    elif kind in ("topics", ""):
+        lookups.overview(session)
+    elif kind == "compare":
+        lookups.compare(session, positional, kind_option, events)
+    elif kind in ("show", "cite"):
+        if not positional:
+            raise _Decline("ID...")
+        (lookups.show if kind == "show" else lookups.cite)(session, positional)
+    elif kind == "search":
+        lookups.search(session, lookups.search_text(positional), given.get("topic_names"), kind_option, events)
+    elif kind == "sources":
+        lookups.sources(session)
+    elif kind == "export":
+        from cqmin import views
+
+        result = views.everything(session.base, lookups.filters(session.call, kind_option, events))
+        if result.empty is not None or session.format.to_file:
+            raise _Decline("export")  # nothing to export, or a database to stdout: Typer says why
+        session.write(result)

@@ -1,0 +1,127 @@
+"""The fast look-up (cqmin.quick) against Typer's path: the same stdout, stderr and exit code, or it declines.
+
+Lines are generated: every look-up command in every format and language, options
+before and after the command, `--opt=value` and `--opt value`, repeated options,
+ids and choices in any case, unknown options, mistakes and hostile arguments. For
+each, the fast path runs in-process on the command table the cache holds; where
+it answers, Typer's path (conftest.run) must print exactly the same.
+"""
+
+import io
+import itertools
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import run
+
+from cqmin import formats, quick
+from cqmin.environment import Environment
+
+DATA = ["json", "ndjson", "csv", "tsv", "markdown"]
+
+
+def _fast(args: list[str], env: dict | None = None):
+    out, err = io.StringIO(), io.StringIO()
+    environ = {**os.environ, **(env or {})}
+    code = quick.answer(Environment(stdout=out, stderr=err, environ=environ, today="2026-12-04"), args)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _lines() -> list[list[str]]:
+    """Command lines a script or a person types, right and wrong."""
+    lines: list[list[str]] = []
+    commands = [["pension"], ["health"], ["topics"], [], ["compare"], ["compare", "health", "PENSION"],
+                ["show", "pension.insured"], ["show", "PENSION.INSURED", "health.rank"], ["cite", "pension.dibao"],
+                ["search", "参保"], ["search", "insured", "--topic", "pension"], ["sources"], ["export"]]  # fmt: skip
+    for command, lang in itertools.product(commands, ["zh", "en", "EN", None]):
+        language = ["--lang", lang] if lang else []
+        for fmt in [None, *DATA, "table", "TABLE"]:
+            chosen = ["-f", fmt] if fmt else []
+            lines.append([*command, *chosen, *language])
+            lines.append([*language, *command, *chosen])  # the root's options, before the command
+        lines.append([*command, "--json", *language])
+        lines.append(["--json", *command])
+    lines += [
+        ["pension", "--kind", "target", "--json"], ["pension", "--kind=TARGET"], ["pension", "--kind", "achieved"],
+        ["pension", "--event", "SAMPLE-2023-06-15", "--event", "sample-2023-06-15", "--json"],
+        ["pension", "--event", "nosuch"], ["pension", "--ids"], ["pension", "--ids", "--lang", "en"],
+        ["show", "pension.insured", "--fields", "value", "-f", "tsv"], ["show", "pension.insured", "--fields", "value"],
+        ["show", "pension.insured", "--fields=value,baseline.value"], ["show", "pension.insured", "--fields", "nope"],
+        ["show", "pension.nosuch"], ["show", ""], ["show"], ["search"], ["search", "zzzz"], ["search", "pensoins"],
+        ["search", "insured", "--kind", "target"], ["search", "x", "--topic", "nosuch"], ["compare", "nosuch"],
+        ["pension", "--format", "sqlite"], ["export", "-f", "sqlite"], ["export", "--json", "-f", "csv"],
+        ["pension", "--nosuch"], ["pension", "--help"], ["--version"], ["pension", "--lang", "cn"],
+        ["pension", "--lang", "fr"], ["pension", "extra"], ["pension", "--", "x"], ["pension", "--lang"],
+        ["PENSION", "--json"], ["nosuch"], ["pension", "--facts"], ["pension", "--json", "--json"],
+        ["pension", "-f", "json", "-f", "csv"], ["search", "\x1b[31mred", "--json"], ["search", "‮", "--json"],
+        ["cite", "pension.insured", "-s", "bibtex"], ["cite", "pension.insured", "--style", "csl-json"],
+        ["cite", "pension.insured", "--fields", "id", "-f", "tsv"], ["export", "-o", "-"],
+    ]  # fmt: skip
+    return lines
+
+
+LINES = _lines()
+
+
+@pytest.fixture
+def warm(sample_path):
+    """The sample base's command table, cached as any run of cqmin leaves it."""
+    assert run("pension", "--json").exit_code == 0
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_the_fast_path_answers_as_typer_does_or_declines(warm, chunk):
+    answered = 0
+    for args in LINES[chunk::4]:
+        code, out, err = _fast(args)
+        if code is None:
+            assert out == err == "", args  # a declined line wrote nothing: Typer answers it whole
+            continue
+        answered += 1
+        full = run(*args)  # (its bytes: CSV ends lines with CRLF, which .stdout would turn into LF)
+        assert (code, out, err) == (full.exit_code, full.stdout_bytes.decode(), full.stderr_bytes.decode()), args
+    assert answered > len(LINES[chunk::4]) // 2  # most lines are answered without Typer
+
+
+def test_what_the_fast_path_leaves_to_typer(warm):
+    for args in (["pension", "--help"], ["--version"], ["pension", "--lang", "cn"], ["pension", "--nosuch"],
+                 ["show", "pension.nosuch"], ["pension", "--", "x"], ["validate"], ["check", "2550万人"],
+                 ["export", "-o", "x.json"], ["nosuch"], ["pension", "--facts"], ["show", ""]):  # fmt: skip
+        assert _fast(args)[0] is None, args
+
+
+def test_a_failure_after_the_answer_is_reported_as_typer_reports_it(warm):
+    code, out, err = _fast(["search", "relief", "--kind", "target", "--json"])
+    full = run("search", "relief", "--kind", "target", "--json")
+    assert code == full.exit_code == 1 and out == full.stdout == "[]\n" and err == full.stderr != ""
+
+
+def test_a_changed_base_is_never_answered_from_the_old_table(warm, sample, tmp_path, monkeypatch):
+    path = sample.write(tmp_path)
+    monkeypatch.setenv("CQMIN_FACTS", path)
+    assert run("pension", "--json").exit_code == 0
+    asked = ["show", "pension.insured", "--fields", "label.en"]
+    assert _fast(asked)[1] == "People insured for pensions\n"
+    sample.fact("pension.insured")["label"]["en"] = "People insured, renamed"
+    sample.write(tmp_path)
+    assert _fast(asked)[0] is None  # no current table for the base as it is now: Typer's path
+    assert run(*asked).stdout == "People insured, renamed\n"
+    assert _fast(asked)[1] == "People insured, renamed\n"  # and after it, this path again
+
+
+def test_a_look_up_imports_neither_typer_nor_click_nor_a_toml_parser(warm):
+    """What the fast path is for: the framework's start is most of a run (README, Performance)."""
+    code = (
+        "import sys, runpy; sys.argv = ['cqmin', 'pension', '--json']\n"
+        "try:\n    runpy.run_module('cqmin', run_name='__main__')\nexcept SystemExit: pass\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('typer', 'click', 'tomli', 'tomllib')),"
+        " file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
+    assert result.stderr.strip() == "[]" and result.stdout.startswith("[")
+
+
+def test_every_format_of_a_look_up_is_one_the_registry_has():
+    assert {fmt.name for fmt in formats.REGISTRY.values()} >= set(DATA)
