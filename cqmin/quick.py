@@ -165,6 +165,10 @@ def answer(env, args: list[str]) -> int | None:
             return None  # before a word was written: Typer says it, as it always has
         show_failure(error, env)
         return ExitCode.FAILURE
+    except Exception:
+        if session is None or not session.wrote:
+            return None  # anything amiss before the answer (a file that cannot be read): Typer's path
+        raise  # writing failed (a closed or full output): the guard in __main__ reports it
     return ExitCode.OK
 
 
