@@ -12,7 +12,6 @@ import os
 from cqmin import cache
 from cqmin.errors import CqminError
 from cqmin.files import MAX_BYTES, open_regular, read_limited, read_user_file
-from cqmin.validation.problems import DRAFTED
 
 ENV_VAR = "CQMIN_FACTS"
 KIND = "facts"  # its entries in the cache
@@ -190,6 +189,8 @@ def load(path: str | None = None, reserved: frozenset = frozenset()):
         except (KeyError, TypeError, ValueError):
             pass  # an entry of the right key but the wrong shape: rebuild it
     data, problems, _ = check(content, source, reserved=reserved)
+    from cqmin.validation.problems import DRAFTED  # (only where a base is checked: a TAB never is)
+
     drafted = [problem for problem in problems if problem.message == DRAFTED]
     if drafted:  # a draft is first of all a draft: what else it lacks (a placeholder left) validate lists with it
         count = f"{len(drafted)} drafted fact" + (" is" if len(drafted) == 1 else "s are")
