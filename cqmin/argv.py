@@ -19,6 +19,15 @@ def shape(param) -> dict:
     }
 
 
+def split(arg: str) -> tuple[str, bool]:
+    """An option word as Click reads it: (its name, whether its value is in the word). A long option holds
+    one after "=" (--lang=zh); a short one right after its letter (-fjson; -f=json is the value "=json")."""
+    if arg.startswith("--"):
+        name, equals, _ = arg.partition("=")
+        return name, bool(equals)
+    return arg[:2], len(arg) > 2
+
+
 def _find(params: list[dict], name: str) -> dict | None:
     return next((param for param in params if param["option"] and name in param["names"]), None)
 
@@ -34,9 +43,9 @@ def lift(args: list[str], root: list[dict], command_params) -> list[str]:
         arg = args[index]
         if arg == "--" or not arg.startswith("-") or len(arg) == 1:
             break
-        name, equals, _ = arg.partition("=")
+        name, attached = split(arg)
         param = _find(root, name)
-        index += 1 if param is None or param["flag"] or equals else 2
+        index += 1 if param is None or param["flag"] or attached else 2
     if index >= len(args) or args[index] == "--" or args[index].startswith("-"):
         return args
     params = command_params(args[index])
@@ -48,13 +57,13 @@ def lift(args: list[str], root: list[dict], command_params) -> list[str]:
         if arg == "--":
             after += [arg, *rest]
             break
-        name, equals, _ = arg.partition("=")
+        name, attached = split(arg)
         own = _find(params, name) if arg.startswith("-") else None
         root_param = _find(root, name) if arg.startswith("-") and own is None else None
         param = own or root_param
-        value = next(rest, None) if param is not None and not param["flag"] and not equals else None
+        value = next(rest, None) if param is not None and not param["flag"] and not attached else None
         # A root option moves with its value (whatever that looks like); one still waiting for its value (the
         # last word, or a TAB's) stays where it is, so that nothing takes the command's name for it.
-        moves = root_param is not None and (root_param["flag"] or equals or value is not None)
+        moves = root_param is not None and (root_param["flag"] or attached or value is not None)
         (moved if moves else after).extend([arg] if value is None else [arg, value])
     return [*before, *moved, command, *after]

@@ -14,6 +14,8 @@ tests/test_quick.py runs both paths over generated lines and requires the same
 stdout, stderr and exit code.
 """
 
+import io
+
 from cqmin import argv, lookups, results
 
 # The look-ups this path answers: the command, its kind of result, and the positional arguments it takes
@@ -52,6 +54,7 @@ def _read(table: dict, args: list[str]) -> tuple[str, dict, dict, list[str]]:
         return node["params"] if node else None
 
     args = argv.lift(args, table["root"]["params"], params_of)
+    topics = {ident for ident, _ in table["topics"]}
     node, given, positional, command = table["root"], {}, [], None
     root_given = given
     words = iter(args)
@@ -59,6 +62,8 @@ def _read(table: dict, args: list[str]) -> tuple[str, dict, dict, list[str]]:
         if arg == "--":
             raise _Decline(arg)
         if arg.startswith("-") and len(arg) > 1:
+            if not arg.startswith("--") and len(arg) > 2:
+                raise _Decline(arg)  # -fjson, -f=json, a cluster: Click's reading of those is its own
             name, equals, value = arg.partition("=")
             param = _option(node["params"], name)
             if param["flag"]:
@@ -71,8 +76,8 @@ def _read(table: dict, args: list[str]) -> tuple[str, dict, dict, list[str]]:
                     raise _Decline(arg)  # Click says the option needs a value
             given.setdefault(param["name"], []).append(value)
         elif command is None:
-            command = arg if arg in commands else arg.lower()
-            if command not in commands:
+            command = arg if arg in commands else arg.lower()  # a topic in any case; cqmin's own as written
+            if command not in commands or (command != arg and command not in topics):
                 raise _Decline(arg)
             node, given = commands[command], {}
         else:
@@ -113,13 +118,31 @@ def _table(path: str | None, args: list[str]):
     return None
 
 
+class _Held(io.StringIO):
+    """Messages held until this path knows it answers; then written where they go, in their order."""
+
+    def __init__(self, env) -> None:
+        super().__init__()
+        self.env, self.released = env, 0
+
+    def release(self) -> None:
+        self.env.stderr.write(self.getvalue()[self.released :])
+        self.released = len(self.getvalue())
+
+
 class _Session(lookups.Session):
-    """A session that knows whether it wrote: a failure after the answer is written is this path's to report."""
+    """A session that knows whether it wrote (a failure after the answer is written is this path's to report),
+    and says what it held back just before it writes, as Typer's path would have said it by then."""
 
     wrote = False
 
+    def __init__(self, held: _Held, *args) -> None:
+        self.held = held
+        super().__init__(*args)
+
     def write(self, result, no_match: str | None = None) -> None:
         self.wrote = True
+        self.held.release()
         super().write(result, no_match)
 
 
@@ -128,6 +151,9 @@ def answer(env, args: list[str]) -> int | None:
     from cqmin import facts
     from cqmin.errors import CqminError, ExitCode, show_failure
 
+    held = _Held(env)  # the messages, written only once this path answers (else Typer says them, once)
+    env.escape_unencodable_stdout()  # as Typer's path does first: an ASCII output gets \u escapes
+    outer, env = env, env.with_messages_to(held)
     session = None
     try:
         found = _table(None, args)
@@ -145,30 +171,27 @@ def answer(env, args: list[str]) -> int | None:
         params = table["commands"][command]["params"] if command else []
         path = (root.get("facts_path") or [None])[-1]
         reserved = frozenset(name for name in table["commands"] if name not in topics)
-        json_root = bool(root.get("json_"))
+        root_format = _one(root, "format_", root_params)  # (checked even where --json decides)
         call = lookups.Call(
             env, lambda: facts.load(path, reserved), _one(root, "lang", root_params),
-            "json" if json_root else _one(root, "format_", root_params),
+            "json" if root.get("json_") else root_format,
         )  # fmt: skip
         options = {param["name"]: _one(given, param["name"], params) for param in params if param["option"]}
         path_of_command = " ".join(filter(None, ["cqmin", command]))  # as Click names it in a message
         session = _Session(
-            call, result_type, path_of_command, options.get("format_"), bool(given.get("json_")),
+            held, call, result_type, path_of_command, options.get("format_"), bool(given.get("json_")),
             options.get("lang"), options.get("fields"), bool(given.get("ids")),
         )  # fmt: skip
         events = given.get("event")
         _run(kind_of_command, session, command, positional, options, given, events)
-    except (_Decline, lookups.Misuse):
-        return None
-    except CqminError as error:
+    except Exception as error:
         if session is None or not session.wrote:
-            return None  # before a word was written: Typer says it, as it always has
-        show_failure(error, env)
-        return ExitCode.FAILURE
-    except Exception:
-        if session is None or not session.wrote:
-            return None  # anything amiss before the answer (a file that cannot be read): Typer's path
-        raise  # writing failed (a closed or full output): the guard in __main__ reports it
+            return None  # anything before the answer (a mistake, a file that cannot be read): Typer's path
+        held.release()
+        if isinstance(error, CqminError):  # an empty listing, written as data, then failed as grep fails
+            return show_failure(error, outer)
+        raise  # writing failed (a closed or full output), or a bug: the guard in __main__ reports it
+    held.release()
     return ExitCode.OK
 
 

@@ -195,7 +195,8 @@ def test_the_fast_path_answers_as_typer_does(warm_cache, monkeypatch, shell):
             answered += 1
             assert quick + "\n" == typer_said.stdout, (shell, line)
     assert answered == len(GRID)  # every line of the grid is answered without Typer
-    for line in ("cqmin -- ", "cqmin nosuch x", "cqmin --nosuch ", "cqmin pension --nosuch -"):
+    for line in ("cqmin -- ", "cqmin nosuch x", "cqmin --nosuch ", "cqmin pension --nosuch -", "cqmin SHOW pension.",
+                 "cqmin pension -f=json --l"):  # fmt: skip
         assert fast.answer({**os.environ, **_protocol(shell, line)}) is None, line  # left to Typer
 
 

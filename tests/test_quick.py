@@ -125,3 +125,30 @@ def test_a_look_up_imports_neither_typer_nor_click_nor_a_toml_parser(warm):
 
 def test_every_format_of_a_look_up_is_one_the_registry_has():
     assert {fmt.name for fmt in formats.REGISTRY.values()} >= set(DATA)
+
+
+SUBPROCESS_LINES = [
+    ["pension", "-f=json"], ["-f=json", "pension"], ["search", "insured", "-t=pension"], ["SHOW", "pension.insured"],
+    ["Sources", "--json"], ["--json", "-f", "nope", "pension"], ["cite", "pension.insured"], ["pension", "--json"],
+    ["show", "pension.nosuch"], ["pension", "--event", "nosuch"], ["search", ""], ["show", "pension.insured"],
+    ["search", "relief", "--kind", "target", "--json"], ["export", "-f", "sqlite"], ["pension"],
+]  # fmt: skip
+SUBPROCESS_ENVS = [{}, {"CQMIN_LANG": "xx"}, {"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"}]
+
+
+def _cqmin(args: list[str], env: dict) -> tuple[int, bytes, bytes]:
+    done = subprocess.run([sys.executable, "-m", "cqmin", *args], capture_output=True, env=env, timeout=60)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("extra", SUBPROCESS_ENVS, ids=lambda extra: ",".join(extra) or "plain")
+def test_the_fast_path_in_a_process_as_the_full_path(warm, extra, tmp_path):
+    """In real processes, with outputs that cannot hold Chinese and a CQMIN_LANG cqmin does not speak: the
+    cache on (the fast path answers where it can) and off (Typer's path, always) print the same."""
+    env = {**os.environ, **extra}
+    for args in SUBPROCESS_LINES:
+        _cqmin(args, env)  # (the first run may build the cache)
+        fast = _cqmin(args, env)
+        full = _cqmin(args, {**env, "CQMIN_NO_CACHE": "1"})
+        assert fast == full, (args, extra)

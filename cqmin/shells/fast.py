@@ -41,6 +41,8 @@ def _walk(table: dict, args: list[str]) -> tuple[dict, dict[str, list[str]], lis
         if arg == "--":
             raise _Unsure(arg)
         if arg.startswith("-") and len(arg) > 1:
+            if not arg.startswith("--") and len(arg) > 2:
+                raise _Unsure(arg)  # -fjson, -f=json: Click's reading of those is its own
             name, equals, value = arg.partition("=")
             param = _option(node, name)
             if param["flag"]:
@@ -59,8 +61,8 @@ def _walk(table: dict, args: list[str]) -> tuple[dict, dict[str, list[str]], lis
                 index += 1  # the value is the word being completed
             continue
         if node is table["root"]:
-            name = arg if arg in table["commands"] else arg.lower()
-            if name not in table["commands"]:
+            name = arg if arg in table["commands"] else arg.lower()  # a topic in any case; cqmin's own as written
+            if name not in table["commands"] or (name != arg and name not in {ident for ident, _ in table["topics"]}):
                 raise _Unsure(arg)
             node, given, positional = table["commands"][name], {}, []
         else:
