@@ -99,6 +99,14 @@ def ok(*args: str, env: dict | None = None) -> str:
     return result.stdout
 
 
+def assert_golden(name: str, out: str) -> None:
+    """`out` is the text file tests/golden/NAME; CQMIN_UPDATE_GOLDEN=1 rewrites the file instead."""
+    path = GOLDEN / name
+    if os.environ.get("CQMIN_UPDATE_GOLDEN"):
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8")
+
+
 def write_facts(tmp_path: Path, text: str, name: str = "facts.toml") -> str:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

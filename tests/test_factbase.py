@@ -7,7 +7,6 @@ only this file red.
 """
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import help_reference
 import pytest
-from conftest import GOLDEN, ok, run
+from conftest import assert_golden, ok, run
 
 from cqmin import cache, compare, contract, facts, numerals, wording
 from cqmin.domain import Measure
@@ -274,11 +273,7 @@ GOLDEN_CASES = {
 @pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
 def test_golden_tables(bundled, name):
     """The bundled base's tables at 80 columns, compared with text files; CQMIN_UPDATE_GOLDEN=1 rewrites them."""
-    out = ok(*GOLDEN_CASES[name])
-    path = GOLDEN / name
-    if os.environ.get("CQMIN_UPDATE_GOLDEN"):
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8")
+    assert_golden(name, ok(*GOLDEN_CASES[name]))
 
 
 def test_readme_reference_is_generated_from_help():

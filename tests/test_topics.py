@@ -3,11 +3,10 @@
 import csv
 import io
 import json
-import os
 
 import factbases
 import pytest
-from conftest import GOLDEN, ok, records, run
+from conftest import assert_golden, ok, records, run
 from test_export import check_contract
 
 from cqmin import facts, languages
@@ -227,11 +226,7 @@ GOLDEN_CASES = {  # the sample base's tables (the bundled base's are test_factba
 @pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
 def test_golden_tables(name):
     """Tables at 80 columns, compared with text files; CQMIN_UPDATE_GOLDEN=1 rewrites them."""
-    out = ok(*GOLDEN_CASES[name])
-    path = GOLDEN / name
-    if os.environ.get("CQMIN_UPDATE_GOLDEN"):
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8")
+    assert_golden(name, ok(*GOLDEN_CASES[name]))
 
 
 def test_tables_fit_the_width_and_keep_cjk_aligned():
