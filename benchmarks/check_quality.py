@@ -64,7 +64,7 @@ def claims(fact: dict) -> dict[str, str]:
         words = re.search(r"未来五年|力争|计划|下一步|接下来|确保|再建设|将", before)
         if words:
             made["kind"] = before[: words.start()] + "已" + before[words.end() :] + stated + after
-    else:
+    elif "已" not in after.split("，")[0]:  # (a sentence that goes on "…已完成" still says it is done)
         made["kind"] = before + "计划" + stated + after
     return made
 

@@ -10,6 +10,7 @@ target claimed as done); anything less sure is `not_found`. A claim is never
 told a figure is supported that no fact gives: where in doubt, cqmin says less.
 """
 
+import functools
 import re
 from decimal import Decimal
 from typing import NamedTuple
@@ -30,6 +31,12 @@ _EN_BOUNDS = {
     "approximately": Q.APPROX, "roughly": Q.APPROX, "some": Q.APPROX, "fewer than": Q.LESS_THAN,
     "less than": Q.LESS_THAN, "under": Q.LESS_THAN, "below": Q.LESS_THAN, "up to": Q.AT_MOST, "at most": Q.AT_MOST,
 }  # fmt: skip
+_EN_NOT_BOUNDS = {
+    "no fewer than": Q.AT_LEAST, "no less than": Q.AT_LEAST, "not less than": Q.AT_LEAST,
+    "not fewer than": Q.AT_LEAST, "no more than": Q.AT_MOST, "not more than": Q.AT_MOST, "not over": Q.AT_MOST,
+}  # fmt: skip
+_EN_BOUNDS = {**_EN_NOT_BOUNDS, **_EN_BOUNDS}
+_EN_DENIAL = re.compile(r"\b(?:not|never|no|failed to|fell short)\b|n't\b", re.I)
 _EN_FIGURE = re.compile(
     rf"(?P<bound>\b(?:{'|'.join(sorted(_EN_BOUNDS, key=len, reverse=True))})\s+)?"
     r"(?P<number>(?<![\w.])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|(?<![\w.])[0-9]+(?:\.[0-9]+)?)"
@@ -44,6 +51,12 @@ _EN_CHANGE = re.compile(
 )
 _EN_DONE = re.compile(r"\b(?:has|have|had|reached|was|were|is|are|got|stood|rose|fell|grew|built|completed)\b", re.I)
 _EN_YEAR = re.compile(r"\b(19|20)[0-9]{2}\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH = re.compile(  # ("may" is a month only after in, of, by or before a year: else the verb)
+    r"(?P<end>\bend of\s+)?\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?"
+    r"|(?:(?<=in )|(?<=of )|(?<=by ))may|may(?=\s+(?:19|20)[0-9]{2})|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:\s+(?P<year>(?:19|20)[0-9]{2}))?"
+)
 _EN_RELATIVE = {"last year": -1, "this year": 0, "next year": 1}
 
 
@@ -58,6 +71,7 @@ class Figure(NamedTuple):
     start: int
     end: int
     change: int  # +1 or -1 for a change the claim states ("增加468万人", "up by 4.68 million"), else 0
+    negated: bool = False  # "没有达到2550万人", "did not reach 25.5 million": a denial, which check does not weigh
 
 
 class Reason(NamedTuple):
@@ -83,6 +97,22 @@ class Judged(NamedTuple):
 # ---------------------------------------------------------------- reading a claim
 
 
+# "不超过2500万": 不 turns the bound round (figures.py reads 超过); "不少于", "不低于": at least.
+_NOT_BOUND = {Q.MORE_THAN: Q.AT_MOST, Q.AT_LEAST: Q.LESS_THAN}
+_AT_LEAST_WORDS = re.compile(r"(?:不少于|不低于|不下于)$")
+# A denial before a figure in its clause: "没有达到", "尚未", "并非"; check does not weigh what is denied.
+_DENIAL = re.compile(r"没有|没能|未能|尚未|并未|并非|不是|未达|未超|未突破|未完成")
+
+
+def _clause_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in "，。；：！？,;") + 1
+
+
+def _clause_end(text: str, position: int, marks: str = "，。；,;") -> int:
+    ends = [end for end in (text.find(mark, position) for mark in marks) if end >= 0]
+    return min(ends, default=len(text))
+
+
 def _chinese(text: str) -> list[Figure]:
     found: list[Figure] = []
     for mention in figures.mentions(text):
@@ -90,8 +120,14 @@ def _chinese(text: str) -> list[Figure]:
         change = (1 if verb[0].rstrip("了") in figures.RISES else -1) if verb else 0
         if not change and found and found[-1].change and text[found[-1].end : mention.start] in ("、", "和", "及"):
             change = found[-1].change  # "分别增加468万人、134万人和251万人": each a change
-        found.append(Figure(mention.stated, mention.value, mention.high, mention.qualifier, mention.word,
-                            mention.start, mention.end, change))  # fmt: skip
+        qualifier, stated, start = mention.qualifier, mention.stated, mention.start
+        if text[max(0, start - 1) : start] == "不" and qualifier in _NOT_BOUND:
+            qualifier, stated, start = _NOT_BOUND[qualifier], "不" + stated, start - 1
+        elif _AT_LEAST_WORDS.search(text[: mention.start]) and qualifier is Q.EXACT:
+            qualifier = Q.AT_LEAST
+        denied = bool(_DENIAL.search(text[_clause_start(text, mention.start) : mention.start]))
+        found.append(Figure(stated, mention.value, mention.high, qualifier, mention.word, start, mention.end, change,
+                            denied))  # fmt: skip
     return found
 
 
@@ -108,24 +144,32 @@ def _english(text: str) -> list[Figure]:
         change = 1 if _EN_CHANGE.search(text[: match.start("number") if not match["bound"] else match.start()]) else 0
         if change and re.search(r"(?:down|fell|decreased?|fallen)\s+(?:by\s+)?$", text[: match.start()], re.I):
             change = -1
-        found.append(Figure(match.group().strip(), value, None, bound, word, match.start(), match.end(), change))
+        clause = text[max(text.rfind(mark, 0, match.start()) for mark in ".;,") + 1 : match.start()]
+        bound_words = (match["bound"] or "").strip().lower()
+        denied = bool(_EN_DENIAL.search(clause)) and bound_words not in _EN_NOT_BOUNDS
+        found.append(Figure(match.group().strip(), value, None, bound, word, match.start(), match.end(), change,
+                            denied))  # fmt: skip
     return found
 
 
 def read(claim: str) -> list[Figure]:
     """The figures of a claim: Chinese ones as an article states them, and English ones."""
-    text = wording.squeeze(claim) if _CJK.search(claim) else claim
-    return _chinese(text) + (_english(text) if not _CJK.search(text) else [])
+    if _CJK.search(claim):  # read as Chinese; an English claim by its own words (its "80%" once, with its bound)
+        return _chinese(wording.squeeze(claim))
+    return _english(claim)
 
 
 # ---------------------------------------------------------------- finding the fact a figure is about
 
 
-def _pairs(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _pairs(text: str) -> frozenset[str]:
+    """The pairs of Chinese characters of a text (a fact's label or clause is read once, however many figures)."""
     cjk = "".join(char if _CJK.match(char) else " " for char in text)
-    return {cjk[i : i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i : i + 2]}
+    return frozenset(cjk[i : i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i : i + 2])
 
 
+@functools.lru_cache(maxsize=4096)
 def _own_clause(quote: str, stated: str) -> str:
     text = wording.squeeze(quote)
     position = wording.find_figure(text, wording.squeeze(stated))
@@ -135,17 +179,20 @@ def _own_clause(quote: str, stated: str) -> str:
     return text[start : position + len(stated)]
 
 
-def _about(claim: str, figure: Figure, fact: Fact, chinese: bool) -> int:
-    """How much a claim's words say they are about a fact: shared pairs of characters, or shared stems."""
-    context = claim[: figure.start] + " " + claim[figure.end :]
+def _claim_words(context: str, figure: Figure, chinese: bool) -> frozenset[str]:
+    """What a figure's context says it is about: its pairs of characters, or its English stems."""
+    return _pairs(context) - _pairs(figure.stated) if chinese else frozenset(english.stems(context))
+
+
+def _about(words: frozenset[str], fact: Fact, chinese: bool) -> int:
+    """How much a claim's words say they are about a fact: shared pairs of characters, or shared stems; the
+    words of the fact's label count twice."""
     if chinese:
-        words = _pairs(context) - _pairs(figure.stated)
         label = _pairs(fact.label.get("zh", "")) & words
         clause = _pairs(_own_clause(fact.quote, fact.stated)) & words - label
         return 2 * len(label) + len(clause)
-    stems = english.stems(context)
-    label = english.stems(_ENGLISH.text(fact.label)) & stems
-    return 2 * len(label) + len(english.stems(_ENGLISH.text(fact.unit.name), False) & stems - label)
+    label = english.stems(_ENGLISH.text(fact.label)) & words
+    return 2 * len(label) + len(english.stems(_ENGLISH.text(fact.unit.name), False) & words - label)
 
 
 def _as_change(figure: Figure, fact: Fact) -> bool:
@@ -181,17 +228,24 @@ def _unit_fits(figure: Figure, fact: Fact, chinese: bool) -> bool:
 
 
 def _tolerance(figure: Figure) -> Decimal:
-    """Half the last digit a figure is stated to: "约2500万" is 2450万 to 2550万, "about 25.5 million" ±50,000;
-    five per cent of one in Chinese numerals ("近百万")."""
+    """Half the last digit a figure is stated to: "约2500万" is 2450万 to 2550万, "about 25.5 million" ±50,000,
+    "约两千六百万" ±50万."""
     digits = re.search(r"[0-9][0-9,]*(?:\.[0-9]+)?", figure.stated)
     if not digits:
-        return figure.value * Decimal("0.05")
+        from cqmin import numerals
+
+        return Decimal("0.5") * numerals.chinese_precision(
+            re.sub(r"[^零〇一二两三四五六七八九十百千万亿]", "", figure.stated)
+        )
     number = Decimal(digits.group().replace(",", ""))
     scale = figure.value / number if number else Decimal(1)
     return Decimal("0.5") * scale * Decimal(10) ** number.as_tuple().exponent
 
 
-def _values_agree(figure: Figure, value, qualifier: Q, high=None) -> tuple[bool | None, str]:
+_A_FEW_MORE = re.compile(r"[0-9零〇一二两三四五六七八九十百千][万亿]?(?:余|多)")  # 余, 多 after the number: a few more
+
+
+def _values_agree(figure: Figure, value, qualifier: Q, high=None, stated: str = "") -> tuple[bool | None, str]:
     """Whether a claimed figure fits a fact's: True, False (it cannot), or None (it may or may not)."""
     claimed, bound = figure.value, figure.qualifier
     value = Decimal(repr(value)) if not isinstance(value, Decimal) else value
@@ -201,12 +255,24 @@ def _values_agree(figure: Figure, value, qualifier: Q, high=None) -> tuple[bool 
         if qualifier is Q.RANGE:
             return False, Reason("is_range")
         return (None if value == claimed else False), Reason("bounded")
+    if bound is Q.MORE_THAN and _A_FEW_MORE.search(figure.stated):  # "1.6万余": above 1.6万, below 1.7万
+        below = claimed + 2 * _tolerance(figure)
+        if qualifier in (Q.EXACT, Q.MORE_THAN) and not claimed <= value < below:
+            return False, Reason("another_number")
+        if qualifier is Q.EXACT:
+            return value != claimed, Reason("another_number")
+        same = qualifier is Q.MORE_THAN and value == claimed and bool(_A_FEW_MORE.search(stated))
+        return same or None, Reason("bounded")  # "3万余" for "3万余"; "超3万" may be far more
     if bound in (Q.MORE_THAN, Q.AT_LEAST):
+        if bound is Q.MORE_THAN and qualifier is Q.AT_LEAST and value == claimed:
+            return None, Reason("bounded")  # "60%以上" allows 60% itself, which "超过60%" does not
         if qualifier in (Q.EXACT, Q.MORE_THAN, Q.AT_LEAST):
             holds = value > claimed if bound is Q.MORE_THAN and qualifier is Q.EXACT else value >= claimed
             return holds, Reason("not_above")
         return (False if value <= claimed else None), Reason("bounded_above")
     if bound in (Q.LESS_THAN, Q.AT_MOST):
+        if bound is Q.LESS_THAN and qualifier is Q.AT_MOST and value == claimed:
+            return None, Reason("bounded")  # "5.5%以内" allows 5.5% itself, which "不到5.5%" does not
         if qualifier in (Q.EXACT, Q.LESS_THAN, Q.AT_MOST):
             holds = value < claimed if bound is Q.LESS_THAN and qualifier is Q.EXACT else value <= claimed
             return holds, Reason("not_below")
@@ -216,35 +282,74 @@ def _values_agree(figure: Figure, value, qualifier: Q, high=None) -> tuple[bool 
     if bound is Q.APPROX:
         if qualifier in (Q.MORE_THAN, Q.AT_LEAST) and value >= claimed:
             return False, Reason("more_than_about")
-        close = abs(value - claimed) <= _tolerance(figure)
+        close = abs(value - claimed) < _tolerance(figure)  # (half a last digit either side, not including it)
         return (close if qualifier in (Q.EXACT, Q.APPROX) else None), Reason("another_number")
     if bound is Q.RANGE:
         if qualifier is Q.RANGE:
             return value == claimed and Decimal(repr(high)) == figure.high, Reason("another_range")
-        return (figure.value <= value <= figure.high if qualifier is Q.EXACT else None), Reason("outside_range")
+        if qualifier is Q.EXACT and not figure.value <= value <= figure.high:
+            return False, Reason("outside_range")
+        return None, Reason("another_range")  # a range holding the figure says less than the fact: not its figure
     return None, Reason("another_number")
 
 
 def _claimed_date(claim: str, figure: Figure, event_date, chinese: bool) -> tuple[str, tuple[str, ...]] | None:
     """The date the claim gives a figure, read against the day of the fact's press conference: (words, dates)."""
     if chinese:
-        near = periods.before(periods.said(claim, event_date), figure.start, compared=False)
+        phrases = periods.said(claim, event_date)
+        near = periods.before(phrases, figure.start, compared=False)
         if near:
             return near.words, near.dates
         span = [match for match in periods.SPANS.finditer(claim) if match.end() <= figure.start]
-        return (span[-1].group(), (periods.span_dates(span[-1], event_date),)) if span else None
-    before = claim[: figure.start].lower() + " " + claim[figure.end :].lower()
+        if span:
+            return span[-1].group(), (periods.span_dates(span[-1], event_date),)
+        end = _clause_end(claim, figure.end, "。；;")
+        after = [phrase for phrase in phrases if figure.end <= phrase.start < end and not phrase.compared]
+        return (after[0].words, after[0].dates) if after else None  # "2550万人（2021年底数据）"
+    around = claim[: figure.start].lower() + " " + claim[figure.end :].lower()
+    month = _EN_MONTH.search(around)
+    if month:  # "by the end of June", "in September 2022": a month of the year it names, else of the last one
+        number = _MONTHS.index(month["month"][:3]) + 1
+        year = int(month["year"]) if month["year"] else event_date.year - (number > event_date.month)
+        day = dates.end(f"{year}-{number:02d}").isoformat()
+        return month.group().strip(), (day,) if month["end"] else (f"{year}-{number:02d}", day)
     for words, offset in _EN_RELATIVE.items():
-        if words in before:
+        if words in around:
             return words, (str(event_date.year + offset),)
-    years = _EN_YEAR.findall(before)
-    match = _EN_YEAR.search(before)
-    return (match.group(), (match.group(),)) if years and match else None
+    match = _EN_YEAR.search(around)
+    return (match.group(), (match.group(),)) if match else None
+
+
+def _change_dated(claim: str, figure: Figure, fact: Fact, event_date, chinese: bool):
+    """What the claim's dates say of a change the fact gives, as (verdict, reason); None where they agree.
+
+    The date a change is compared with (较2012年, "since 2012") is held to the fact's baseline, a date the claim
+    names otherwise (截至今年9月) to the fact's own; a change said of a period alone ("今年以来", "去年"), with no
+    date it is compared with, cannot be told from the fact's: not found."""
+    if chinese:
+        start, end = _clause_start(claim, figure.start), _clause_end(claim, figure.end, "。；;")
+        phrases = [phrase for phrase in periods.said(claim, event_date) if start <= phrase.start < end]
+        compared = [(phrase.words, phrase.dates) for phrase in phrases if phrase.compared]
+        named = [(phrase.words, phrase.dates) for phrase in phrases if not phrase.compared]
+    else:
+        compared, named = [(year.group(), (year.group(),)) for year in _EN_YEAR.finditer(claim)], []
+    held = [(pair, fact.baseline.as_of) for pair in compared] + [(pair, fact.as_of) for pair in named]
+    for (words, said), given in held:
+        if not given:
+            return None, Reason("no_date", claimed=words)
+        if not _dates_agree(said, given):
+            return False, Reason("another_date", claimed=words, as_of=given)
+    if named and not compared:
+        return None, Reason("no_date", claimed=named[0][0])
+    return None
 
 
 def _dates_agree(claimed: tuple[str, ...], as_of: str) -> bool:
     """Whether a fact's date is the one the claim gives: the same end ("截至9月" and "9月底"), or within it (a fact
-    of September 2022 is of 2022). A total over 2017-2022 is no figure of 2021."""
+    of September 2022 is of 2022). A total over a period is a figure of that period alone: 2017-2022 is no
+    figure of 2022, nor of 2019-2022."""
+    if "/" in as_of:
+        return any(dates.start(said) == dates.start(as_of) and dates.end(said) == dates.end(as_of) for said in claimed)
     return any(
         dates.end(said) == dates.end(as_of)
         or dates.start(said) <= dates.start(as_of) <= dates.end(as_of) <= dates.end(said)
@@ -252,10 +357,19 @@ def _dates_agree(claimed: tuple[str, ...], as_of: str) -> bool:
     )
 
 
+_DONE_AFTER = re.compile(r"^[^已]{0,12}?已(?:经)?(?:全部|全面)?(?:建成|完成|实现|达到|开通|投用|实施)")
+
+
 def _claimed_kind(claim: str, figure: Figure, chinese: bool) -> Kind | None:
     """A plan, or done, as the claim's words before the figure say; None where they say neither."""
     if chinese:
-        said = wording.stated_kind(claim, figure.stated)
+        start = _clause_start(claim, figure.start)
+        after = claim[figure.end : _clause_end(claim, figure.end)]
+        if _DONE_AFTER.match(after) and not figures.mentions(after):  # "60个项目已全部建成": said as done
+            return Kind.ACHIEVED
+        said = wording.stated_kind(claim[start:], figure.stated)
+        if said and said[0] == Kind.TARGET.value and re.search(rf"已经?{re.escape(said[1])}", claim[start:]):
+            return Kind.ACHIEVED  # "已将…增加", "已确保", "已经再建设": done, whatever word follows 已
         return Kind(said[0]) if said else None
     before = claim[: figure.start]
     if _EN_TARGET.search(before):
@@ -272,8 +386,12 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
             agrees, why = _values_agree(figure, Decimal(repr(change.percent)) * figure.change, Q.EXACT)
         else:
             agrees, why = _values_agree(figure, Decimal(repr(change.absolute)) * figure.change, Q.EXACT)
+        if agrees is True:
+            dated = _change_dated(claim, figure, fact, event_date, chinese)
+            if dated is not None:
+                return dated
         return agrees, (Reason("gives_change") if agrees else Reason("change_differs", why=why))
-    agrees, why = _values_agree(figure, fact.value, fact.qualifier, fact.high)
+    agrees, why = _values_agree(figure, fact.value, fact.qualifier, fact.high, fact.stated)
     if agrees is not True:
         return agrees, why
     kind = _claimed_kind(claim, figure, chinese)
@@ -290,61 +408,117 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
     return True, Reason("gives_figure")
 
 
-def _figure_equal(figure: Figure, fact: Fact) -> bool:
-    """Whether a claim states a fact's very figure (or change): the same number, the same bound."""
+def _own_context(text: str, figure: Figure) -> str:
+    """The words of the clause a figure stands in, without the figure."""
+    start, end = _clause_start(text, figure.start), _clause_end(text, figure.end)
+    return text[start : figure.start] + " " + text[figure.end : end]
+
+
+def _states(figure: Figure, fact: Fact) -> bool:
+    """Whether a fact gives a claim's very figure: the same number with the same bound (or its change)."""
     if _as_change(figure, fact):
-        change = fact.change
-        number = change.percent if figure.word in ("%", "％") else change.absolute
+        number = fact.change.percent if figure.word in ("%", "％") else fact.change.absolute
         return number is not None and Decimal(repr(number)) * figure.change == figure.value
     return Decimal(repr(fact.value)) == figure.value and fact.qualifier is figure.qualifier
+
+
+def _listed(text: str, figure: Figure, found: list[Figure]) -> list[Figure]:
+    """The figures a claim lists with this one after 分别 ("分别达到2550万人、597万人和762万人"); [] if none."""
+    run = [figure]
+    for step in (-1, 1):  # the figures joined to this one by 、 和 及, before it and after it
+        index = found.index(run[0] if step < 0 else run[-1])
+        while 0 <= index + step < len(found):
+            near = found[index + step]
+            between = text[near.end : run[0].start] if step < 0 else text[run[-1].end : near.start]
+            if between not in ("、", "和", "及", "以及"):
+                break
+            run = [near, *run] if step < 0 else [*run, near]
+            index += step
+    return run if len(run) > 1 and "分别" in text[_clause_start(text, run[0].start) : run[0].start] else []
+
+
+_SCOPE = re.compile(r"^(?:全市|全国|全省|全区|我市|本市|重庆市?)+")  # what a list may begin with, before its names
+
+
+def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]) -> str | None:
+    """The name a figure's place in a list gives it: in "全市养老、失业和工伤保险参保人数分别达到2550万人、597万人和
+    762万人", 失业 for 597万人: the longest start of its item (the list's scope set aside) that a fact's label
+    holds. None where the claim lists no names for its figures, or names none a label holds."""
+    if not run:
+        return None
+    names = text[_clause_start(text, run[0].start) : run[0].start].partition("分别")[0]
+    items = re.split(r"、|和|及", _SCOPE.sub("", names))
+    if len(items) != len(run):
+        return None
+    item = items[run.index(figure)]
+    starts = (item[:size] for size in range(len(item), 1, -1))
+    return next((start for start in starts if any(start in label for label in labels)), None)
+
+
+def _in_its_order(run: list[Figure], fact: Fact) -> bool:
+    """Whether a list's figures come in the order the fact's sentence gives them, where it gives them all."""
+    quote = wording.squeeze(fact.quote)
+    places = [quote.find(wording.squeeze(figure.stated)) for figure in run]
+    return -1 in places or places == sorted(places)
 
 
 def judge(claim: str, base: FactBase) -> list[Judged]:
     """Each figure of the claim, judged against the fact its words are most about.
 
-    The fact the claim's words are most about decides; one nearly as much about them may support a figure
-    only by stating that very figure (a list: "养老、失业和工伤保险…分别达到2550万人、597万人和762万人").
-    A bound alone ("超过2600万") is supported by no fact but the one meant.
+    Only the facts its words are most about may bear a figure out, and only if each of them does: where two
+    facts are as much about the claim and differ, the figure is not found, unless one gives this very figure
+    and none gives another of the claim's (which could be a list in another order). In a list
+    ("养老、失业和工伤保险…分别达到2550万人、597万人和762万人") a figure is about the name in its place. A denial
+    is not weighed.
     """
     chinese = bool(_CJK.search(claim))
     text = wording.squeeze(claim) if chinese else claim
     judged = []
     found = read(claim)
     for figure in found:
+        if figure.negated:
+            judged.append(Judged(figure, NOT_FOUND, None, Reason("denied")))
+            continue
         # A figure the claim states elsewhere is another's: its fact is not this one's (but a change is its own)
-        others = {other.stated for other in found if other.start != figure.start} if not figure.change else set()
-        scored = sorted(
-            ((_about(text, figure, fact, chinese), index, fact) for index, fact in enumerate(base.facts)
-             if _unit_fits(figure, fact, chinese) and fact.stated not in others),
-            key=lambda item: (-item[0], item[1]),
-        )  # fmt: skip
-        strong = [(score, fact) for score, _, fact in scored if score >= MIN_ABOUT]
+        run = _listed(text, figure, found) if chinese else []
+        named = _listed_name(text, figure, run, [fact.label.get("zh", "") for fact in base.facts]) if run else None
+        others = {o.stated for o in found if o.stated != figure.stated} if not (figure.change or named) else set()
+        candidates = [fact for fact in base.facts if _unit_fits(figure, fact, chinese) and fact.stated not in others
+                      and (named is None or named in fact.label.get("zh", ""))]  # fmt: skip
+        # The figure's own clause first ("三甲医院达到41家，养老机构达到41家": each 41家 its own), then the claim
+        strong = []
+        for context in (_own_context(text, figure), text[: figure.start] + " " + text[figure.end :]):
+            words = _claim_words(context, figure, chinese)
+            scored = sorted(((_about(words, fact, chinese), index, fact) for index, fact in enumerate(candidates)),
+                            key=lambda item: (-item[0], item[1]))  # fmt: skip
+            strong = [(score, fact) for score, _, fact in scored if score >= MIN_ABOUT]
+            if strong:
+                break
         if not strong:
             judged.append(Judged(figure, NOT_FOUND, None, Reason("nothing_about")))
             continue
-        top = strong[0][0]
-        near = [fact for score, fact in strong if score >= NEAR * top]
-        same = next((fact for fact in near if _figure_equal(figure, fact)), None)
-        if same is not None:
-            agrees, why = _judge(text, figure, same, base, chinese)
-            if agrees is not None or len([fact for score, fact in strong if score == top]) == 1:
-                judged.append(Judged(figure, _VERDICTS[agrees], same, why))
-                continue
-        best = [fact for score, fact in strong if score == top]
+        best = [fact for score, fact in strong if score == strong[0][0]]
+        stating = [fact for fact in best if _states(figure, fact)]
+        if len(stating) == 1 and not any(_states(other, fact) for other in found if other is not figure
+                                         for fact in best):  # fmt: skip
+            best = stating  # the words name these facts alike, and one of them gives this very figure
         verdicts = [(_judge(text, figure, fact, base, chinese), fact) for fact in best[:5]]
         agreeing = [(why, fact) for (agrees, why), fact in verdicts if agrees is True]
         against = [(why, fact) for (agrees, why), fact in verdicts if agrees is False]
-        if agreeing and not against:
+        unordered = run and named is None and not _in_its_order(run, agreeing[0][1]) if agreeing else False
+        if agreeing and len(agreeing) == len(verdicts) and not unordered:
             judged.append(Judged(figure, SUPPORTED, agreeing[0][1], agreeing[0][0]))
-        elif against and not agreeing:
+        elif agreeing and len(agreeing) == len(verdicts):  # "城乡…分别达到581元、717元": which is which?
+            judged.append(Judged(figure, NOT_FOUND, None, Reason("list_order")))
+        elif against and len(against) == len(verdicts):
             judged.append(Judged(figure, CONTRADICTED, against[0][1], against[0][0]))
         else:
-            (agrees, why), fact = verdicts[0]
-            reason = why if agrees is None else Reason("facts_differ")
-            judged.append(Judged(figure, NOT_FOUND, fact if agrees is None else None, reason))
+            (_, why), fact = verdicts[0]
+            alone = len(verdicts) == 1
+            reason = why if alone else Reason("facts_differ")
+            judged.append(Judged(figure, NOT_FOUND, fact if alone else None, reason))
     return judged
 
 
 MIN_ABOUT = 4  # the least shared words (a label's pair of characters counts twice) for a fact to be the one meant
-NEAR = 0.6  # a fact this nearly as much about the claim may support it, by stating its very figure
 _VERDICTS = {True: SUPPORTED, False: CONTRADICTED, None: NOT_FOUND}

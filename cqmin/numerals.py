@@ -95,6 +95,22 @@ def read_stated(text: str) -> Reading:
     return Reading(value, high, markers[0] if markers else Q.EXACT, parts["unit"], parts["ordinal"] is not None)
 
 
+def chinese_precision(text: str) -> Decimal:
+    """The place of the last digit a Chinese numeral states, with its 万 and 亿: "两千六百万" is to 100万,
+    "两千五" (as said: 两千五百) to 100, "近百万" to 100万, "三" to 1."""
+    numeral = text.rstrip("".join(MULTIPLIERS))
+    scale = Decimal(1)
+    for char in text[len(numeral) :]:
+        scale *= MULTIPLIERS[char]
+    numeral = "".join(char for char in numeral if char in _DIGITS or char in _UNITS)
+    if not numeral:
+        return scale
+    if numeral[-1] in _UNITS:
+        return _UNITS[numeral[-1]] * scale
+    units = [char for char in numeral if char in _UNITS]
+    return (Decimal(_UNITS[units[-1]]) / 10 if units and numeral[-2] in _UNITS else Decimal(1)) * scale
+
+
 # Any number in running text, with the 万 and 亿 after it: 1.16万亿, 28, 两千五. Chinese numerals only
 # where a multiplier or a digit of their own makes them a number ("千亿", "三百"), not every 一 of a word.
 _IN_TEXT = re.compile(

@@ -42,6 +42,23 @@ def verdicts(*claim: str, lang: str = "en") -> list[tuple[str, str, str | None]]
         # a share is said in percent or as a ratio: no count is about it, nor a ratio about a count
         ("The share of employees among the insured is 23 million", [("23 million", "not_found", None)]),
         ("参保人数结构比例优化为超过56:44", [("超过56:44", "contradicted", "pension.structure")]),
+        # what a careless reader would call supported: a denial, a bound turned round, a date after the figure,
+        # a change of another period, a plan said as done, a few more than far fewer, a range, a rounded numeral
+        ("养老保险参保人数不超过2500万人", [("不超过2500万人", "contradicted", "pension.insured")]),
+        ("养老保险参保人数没有达到2550万人", [("2550万人", "not_found", None)]),
+        ("People insured for pensions did not reach 25.5 million", [("25.5 million", "not_found", None)]),
+        ("People insured for pensions were no more than 25 million",
+         [("no more than 25 million", "contradicted", "pension.insured")]),
+        ("养老保险参保人数2550万人（2021年底数据）", [("2550万人", "contradicted", "pension.insured")]),
+        ("养老保险参保人数较2012年末增加468万人", [("468万人", "contradicted", "pension.insured")]),
+        ("今年以来养老保险参保人数增加468万人", [("468万人", "not_found", "pension.insured")]),
+        ("已确保养老保险参保率稳定在95%以上", [("95%以上", "contradicted", "pension.coverage-target")]),
+        ("计划建设的3—5个市级重大慢性病防治中心已全部建成", [("3—5个", "contradicted", "health.centres-target")]),
+        ("同步改造养老托幼等服务设施1000余处", [("1000余处", "contradicted", "housing.facilities")]),
+        ("同步改造养老托幼等服务设施5200余处", [("5200余处", "supported", "housing.facilities")]),
+        ("养老保险参保人数在2000—3000万人之间", [("2000—3000万人", "not_found", "pension.insured")]),
+        ("养老保险参保人数约两千六百万人", [("约两千六百万人", "contradicted", "pension.insured")]),
+        ("Health literacy reached 26.41% by the end of June", [("26.41%", "contradicted", "health.literacy")]),
     ],
 )  # fmt: skip
 def test_a_claim_judged(claim, expected):
@@ -55,6 +72,35 @@ def test_a_figure_in_a_list_is_held_to_its_own_fact():
     )
     assert found == [("2550万人", "supported", "pension.insured"), ("468万人", "supported", "pension.insured"),
                      ("717元", "supported", "pension.dibao")]  # fmt: skip
+
+
+def test_a_list_is_read_by_the_names_in_its_places_and_in_its_sentence_s_order(sample, tmp_path):
+    """Figures listed after 分别 belong to the names in their places; where the names do not tell them apart
+    ("城乡"), only the order of the fact's own sentence does, and another order is not found."""
+    both = "城乡低保标准分别达到每人每月717元、581元"
+    for ident, label, value in (("pension.urban", "城市低保标准", 717), ("pension.rural", "农村低保标准", 581)):
+        fact = dict(sample.fact("pension.dibao"), id=ident, label={"zh": label, "en": label}, value=value,
+                    stated=f"{value}元", quote=both, as_of="")  # fmt: skip
+        fact.pop("baseline", None)
+        sample.facts.append(fact)
+    insured = dict(sample.fact("pension.insured"), id="pension.unemployed", value=5970000, stated="597万人",
+                   label={"zh": "失业保险参保人数", "en": "People insured against unemployment"},
+                   quote="全市养老、失业保险参保人数分别达到2550万人、597万人", as_of="")  # fmt: skip
+    insured.pop("baseline")
+    sample.facts.append(insured)
+    path = sample.write(tmp_path)
+    assert run("validate", path).exit_code == 0, run("validate", path).stdout
+
+    def judged(claim: str) -> list[tuple[str, str | None]]:
+        return [(record["verdict"], record["fact"]) for record in json.loads(run("--facts", path, "check", claim,
+                                                                                  "--json").stdout)]  # fmt: skip
+
+    assert judged(both) == [("supported", "pension.urban"), ("supported", "pension.rural")]
+    assert judged("城乡低保标准分别达到每人每月581元、717元") == [("not_found", None), ("not_found", None)]
+    assert judged("城市低保标准为每人每月581元") == [("contradicted", "pension.dibao")]  # (the sample's own)
+    assert judged("全市养老、失业保险参保人数分别达到597万人、2550万人") == [
+        ("contradicted", "pension.insured"), ("contradicted", "pension.unemployed")]  # fmt: skip
+    assert judged("失业保险参保人数达2550万人") == [("contradicted", "pension.unemployed")]
 
 
 def test_the_table_says_the_verdict_the_fact_and_why():

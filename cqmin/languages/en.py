@@ -98,6 +98,8 @@ class English(Language):
         "why_another_date": "another date: the claim says '{claimed}', the fact {as_of}",
         "why_gives_figure": "the fact gives this figure",
         "why_facts_differ": "the facts its words are about differ on it",
+        "why_denied": "the claim denies it, and check weighs no denial",
+        "why_list_order": "the claim lists these figures in another order than the fact's sentence",
         "why_nothing_about": "no fact is about what the claim's words are about",
     }
     qualifiers: ClassVar[dict[Qualifier, str]] = {

@@ -88,6 +88,8 @@ class Chinese(Language):
         "why_another_date": "日期不同：所说的是“{claimed}”，该数据为{as_of}",
         "why_gives_figure": "该数据给出了这一数值",
         "why_facts_differ": "相关的几项数据说法不一",
+        "why_denied": "所说的是否定说法，不作核对",
+        "why_list_order": "所说的列举顺序与原句不同，无法对应",
         "why_nothing_about": "没有与所说内容相关的数据",
     }
     qualifiers: ClassVar[dict[Qualifier, str]] = {
