@@ -24,14 +24,20 @@ from cqmin.model import PLACEHOLDER
 _ANY_DAY = datetime.date(2000, 1, 1)  # (a line's date words are found whatever the day they are read against)
 TOPIC = "unsorted"  # the placeholder topic every drafted fact is filed under
 _SENTENCE_END = "。！？"
-_SPOKE = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在发布会上|进一步|还)?(?:介绍|说|称|表示|指出|强调)")
+_SAID = r"(?:在发布会上|进一步|还)?(?:介绍|说|称|表示|指出|强调)"
+_SPOKE = re.compile(rf"([\u4e00-\u9fff]{{2,3}}){_SAID}")
+# "市民政局副局长王某介绍": the office before the name is the speaker's, and no part of the name
+_TITLED = re.compile(
+    rf"(?P<office>市[^，。；]{{1,20}}?(?:局|委|办|厅|院|会|部|署|中心)[^，。；]{{0,8}}?"
+    rf"(?:局长|主任|书记|处长|部长|院长|厅长|负责人|发言人|委员))(?P<name>[\u4e00-\u9fff]{{2,3}}){_SAID}"
+)
 _NAME_LINE = re.compile(r"^(?P<office>.+?)\s+\**(?P<name>[\u4e00-\u9fff]{2,4})\**\s*$")
 _DEPARTMENT = re.compile(r"^(市[^党]*?(?:委|局|办|厅|院|会|部|署|中心))(.*)$")
 _CHANGE = re.compile(rf"(?:较|比)[^，。；]{{0,12}}?(?P<both>分别)?(?P<verb>{figures.CHANGE_VERB})了?")
-_FROM_TO = re.compile(r"(?:从|由)(?:以前的|过去的|[0-9]{4}年的?)?$")
-_TO = re.compile(
-    r"^(?:缩短|提高|提升|增加|增长|减少|下降|降低|优化|扩大|上升)(?:了)?(?:到|为|至)(?:现在的|目前的|[0-9]{4}年的?)?$"
-)
+# "从2017年的180家增加到今年上半年的260家": the dates either level may carry, each up to its 的
+_WHEN_OF = r"(?:现在的|目前的|以前的|过去的|(?:[0-9]{4}年|今年|去年|前年)[^，。；0-9]{0,6}?的?)"
+_FROM_TO = re.compile(rf"(?:从|由){_WHEN_OF}?$")
+_TO = re.compile(rf"^(?:缩短|提高|提升|增加|增长|减少|下降|降低|优化|扩大|上升)(?:了)?(?:到|为|至){_WHEN_OF}?$")
 _NAMED_PLAN = re.compile(r"(?:(?!已|完成)[^，。；]){0,16}?(?:计划|规划)(?:$|[，。；])")
 _TOTAL = re.compile(r"累计|年均|新增|增长|提升|提高|增加|建成|实施")
 _LABEL_EDGES = re.compile(
@@ -52,6 +58,7 @@ class Drafted(NamedTuple):
     mention: figures.Mention
     sentence: Sentence
     baseline: dict | None
+    reach: int = 0  # where in the sentence what its baseline is read from ends (its quote holds it)
 
 
 def _lines(article: str) -> list[str]:
@@ -82,8 +89,13 @@ def speakers(article: str) -> list[dict]:
             found[match["name"]] = {"department": department, "role": role or PLACEHOLDER["zh"]}
     listed = bool(found)
     for line in lines if not listed else ():  # no list: those the article says spoke
+        for match in _TITLED.finditer(line):
+            office = _DEPARTMENT.match(match["office"])
+            department, role = (office[1], office[2]) if office else (match["office"], "")
+            found.setdefault(match["name"], {"department": department, "role": role or PLACEHOLDER["zh"]})
         for match in _SPOKE.finditer(line):
-            found.setdefault(match[1], {"department": PLACEHOLDER["zh"], "role": PLACEHOLDER["zh"]})
+            if not any(match[1].endswith(name) or name.endswith(match[1]) for name in found):
+                found.setdefault(match[1], {"department": PLACEHOLDER["zh"], "role": PLACEHOLDER["zh"]})
     return [
         {"id": f"speaker-{number}", "name": {"zh": name}, "role": {"zh": office["role"]},
          "department": {"zh": office["department"]}}
@@ -177,7 +189,8 @@ def _changes(mentions: list, text: str, start: int) -> list[_Change]:
 
 
 def _baselines(sentence: Sentence, mentions: list, event_date) -> tuple[dict, set]:
-    """Baselines of the sentence's figures, by their index, and the indexes that are changes or earlier levels."""
+    """Baselines of the sentence's figures, by their index (each with where what it is read from ends), and the
+    indexes that are changes or earlier levels."""
     text = sentence.text
     found: dict[int, dict] = {}
     consumed: set[int] = set()
@@ -194,14 +207,15 @@ def _baselines(sentence: Sentence, mentions: list, event_date) -> tuple[dict, se
         for figure, change in pairs:
             baseline = _derived(mentions[figure], change, match["verb"])
             if baseline is not None:
-                found[figure] = {**baseline, "as_of": when.dates[0] if when else ""}
+                reach = mentions[change.index].end if change.index is not None else match.end()
+                found[figure] = ({**baseline, "as_of": when.dates[0] if when else ""}, reach)
     for index, mention in enumerate(mentions[1:], start=1):
         earlier = mentions[index - 1]
         between = text[earlier.end : mention.start]
         if _FROM_TO.search(text[: earlier.start]) and _TO.match(between) and earlier.word == mention.word:
             near = max((phrase for phrase in phrases if phrase.end <= earlier.start), key=lambda p: p.end, default=None)
             as_of = near.dates[0] if near and text[near.end : earlier.start].lstrip("的") == "" else ""
-            found[index] = {"value": _exact(earlier.value), "as_of": as_of, "derived": False}
+            found[index] = ({"value": _exact(earlier.value), "as_of": as_of, "derived": False}, mention.end)
             consumed.add(index - 1)
     return found, consumed
 
@@ -218,6 +232,16 @@ def _derived(figure: figures.Mention, change: _Change, verb: str) -> dict | None
             context.prec = 40
             value = (figure.value / (1 + change.value)).quantize(Decimal("0.01"))
         return {"value": _exact(value), "derived": True, "method": f"{figure.number} ÷ (1 + {change.number})"}
+    share = figure.word in ("%", "％")
+    if change.word in ("%", "％") and not share:  # "18.6万人，同比增长5.2%": a level grown by a share of itself
+        ratio = change.value / 100
+        with localcontext() as context:
+            context.prec = 40
+            value = (figure.value / (1 + ratio if rises else 1 - ratio)).quantize(Decimal("0.01"))
+        method = f"{figure.number} ÷ (1 {'+' if rises else '−'} {change.number}%)"
+        return {"value": _exact(value), "derived": True, "method": method}
+    if change.word == "个百分点" and share:  # "5.3%，较去年同期下降0.4个百分点": a share moved by points
+        change = change._replace(word=figure.word)
     if change.word != figure.word:
         return None  # a change in % of a figure in 人 is no difference of the two
     value = figure.value - change.value if rises else figure.value + change.value
@@ -310,9 +334,7 @@ def _reading(item: Drafted, event_date) -> tuple[str, str, int, int]:
         kind = "target"  # "二是…再建设100个": an item of plans; "约1亿平方米城镇老旧小区改造计划"
     if as_of and kind == "achieved" and periods.starts_after(as_of, event_date):
         kind = "target"  # "到2025年": a date to come is a plan's
-    if item.baseline and item.baseline.get("derived"):
-        end = max(end, text.find(item.baseline["method"].split()[-1].rstrip(")"), mention.end) + 1)
-    return kind, as_of, start, end
+    return kind, as_of, start, max(end, item.reach)  # (the quote holds what a baseline is read from)
 
 
 def _label(text: str, mention: figures.Mention) -> str:
@@ -356,7 +378,7 @@ def draft(article: str, date: str, event_id: str, source: str | None) -> dict:
                 hint="draft one report at a time",
             )
         baselines, consumed = _baselines(sentence, mentions, event_date)
-        drafted += [Drafted(mention, sentence, baselines.get(index))
+        drafted += [Drafted(mention, sentence, *baselines.get(index, (None, 0)))
                     for index, mention in enumerate(mentions) if index not in consumed]  # fmt: skip
     units: dict[str, dict] = {}
     facts = []

@@ -60,7 +60,7 @@ _CANDIDATE = re.compile(
 _NOT_AFTER = re.compile(
     r"年|月|日|季度|岁|届|大|五(?:规划)?(?![0-9])|[A-Za-z]|\+|是|号|周年|个方面|倍|后|时期|级|甲|轮|方面|期间"
 )
-_NOT_BEFORE = re.compile(r"(?:第|\+|十|[A-Za-z]|“)$")
+_NOT_BEFORE = re.compile(r"(?:第|\+|十|[A-Za-z]|“|/)$")  # ("9.5/10万": per 100,000, a rate's base)
 
 
 class Mention(NamedTuple):

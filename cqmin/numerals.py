@@ -137,7 +137,10 @@ def numbers(text: str) -> list[tuple[int, int, Decimal]]:
 
 # ---------------------------------------------------------------- arithmetic of derived baselines
 
-_TOKEN = re.compile(rf"\s*(?:(?P<number>[0-9]{{1,16}}(?:\.[0-9]{{1,10}})?(?![0-9.]){_MULTIPLIER})|(?P<op>[-+−×*÷/()]))")
+# A number of a derivation may be a percentage as the quote writes it ("18.6万 ÷ (1 + 5.2%)": 5.2% is 0.052).
+_TOKEN = re.compile(
+    rf"\s*(?:(?P<number>[0-9]{{1,16}}(?:\.[0-9]{{1,10}})?(?![0-9.]){_MULTIPLIER}%?)|(?P<op>[-+−×*÷/()]))"
+)
 # A derivation is a line of arithmetic ("717 ÷ (1 + 1.2)"); anything longer or deeper is refused, not recursed into.
 # Figures are exact in every consumer of the JSON (below 2^53, the largest integer
 # a JavaScript number holds exactly): a value, or a derivation's result, stays below this.
@@ -169,6 +172,8 @@ def _is_number(token: str) -> bool:
 
 
 def _number(token: str) -> Decimal:
+    if token.endswith("%"):
+        return Decimal(token[:-1]) / 100
     digits = token.rstrip("万亿")
     value = Decimal(digits)
     for char in token[len(digits) :]:
@@ -184,7 +189,8 @@ def respell(text: str, spell) -> str:
     except ValueError:
         return text
     return _TOKEN.sub(lambda match: match.group().replace(match["number"], spell(_number(match["number"])))
-                      if match["number"] else match.group(), text.rstrip()) if tokens else text  # fmt: skip
+                      if match["number"] and not match["number"].endswith("%") else match.group(),
+                      text.rstrip()) if tokens else text  # fmt: skip
 
 
 def evaluate(text: str) -> Arithmetic:

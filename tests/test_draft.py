@@ -177,3 +177,32 @@ def test_hostile_text_gets_a_bounded_clean_answer(tmp_path):
     many.write_text("5人，" * 3000, encoding="utf-8")
     result = run("draft", str(many), "--date", "2024-04-18")
     assert result.exit_code == 1 and "more than 2,000 figures" in result.stderr
+
+
+SECOND = """某市养老服务发布会
+
+市民政局副局长王某介绍，全市养老机构从2017年的180家增加到今年上半年的260家。今年上半年，全市城镇新增就业18.6万人，同比增长5.2%。城镇调查失业率为5.3%，较去年同期下降0.4个百分点。去年全市孕产妇死亡率降至9.5/10万。
+"""
+
+
+def test_a_second_report_s_speaker_levels_and_changes_in_percent(tmp_path):
+    """A report in another hand: an office before the speaker's name, dates on both levels of a 从…到, a level
+    grown by a share of itself, a share moved by points, and a rate per 100,000 (no figure of 10万)."""
+    path = tmp_path / "second.txt"
+    path.write_text(SECOND, encoding="utf-8")
+    output = tmp_path / "second.toml"
+    assert run("draft", str(path), "--date", "2023-07-20", "-o", str(output)).exit_code == 0
+    data = tomli.loads(output.read_text(encoding="utf-8"))
+    (speaker,) = data["speakers"]
+    assert (speaker["name"]["zh"], speaker["role"]["zh"], speaker["department"]["zh"]) == ("王某", "副局长", "市民政局")
+    by_stated = {fact["stated"]: fact for fact in data["facts"]}
+    assert sorted(by_stated) == ["18.6万人", "260家", "5.3%"]  # (180家 is 260家's baseline; 10万 is no figure)
+    assert by_stated["260家"]["baseline"] == {"value": 180, "as_of": "2017", "derived": False}
+    assert by_stated["18.6万人"]["baseline"]["method"] == "18.6万 ÷ (1 + 5.2%)"
+    assert by_stated["5.3%"]["baseline"]["method"] == "5.3 + 0.4"
+    assert "同比增长5.2%" in by_stated["18.6万人"]["quote"]  # what the baseline is read from, quoted
+    reviewed = output.read_text(encoding="utf-8").replace("draft = true\n", "")
+    reviewed = reviewed.replace('place = { zh = "（待填）", en = "(to fill in)" }', 'place = { zh = "某市" }')
+    output.write_text(reviewed, encoding="utf-8")
+    result = run("validate", str(output))  # the percentages in the arithmetic are the quote's own
+    assert result.exit_code == 0, result.stdout
