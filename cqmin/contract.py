@@ -198,10 +198,11 @@ CHECK_FIELDS = Fields(tuple((name, name) for name in _CHECKED))
 def check_record(judged) -> dict:
     """A figure of a claim, judged: as the claim states it, its value, the verdict, and the fact it was held to."""
     figure, fact = judged.figure, judged.fact
-    value = int(figure.value) if figure.value == figure.value.to_integral_value() else float(figure.value)
+    from cqmin.numerals import plain_number
+
     return {
         "stated": figure.stated,
-        "value": value,
+        "value": plain_number(figure.value),
         "verdict": judged.verdict,
         "fact": fact.id if fact else None,
         "stated_by_fact": fact.stated if fact else None,

@@ -20,6 +20,7 @@ from cqmin import figures, periods, wording
 from cqmin.domain import Measure, Qualifier
 from cqmin.errors import CqminError
 from cqmin.model import PLACEHOLDER
+from cqmin.numerals import plain_number
 
 _ANY_DAY = datetime.date(2000, 1, 1)  # (a line's date words are found whatever the day they are read against)
 TOPIC = "unsorted"  # the placeholder topic every drafted fact is filed under
@@ -156,11 +157,6 @@ def sentences(article: str, names: list[str]) -> list[Sentence]:
     return found
 
 
-def _exact(number: Decimal):
-    """A Decimal as the int or float a fact base holds."""
-    return int(number) if number == number.to_integral_value() else float(number)
-
-
 class _Change(NamedTuple):
     value: Decimal
     number: str  # as written: "468万", "1.2"
@@ -215,7 +211,10 @@ def _baselines(sentence: Sentence, mentions: list, event_date) -> tuple[dict, se
         if _FROM_TO.search(text[: earlier.start]) and _TO.match(between) and earlier.word == mention.word:
             near = max((phrase for phrase in phrases if phrase.end <= earlier.start), key=lambda p: p.end, default=None)
             as_of = near.dates[0] if near and text[near.end : earlier.start].lstrip("的") == "" else ""
-            found[index] = ({"value": _exact(earlier.value), "as_of": as_of, "derived": False}, mention.end)
+            found[index] = (
+                {"value": plain_number(earlier.value), "as_of": as_of, "derived": False},
+                mention.end,
+            )
             consumed.add(index - 1)
     return found, consumed
 
@@ -231,7 +230,11 @@ def _derived(figure: figures.Mention, change: _Change, verb: str) -> dict | None
         with localcontext() as context:
             context.prec = 40
             value = (figure.value / (1 + change.value)).quantize(Decimal("0.01"))
-        return {"value": _exact(value), "derived": True, "method": f"{figure.number} ÷ (1 + {change.number})"}
+        return {
+            "value": plain_number(value),
+            "derived": True,
+            "method": f"{figure.number} ÷ (1 + {change.number})",
+        }
     share = figure.word in ("%", "％")
     if change.word in ("%", "％") and not share:  # "18.6万人，同比增长5.2%": a level grown by a share of itself
         ratio = change.value / 100
@@ -239,14 +242,14 @@ def _derived(figure: figures.Mention, change: _Change, verb: str) -> dict | None
             context.prec = 40
             value = (figure.value / (1 + ratio if rises else 1 - ratio)).quantize(Decimal("0.01"))
         method = f"{figure.number} ÷ (1 {'+' if rises else '−'} {change.number}%)"
-        return {"value": _exact(value), "derived": True, "method": method}
+        return {"value": plain_number(value), "derived": True, "method": method}
     if change.word == "个百分点" and share:  # "5.3%，较去年同期下降0.4个百分点": a share moved by points
         change = change._replace(word=figure.word)
     if change.word != figure.word:
         return None  # a change in % of a figure in 人 is no difference of the two
     value = figure.value - change.value if rises else figure.value + change.value
     sign = "−" if rises else "+"
-    return {"value": _exact(value), "derived": True, "method": f"{figure.number} {sign} {change.number}"}
+    return {"value": plain_number(value), "derived": True, "method": f"{figure.number} {sign} {change.number}"}
 
 
 def _distinct(mention: figures.Mention) -> bool:
@@ -390,7 +393,7 @@ def draft(article: str, date: str, event_id: str, source: str | None) -> dict:
             "topic": TOPIC,
             "draft": True,
             "label": {"zh": _label(sentence.text, mention)},
-            "value": _exact(mention.value),
+            "value": plain_number(mention.value),
             "unit": _unit(mention, units),
             "stated": mention.stated,
             "qualifier": mention.qualifier.value,
@@ -400,7 +403,7 @@ def draft(article: str, date: str, event_id: str, source: str | None) -> dict:
             "quote": _quote(sentence.text, start, end),
         }
         if mention.high is not None:
-            fact["high"] = _exact(mention.high)
+            fact["high"] = plain_number(mention.high)
         if item.baseline is not None and mention.qualifier is not Qualifier.RANGE:
             fact["baseline"] = item.baseline
         facts.append(fact)

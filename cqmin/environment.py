@@ -77,7 +77,7 @@ class Environment:
     def escape_unencodable_stdout(self) -> None:
         """On an output that cannot hold Chinese (PYTHONIOENCODING=ascii), write \\u escapes, not a crash.
 
-        Commands that draw tables choose English and plain replacement instead (cli/session.py).
+        Commands that draw tables choose English and plain replacement instead (lookups.Session).
         """
         stream = self._stdout_stream if self._stdout_stream is not None else sys.stdout
         try:

@@ -264,3 +264,21 @@ def sources(session: Session) -> None:
     from cqmin import views
 
     session.write(views.sources(session.base))
+
+
+def everything(session: Session, kind, events):
+    """Every fact the filters keep (`cqmin export`); a failure, saying which filter emptied it, for none."""
+    from cqmin import views
+
+    result = views.everything(session.base, filters(session.call, kind, events))
+    if result.empty is not None:
+        raise CqminError(result.empty)
+    return result
+
+
+def export(session: Session, kind, events) -> None:
+    """`cqmin export` to stdout: a format that writes a file (sqlite) needs -o FILE."""
+    if session.format.to_file:
+        name = session.format.name
+        raise Misuse(f"{name} writes a file: add -o FILE", f"'--format {name}'")
+    session.write(everything(session, kind, events))

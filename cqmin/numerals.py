@@ -95,6 +95,11 @@ def read_stated(text: str) -> Reading:
     return Reading(value, high, markers[0] if markers else Q.EXACT, parts["unit"], parts["ordinal"] is not None)
 
 
+def plain_number(number: Decimal) -> int | float:
+    """A Decimal as the int or float a fact base and its JSON hold: 700000, 5.5."""
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
 def chinese_precision(text: str) -> Decimal:
     """The place of the last digit a Chinese numeral states, with its 万 and 亿: "两千六百万" is to 100万,
     "两千五" (as said: 两千五百) to 100, "近百万" to 100万, "三" to 1."""

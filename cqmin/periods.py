@@ -9,7 +9,6 @@ holds a fact's as_of and its baseline's to the phrase next to each figure;
 draft and check read dates with it too.
 """
 
-import calendar
 import datetime as _dt
 import re
 from typing import NamedTuple
@@ -73,7 +72,9 @@ class Said(NamedTuple):
 
 
 def _last_day(year: int, month: int) -> str:
-    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    from cqmin import dates
+
+    return dates.end(f"{year}-{month:02d}").isoformat()
 
 
 def _through(year: int, first: int, last: int) -> tuple[str, ...]:

@@ -213,9 +213,4 @@ def _run(kind: str, session, command: str, positional: list[str], options: dict,
     elif kind == "sources":
         lookups.sources(session)
     elif kind == "export":
-        from cqmin import views
-
-        result = views.everything(session.base, lookups.filters(session.call, kind_option, events))
-        if result.empty is not None or session.format.to_file:
-            raise _Decline("export")  # nothing to export, or a database to stdout: Typer says why
-        session.write(result)
+        lookups.export(session, kind_option, events)

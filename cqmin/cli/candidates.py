@@ -37,10 +37,15 @@ def topic_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         return []
 
 
+def described(event, language) -> str:
+    """How completion describes an event, on either path (the command table holds it in every language)."""
+    return f"{event.date} {language.text(event.title)}"
+
+
 def event_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     try:
         base, language = base_of(ctx), languages.get(_language(ctx))
-        return [(event.id, f"{event.date} {language.text(event.title)}") for event in base.events
+        return [(event.id, described(event, language)) for event in base.events
                 if event.id.startswith(incomplete.lower())]  # fmt: skip
     except Exception:
         return []

@@ -1,7 +1,7 @@
-"""cqmin's own commands: each parses its options, asks views for a typed result, and hands it to the session.
+"""cqmin's own commands: each parses its options and calls what does the work (lookups.py for a look-up).
 
 Everything expensive (loading facts, Rich, csv, sqlite3) is imported inside the
-command that needs it, because every run, and every TAB, starts here.
+command that needs it: a run through Typer builds and runs one command.
 """
 
 from typing import Annotated
@@ -24,8 +24,8 @@ from cqmin.cli.options import (
     a_path,
     format_option,
 )
-from cqmin.cli.session import as_usage, filters, run_of, session_for
-from cqmin.errors import CqminError, ExitCode
+from cqmin.cli.session import as_usage, run_of, session_for
+from cqmin.errors import ExitCode
 from cqmin.results import (
     AllFacts,
     Checks,
@@ -264,15 +264,16 @@ def export(
 
     Example: cqmin export -o cqmin.db
     """
-    from cqmin import views
     from cqmin.cli import exporting
 
     output_path = None if output_path == "-" else output_path
     format_ = exporting.format_for(ctx, format_, json_, output_path)
     session = session_for(ctx, AllFacts, format_, False, None, fields)
-    result = views.everything(session.base, filters(ctx, kind, event))
-    if result.empty is not None:
-        raise CqminError(result.empty)
+    with as_usage():
+        if output_path is None:
+            lookups.export(session, kind, event)
+            return
+        result = lookups.everything(session, kind, event)
     exporting.export(session, result, output_path, force)
 
 

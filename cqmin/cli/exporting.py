@@ -29,16 +29,12 @@ def format_for(ctx: typer.Context, format_, json_: bool, path: str | None) -> st
     return own or (named.name if named else None)
 
 
-def export(session: Session, result: AllFacts, path: str | None, force: bool) -> None:
+def export(session: Session, result: AllFacts, path: str, force: bool) -> None:
+    """Write the facts to the file at `path`, whole or not at all (stdout is lookups.export's)."""
     fmt = session.format
     if fmt.to_file:
-        if path is None:
-            raise typer.BadParameter(f"{fmt.name} writes a file: add -o FILE", param_hint=f"'--format {fmt.name}'")
         write = fmt.renderer(AllFacts)
         atomic.write(path, lambda temporary: write(result, session.output, temporary), force)
-    elif path is None:
-        session.write(result)
-        return
     else:
         # A file is not a terminal: written exactly, in UTF-8, whatever stdout could hold.
         to_file = Output(

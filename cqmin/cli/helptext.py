@@ -13,7 +13,8 @@ from cqmin.errors import CqminError
 GENERIC = {"topic": "TOPIC", "other_topic": "TOPIC", "fact": "ID", "word": "WORD", "claim": "CLAIM"}
 
 
-def _shown(text: str) -> str:
+def shown(text: str) -> str:
+    """A fact base's text in help: literal, and escaped where Typer reads help as Rich markup."""
     from cqmin.render.safe import clean, markup_escaped
 
     return markup_escaped(clean(text)) if framework.help_is_markup() else clean(text)
@@ -35,11 +36,11 @@ def names(ctx) -> dict[str, str]:
     fact = (base.fact(first.headline) if first.headline else None) or next(iter(base.facts_of(first.id)), None)
     fact = fact or base.facts[0]
     word = languages.get(languages.FALLBACK).text(fact.label).split()[0].lower()
-    claim = _shown(f"{languages.get('zh').text(fact.label)}{fact.stated}")  # what a reporter writes of it
-    return {"topic": first.id, "other_topic": base.topics[-1].id, "fact": fact.id, "word": _shown(word), "claim": claim}
+    claim = shown(f"{languages.get('zh').text(fact.label)}{fact.stated}")  # what a reporter writes of it
+    return {"topic": first.id, "other_topic": base.topics[-1].id, "fact": fact.id, "word": shown(word), "claim": claim}
 
 
-def _title(text: dict) -> str:
+def in_every_language(text: dict) -> str:
     """A title in every language cqmin speaks, " · " between (once, where they are the same)."""
     shown = dict.fromkeys(language.text(text) for language in languages.REGISTRY.values())
     return " · ".join(shown)
@@ -58,11 +59,11 @@ def summary(ctx) -> str:
         what = "Figures announced at press conferences, from a fact base"
     elif len(base.events) == 1:
         event = base.events[0]
-        what = f"Figures from the press conference of {event.date}, {_shown(_title(event.title))}"
+        what = f"Figures from the press conference of {event.date}, {shown(in_every_language(event.title))}"
     else:
         dates = sorted(event.date for event in base.events)
         what = f"Figures from {len(base.events)} press conferences, {dates[0]} to {dates[-1]}"
-    topics = [_shown(_lowered(english.text(topic.title))) for topic in base.topics] if base else []
+    topics = [shown(_lowered(english.text(topic.title))) for topic in base.topics] if base else []
     listed = f": {', '.join(topics[:-1])} and {topics[-1]}" if len(topics) > 1 else f": {topics[0]}" if topics else ""
     example = names(ctx)["topic"]
     return (

@@ -7,7 +7,7 @@ is answered from it without importing Typer (cqmin.shells.fast).
 """
 
 from cqmin import argv, languages, table_store
-from cqmin.cli import topics
+from cqmin.cli import candidates, topics
 from cqmin.model import FactBase
 
 # Parameters whose values complete from the fact base, by their name in commands.py.
@@ -44,8 +44,8 @@ def _texts(text: dict) -> dict[str, str]:
 
 
 def _dated(event) -> dict[str, str]:
-    """An event as completion describes it: its date and title, in every language."""
-    return {code: f"{event.date} {text}" for code, text in _texts(event.title).items()}
+    """An event as completion describes it (candidates.described), in every language."""
+    return {code: candidates.described(event, language) for code, language in languages.REGISTRY.items()}
 
 
 def build(root_ctx, base: FactBase) -> dict:

@@ -2,7 +2,7 @@
 
 import typer
 
-from cqmin import languages, lookups
+from cqmin import lookups
 from cqmin.cli import framework
 from cqmin.cli.candidates import EventOption
 from cqmin.cli.options import TOPIC_PANEL, FieldsOption, IdsOption, JsonOption, KindOption, LangOption, format_option
@@ -13,11 +13,6 @@ from cqmin.results import TopicFacts
 def in_order(own: list[str], topics: list[str]) -> list[str]:
     """The commands as help lists them: the overview, the topics, then the rest."""
     return own[:1] + topics + own[1:]
-
-
-def title(topic) -> str:
-    """A topic's titles in every language it has, " · " between, each once, as written (shells show it so)."""
-    return " · ".join(dict.fromkeys(topic.title[code] for code in languages.codes() if code in topic.title))
 
 
 def _topic(
@@ -43,14 +38,20 @@ def option_shapes(help_names: tuple[str, ...]) -> list[dict]:
 
 def command(topic):
     """The command of one topic: named by its id, its title its help."""
-    from cqmin.render.safe import clean, markup_escaped
+    from cqmin.cli import helptext
+    from cqmin.render.safe import clean
 
-    # Typer reads help as Rich markup (unless TYPER_USE_RICH=0): the fact base's text is escaped for it.
-    shown = markup_escaped(clean(title(topic))) if framework.help_is_markup() else clean(title(topic))
+    titles = helptext.in_every_language(topic.title)
+    shown = helptext.shown(titles)
     text = (
         f"{shown}\n\nIts figures, how they compare with earlier years, and the targets ahead.\n\n"
         f"Example: cqmin {topic.id} --lang en --kind achieved"
     )
     return framework.command_from(
-        _topic, name=topic.id, help=text, short_help=shown, described=clean(title(topic)), rich_help_panel=TOPIC_PANEL
+        _topic,
+        name=topic.id,
+        help=text,
+        short_help=shown,
+        described=clean(titles),
+        rich_help_panel=TOPIC_PANEL,
     )

@@ -55,10 +55,7 @@ def method(fact: Fact, language: Language) -> str:
     """How a derived baseline was reckoned, its numbers in the output's language: "25.5 million − 4.68 million"."""
     from cqmin import numerals
 
-    def spell(value) -> str:
-        return language.number(int(value) if value == value.to_integral_value() else float(value))
-
-    return numerals.respell(fact.baseline.method, spell)
+    return numerals.respell(fact.baseline.method, lambda value: language.number(numerals.plain_number(value)))
 
 
 def _about(fact: Fact) -> str:

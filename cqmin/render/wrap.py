@@ -58,14 +58,11 @@ def _units(text: str) -> list[tuple[int, int]]:
     units: list[list[int]] = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        opens = (
-            text[units[-1][1] - 1] in _OPENING
-            or (text[units[-1][1] - 1] in "\"'" and not _closes(text, units[-1][1] - 1))
-            if units
-            else False
-        )
         glued = (
-            units and (_closes(text, start) or opens) and not text[start].isspace() and not text[units[-1][0]].isspace()
+            units
+            and (_closes(text, start) or _opens(text, units[-1][1] - 1))
+            and not text[start].isspace()
+            and not text[units[-1][0]].isspace()
         )
         if glued:
             units[-1][1] = end

@@ -1,12 +1,12 @@
 """Check a parsed fact base and report every problem at once, each with file, line, entry and field.
 
 problems, notes = validation.check(data, text, "facts.toml")
-problems += validation.check_quotes(data, text, article, "facts.toml")
+problems += validation.check_quotes(data, text, articles.gather(...), "facts.toml")
 """
 
-from cqmin.validation.problems import DRAFTED, Problem
+from cqmin.validation.problems import Problem
 
-__all__ = ["DRAFTED", "Problem", "check", "check_quotes"]
+__all__ = ["Problem", "check", "check_quotes"]
 
 # The rules (and their imports: decimal, the numeral reader) load only when a file is checked,
 # not when a lookup from the cache merely needs the Problem type.
