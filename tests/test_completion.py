@@ -200,6 +200,28 @@ def test_the_fast_path_answers_as_typer_does(warm_cache, monkeypatch, shell):
         assert fast.answer({**os.environ, **_protocol(shell, line)}) is None, line  # left to Typer
 
 
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+@pytest.mark.parametrize(
+    ("line", "env", "chinese"),
+    [("cqmin show pension.d", {"CQMIN_LANG": "zh-CN"}, True), ("cqmin show pension.d", {"CQMIN_LANG": "chinese"}, True),
+     ("cqmin show --lang cn pension.d", {}, True), ("cqmin --lang 中文 show pension.d", {}, True),
+     ("cqmin show pension.d", {"CQMIN_LANG": "xx", "LANG": "zh_CN.UTF-8"}, True),
+     ("cqmin show --lang xx pension.d", {"CQMIN_LANG": "english"}, False)],
+)  # fmt: skip
+def test_descriptions_are_in_the_language_the_full_path_chooses(warm_cache, monkeypatch, shell, line, env, chinese):
+    """A language's other names (zh-CN, cn, 中文, english) choose it for a TAB from the cache as for Typer's."""
+    from conftest import runner
+
+    from cqmin.cli.app import app
+    from cqmin.shells import fast
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(warm_cache))
+    environ = {**os.environ, "CQMIN_LANG": "", **env, **_protocol(shell, line)}
+    quick = fast.answer(environ)
+    assert quick is not None and quick + "\n" == runner.invoke(app, [], env=environ, prog_name="cqmin").stdout
+    assert ("城市低保标准" in quick) == chinese, (line, env)
+
+
 @pytest.mark.parametrize("line", ["cqmin nosuch x", "cqmin --nosuch ", "cqmin show --facts x "])
 def test_lines_the_fast_path_leaves_to_typer_still_complete_quietly(warm_cache, line):
     result = complete({**_protocol("bash", line), "XDG_CACHE_HOME": str(warm_cache)})

@@ -59,7 +59,8 @@ def build(root_ctx, base: FactBase) -> dict:
         "root": _node(group, root_ctx),
         "order": topics.in_order(own, [topic.id for topic in base.topics]),
         "commands": commands,
-        "languages": {code: list(language.locales) for code, language in languages.REGISTRY.items()},
+        "languages": languages.locales(),  # (spoken.py chooses from these, on either path)
+        "language_names": {code: list(language.names) for code, language in languages.REGISTRY.items()},
         "default_language": languages.DEFAULT,
         "facts": [(fact.id, _texts(fact.label)) for fact in base.facts],
         "topics": [(topic.id, _texts(topic.title)) for topic in base.topics],

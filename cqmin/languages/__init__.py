@@ -7,6 +7,7 @@ fact base (README, "Extending cqmin").
 
 import os
 
+from cqmin import spoken
 from cqmin.languages import en, zh
 from cqmin.languages.base import FALLBACK, Language
 
@@ -15,9 +16,7 @@ DEFAULT = "en"  # where nothing chooses, and for locales of languages cqmin does
 __all__ = [
     "AUTO", "DEFAULT", "ENV_VAR", "FALLBACK", "REGISTRY", "Language", "closest", "codes", "find", "get", "resolve"
 ]  # fmt: skip
-AUTO = "auto"  # --lang auto: CQMIN_LANG, then the locale
-ENV_VAR = "CQMIN_LANG"
-LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # the order gettext reads them
+AUTO, ENV_VAR = spoken.AUTO, spoken.ENV_VAR
 
 
 def codes() -> list[str]:
@@ -37,14 +36,17 @@ def get(code: str) -> Language:
     return REGISTRY[code.lower()]
 
 
+def _names() -> dict[str, list[str]]:
+    return {code: list(language.names) for code, language in REGISTRY.items()}
+
+
+def locales() -> dict[str, list[str]]:
+    return {code: list(language.locales) for code, language in REGISTRY.items()}
+
+
 def find(name: str) -> str | None:
-    """The code of the language a name people type means, or None: its code in any case, with a region or
-    script (zh-CN, zh_CN, zh-Hans, en-US, en_GB), or one of its names (cn, chinese, 中文, english)."""
-    typed = name.strip().lower().replace("_", "-")
-    for code, language in REGISTRY.items():
-        if typed == code or typed.split("-")[0] == code or typed in language.names:
-            return code
-    return None
+    """The code of the language a name people type means, or None (spoken.find)."""
+    return spoken.find(name, _names())
 
 
 def closest(name: str) -> str | None:
@@ -56,35 +58,17 @@ def closest(name: str) -> str | None:
     return known[close[0]] if close else None
 
 
-def from_locale(environ) -> str:
-    """The language the locale asks for: the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set."""
-    for name in LOCALE_VARS:
-        value = environ.get(name, "")
-        if value:
-            # LANGUAGE may list several ("zh_CN:en"); the first one decides.
-            first = value.split(":")[0].lower()
-            for code, language in REGISTRY.items():
-                if any(first.startswith(prefix) for prefix in language.locales):
-                    return code
-            return DEFAULT
-    return DEFAULT
-
-
 def resolve(option: str | None, environ=None) -> tuple[Language, str | None]:
     """The language to speak, and a warning to show if CQMIN_LANG names one cqmin does not have.
 
     --lang wins (already checked by the command line); then CQMIN_LANG; then the locale.
     """
     environ = os.environ if environ is None else environ
-    if option and option.lower() != AUTO:
-        return get(find(option) or option), None
-    chosen = environ.get(ENV_VAR, "").strip().lower()
+    code, unknown = spoken.choose(option, environ, _names(), locales(), DEFAULT)
     warning = None
-    if chosen and find(chosen):
-        return REGISTRY[find(chosen)], None
-    if chosen and chosen != AUTO:
-        close = closest(chosen)
+    if unknown:
+        close = closest(unknown)
         advice = f" (did you mean {close!r}?)" if close else ""
         speaks = ", ".join(REGISTRY)
-        warning = f"{ENV_VAR}={chosen!r} is not a language cqmin speaks ({speaks}); using the locale{advice}"
-    return REGISTRY[from_locale(environ)], warning
+        warning = f"{ENV_VAR}={unknown!r} is not a language cqmin speaks ({speaks}); using the locale{advice}"
+    return REGISTRY[code], warning

@@ -72,23 +72,14 @@ def _walk(table: dict, args: list[str]) -> tuple[dict, dict[str, list[str]], lis
 
 
 def _language(table: dict, given: dict, root_given: dict, environ) -> str:
-    """The language of descriptions: --lang of the command, else of the root, else CQMIN_LANG, else the locale."""
-    known = table["languages"]
-    for chosen in (given.get("lang"), root_given.get("lang")):
-        if chosen and chosen[-1].lower() in known:
-            return chosen[-1].lower()
-    from_env = environ.get("CQMIN_LANG", "").strip().lower()
-    if from_env in known:
-        return from_env
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name, "")
-        if value:
-            first = value.split(":")[0].lower()
-            return next(
-                (code for code, prefixes in known.items() if any(first.startswith(prefix) for prefix in prefixes)),
-                table["default_language"],
-            )
-    return table["default_language"]
+    """The language of descriptions: --lang of the command, else of the root, else CQMIN_LANG, else the locale,
+    chosen as the full path chooses it (spoken.py), from the languages the table holds."""
+    from cqmin import spoken
+
+    names, locales = table["language_names"], table["languages"]
+    given_values = (values[-1] for values in (given.get("lang"), root_given.get("lang")) if values)
+    option = next((value for value in given_values if spoken.find(value, names)), None)  # (a wrong one: none)
+    return spoken.choose(option, environ, names, locales, table["default_language"])[0]
 
 
 def _values(table: dict, param: dict, incomplete: str, language: str) -> list[tuple[str, str | None]]:
