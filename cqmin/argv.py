@@ -28,7 +28,8 @@ def split(arg: str) -> tuple[str, bool]:
     return arg[:2], len(arg) > 2
 
 
-def _find(params: list[dict], name: str) -> dict | None:
+def option(params: list[dict], name: str) -> dict | None:
+    """The option of these parameters that `name` (--lang, -f) names, or None."""
     return next((param for param in params if param["option"] and name in param["names"]), None)
 
 
@@ -44,7 +45,7 @@ def lift(args: list[str], root: list[dict], command_params) -> list[str]:
         if arg == "--" or not arg.startswith("-") or len(arg) == 1:
             break
         name, attached = split(arg)
-        param = _find(root, name)
+        param = option(root, name)
         index += 1 if param is None or param["flag"] or attached else 2
     if index >= len(args) or args[index] == "--" or args[index].startswith("-"):
         return args
@@ -58,8 +59,8 @@ def lift(args: list[str], root: list[dict], command_params) -> list[str]:
             after += [arg, *rest]
             break
         name, attached = split(arg)
-        own = _find(params, name) if arg.startswith("-") else None
-        root_param = _find(root, name) if arg.startswith("-") and own is None else None
+        own = option(params, name) if arg.startswith("-") else None
+        root_param = option(root, name) if arg.startswith("-") and own is None else None
         param = own or root_param
         value = next(rest, None) if param is not None and not param["flag"] and not attached else None
         # A root option moves with its value (whatever that looks like); one still waiting for its value (the
@@ -67,3 +68,70 @@ def lift(args: list[str], root: list[dict], command_params) -> list[str]:
         moves = root_param is not None and (root_param["flag"] or attached or value is not None)
         (moved if moves else after).extend([arg] if value is None else [arg, value])
     return [*before, *moved, command, *after]
+
+
+class Unsure(Exception):
+    """A line `walk` does not read as Click would: Typer's path reads it."""
+
+
+def walk(table: dict, args: list[str], completing: bool = False):
+    """A command line read with the command table (cli/table.py), as Click would read it, for the fast paths:
+    (the command's name, "" for none; its table node; the options given to it; those given to the root; its
+    positional arguments); options by parameter name, each a list of what was given, in order. Unsure where
+    Click might read it otherwise ("--", -fjson, an unknown option or command, a flag given a value), and where
+    an option's value is missing, unless `completing` (a TAB: the value is the word being completed)."""
+    commands, topics = table["commands"], {ident for ident, _ in table["topics"]}
+
+    def params_of(name: str) -> list[dict] | None:
+        node = commands.get(name) or commands.get(name.lower())
+        return node["params"] if node else None
+
+    command, node, given, positional = "", table["root"], {}, []
+    root_given = given
+    words = iter(lift(args, table["root"]["params"], params_of))  # as Typer's path reads the line
+    for arg in words:
+        if arg == "--" or (arg.startswith("-") and not arg.startswith("--") and len(arg) > 2):
+            raise Unsure(arg)  # "--", and -fjson, -f=json, a cluster: Click's reading of those is its own
+        if arg.startswith("-") and len(arg) > 1:
+            name, equals, value = arg.partition("=")
+            param = option(node["params"], name)
+            if param is None or (param["flag"] and equals):
+                raise Unsure(arg)
+            if param["flag"]:
+                value = ""
+            elif not equals:
+                value = next(words, None)
+                if value is None:
+                    if completing:
+                        break  # the value is the word being completed
+                    raise Unsure(arg)  # Click says the option needs a value
+            given.setdefault(param["name"], []).append(value)
+        elif not command:
+            name = arg if arg in commands else arg.lower()  # a topic in any case; cqmin's own as written
+            if name not in commands or (name != arg and name not in topics):
+                raise Unsure(arg)
+            command, node, given = name, commands[name], {}
+        else:
+            positional.append(arg)
+    return command, node, given, root_given, positional
+
+
+def with_table(args: list[str], completing: bool = False):
+    """(the current command table for the fact base the line names, the line walked with it), or None where the
+    cache holds none: the line is read with the default base's table, and again with that of the base its
+    --facts names."""
+    from cqmin import table_store
+
+    path = None
+    for _ in range(2):
+        table = table_store.read(path)
+        if table is None:
+            return None
+        walked = walk(table, args, completing)
+        named = (walked[3].get("facts_path") or [path])[-1]
+        if named == path:
+            return table, walked
+        if not named:
+            raise Unsure("--facts")  # an empty path: Typer says why
+        path = named
+    return None

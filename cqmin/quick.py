@@ -3,8 +3,9 @@
 Scripts call cqmin in loops (`v=$(cqmin show ID --fields value -f tsv)`), and most
 of a run was Typer and Click starting. This path reads the line with the command
 table that TAB uses (cli/table.py: every command's options, as Typer built them,
-cached with the fact base they describe), moves root options given after the
-command as Typer's path does (argv.lift), and calls the same functions of
+cached with the fact base they describe) by the walk TAB's path takes too
+(argv.walk: root options after the command moved as Typer's path moves them),
+and calls the same functions of
 lookups.py that Typer's commands call. It answers only lines it reads exactly:
 anything else (help, an option it does not know, a value outside its choices or
 spelled otherwise, `--`, a file to write, no current table) it declines, and Typer
@@ -33,56 +34,11 @@ LOOKUPS = {
 }
 
 
-class _Decline(Exception):
-    """A line this path does not read exactly as Typer would: Typer answers it."""
-
-
-def _option(params: list[dict], name: str) -> dict:
-    found = next((param for param in params if param["option"] and name in param["names"]), None)
-    if found is None or (found["eager"] and found["flag"]) or found["hidden"]:
-        raise _Decline(name)  # unknown, or one that acts alone (--help, --version, --install-completion): Typer's
-    return found
-
-
-def _read(table: dict, args: list[str]) -> tuple[str, dict, dict, list[str]]:
-    """(command, its options, the root's options, its positional arguments): option values by parameter name,
-    each a list of what was given, in order."""
-    commands = table["commands"]
-
-    def params_of(name: str) -> list[dict] | None:
-        node = commands.get(name) or commands.get(name.lower())
-        return node["params"] if node else None
-
-    args = argv.lift(args, table["root"]["params"], params_of)
-    topics = {ident for ident, _ in table["topics"]}
-    node, given, positional, command = table["root"], {}, [], None
-    root_given = given
-    words = iter(args)
-    for arg in words:
-        if arg == "--":
-            raise _Decline(arg)
-        if arg.startswith("-") and len(arg) > 1:
-            if not arg.startswith("--") and len(arg) > 2:
-                raise _Decline(arg)  # -fjson, -f=json, a cluster: Click's reading of those is its own
-            name, equals, value = arg.partition("=")
-            param = _option(node["params"], name)
-            if param["flag"]:
-                if equals:
-                    raise _Decline(arg)
-                value = ""
-            elif not equals:
-                value = next(words, None)
-                if value is None:
-                    raise _Decline(arg)  # Click says the option needs a value
-            given.setdefault(param["name"], []).append(value)
-        elif command is None:
-            command = arg if arg in commands else arg.lower()  # a topic in any case; cqmin's own as written
-            if command not in commands or (command != arg and command not in topics):
-                raise _Decline(arg)
-            node, given = commands[command], {}
-        else:
-            positional.append(arg)
-    return command or "", given, root_given, positional
+def _acting(params: list[dict], given: dict) -> bool:
+    """Whether a line gives an option that acts alone (--help, --version, --install-completion) or a hidden one:
+    Typer's to do."""
+    by_name = {param["name"]: param for param in params}
+    return any((by_name[name]["eager"] and by_name[name]["flag"]) or by_name[name]["hidden"] for name in given)
 
 
 def _one(given: dict, name: str, params: list[dict]) -> str | None:
@@ -97,25 +53,7 @@ def _one(given: dict, name: str, params: list[dict]) -> str | None:
     for choice in param["choices"]:  # Typer's choices, in any case where they are case-insensitive
         if choice == value or (not param["case_sensitive"] and choice.lower() == value.lower()):
             return choice
-    raise _Decline(value)  # not one of them, or a name of a language: Typer says or reads it
-
-
-def _table(path: str | None, args: list[str]):
-    """The current command table for the base the line names, and the line read with it; None if there is none."""
-    from cqmin import table_store
-
-    for _ in range(2):  # read with the table of the default base, again with that of the base it names
-        table = table_store.read(path)
-        if table is None:
-            return None
-        read = _read(table, args)
-        named = (read[2].get("facts_path") or [path])[-1]
-        if named == path:
-            return table, read
-        if not named:
-            raise _Decline("--facts")  # an empty path: Typer says why
-        path = named
-    return None
+    raise argv.Unsure(value)  # not one of them, or a name of a language: Typer says or reads it
 
 
 class _Held(io.StringIO):
@@ -156,10 +94,12 @@ def answer(env, args: list[str]) -> int | None:
     outer, env = env, env.with_messages_to(held)
     session = None
     try:
-        found = _table(None, args)
+        found = argv.with_table(args)
         if found is None:
             return None
-        table, (command, given, root, positional) = found
+        table, (command, node, given, root, positional) = found
+        if _acting(node["params"], given) or _acting(table["root"]["params"], root):
+            return None
         topics = {ident for ident, _ in table["topics"]}
         kind_of_command = "topic" if command in topics else command
         if kind_of_command not in LOOKUPS or given.get("output_path"):
@@ -168,7 +108,7 @@ def answer(env, args: list[str]) -> int | None:
         if positional and not arguments:
             return None
         root_params = table["root"]["params"]
-        params = table["commands"][command]["params"] if command else []
+        params = node["params"] if command else []
         path = (root.get("facts_path") or [None])[-1]
         reserved = frozenset(name for name in table["commands"] if name not in topics)
         root_format = _one(root, "format_", root_params)  # (checked even where --json decides)
@@ -206,7 +146,7 @@ def _run(kind: str, session, command: str, positional: list[str], options: dict,
         lookups.compare(session, positional, kind_option, events)
     elif kind in ("show", "cite"):
         if not positional:
-            raise _Decline("ID...")
+            raise argv.Unsure("ID...")
         (lookups.show if kind == "show" else lookups.cite)(session, positional)
     elif kind == "search":
         lookups.search(session, lookups.search_text(positional), given.get("topic_names"), kind_option, events)

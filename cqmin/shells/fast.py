@@ -11,66 +11,6 @@ no usable cache. tests/test_completion.py compares the two on a grid of lines.
 from cqmin import shells  # (the package holds no imports: this costs a TAB nothing)
 
 
-class _Unsure(Exception):
-    """A line this walker does not follow as Click would: Typer answers instead."""
-
-
-def _option(node: dict, name: str) -> dict:
-    for param in node["params"]:
-        if param["option"] and name in param["names"]:
-            return param
-    raise _Unsure(name)
-
-
-def _walk(table: dict, args: list[str]) -> tuple[dict, dict[str, list[str]], list[str], dict[str, list[str]]]:
-    """The command the arguments reach, the options given to it and to the root, and its positional arguments."""
-    from cqmin import argv
-
-    commands = table["commands"]
-
-    def params_of(name: str) -> list[dict] | None:
-        node = commands.get(name) or commands.get(name.lower())
-        return node["params"] if node else None
-
-    args = argv.lift(args, table["root"]["params"], params_of)  # as the full path reads the line
-    node, given, positional = table["root"], {}, []
-    root_given = given
-    index = 0
-    while index < len(args):
-        arg = args[index]
-        if arg == "--":
-            raise _Unsure(arg)
-        if arg.startswith("-") and len(arg) > 1:
-            if not arg.startswith("--") and len(arg) > 2:
-                raise _Unsure(arg)  # -fjson, -f=json: Click's reading of those is its own
-            name, equals, value = arg.partition("=")
-            param = _option(node, name)
-            if param["flag"]:
-                if equals:
-                    raise _Unsure(arg)
-                given.setdefault(param["name"], []).append("")
-                index += 1
-                continue
-            if equals:
-                given.setdefault(param["name"], []).append(value)
-                index += 1
-            elif index + 1 < len(args):
-                given.setdefault(param["name"], []).append(args[index + 1])
-                index += 2
-            else:
-                index += 1  # the value is the word being completed
-            continue
-        if node is table["root"]:
-            name = arg if arg in table["commands"] else arg.lower()  # a topic in any case; cqmin's own as written
-            if name not in table["commands"] or (name != arg and name not in {ident for ident, _ in table["topics"]}):
-                raise _Unsure(arg)
-            node, given, positional = table["commands"][name], {}, []
-        else:
-            positional.append(arg)
-        index += 1
-    return node, given, positional, root_given
-
-
 def _language(table: dict, given: dict, root_given: dict, environ) -> str:
     """The language of descriptions: --lang of the command, else of the root, else CQMIN_LANG, else the locale,
     chosen as the full path chooses it (spoken.py), from the languages the table holds."""
@@ -97,15 +37,19 @@ def _values(table: dict, param: dict, incomplete: str, language: str) -> list[tu
     return []
 
 
-def complete(table: dict, args: list[str], incomplete: str, environ) -> list[tuple[str, str | None]]:
-    """The candidates for `incomplete` after `args`, as Typer would give them; _Unsure where it might not."""
-    args = list(args)
+def _split(args: list[str], incomplete: str) -> tuple[list[str], str]:
+    """The words before the one being completed, and that one, as Click takes "--format=c" apart."""
     if incomplete == "=":
-        incomplete = ""
-    elif "=" in incomplete and incomplete.startswith("-"):
+        return list(args), ""
+    if "=" in incomplete and incomplete.startswith("-"):
         name, _, incomplete = incomplete.partition("=")
-        args.append(name)
-    node, given, positional, root_given = _walk(table, args)
+        return [*args, name], incomplete
+    return list(args), incomplete
+
+
+def complete(table: dict, walked: tuple, args: list[str], incomplete: str, environ) -> list[tuple[str, str | None]]:
+    """The candidates for `incomplete` after `args` (walked: argv.walk's reading of them), as Typer gives them."""
+    _, node, given, root_given, positional = walked
     is_group = node is table["root"]
     items: list[tuple[str, str | None]] = []
     if incomplete.startswith("-") and "--" not in args:
@@ -141,25 +85,16 @@ def complete(table: dict, args: list[str], incomplete: str, environ) -> list[tup
 
 def answer(environ) -> str | None:
     """What cqmin prints for this TAB, or None if only Typer can tell (no cache, or a line it may read otherwise)."""
-    from cqmin import table_store
+    from cqmin import argv
 
     shell = shells.asked_shell(environ)
     if shell is None or shells.outdated(shell, environ):
         return None  # (the full path answers an outdated script, saying why)
-    args, incomplete = shells.request(shell, environ)
-    # The fact base decides the table, and --facts on the line decides the base: read the line
-    # with the default table, and again with the table of the base it names, if it names one.
-    path = None
-    for _ in range(2):
-        table = table_store.read(path)
-        if table is None:
+    args, incomplete = _split(*shells.request(shell, environ))
+    try:
+        found = argv.with_table(args, completing=True)
+        if found is None:
             return None
-        try:
-            root_given = _walk(table, args)[3]
-            named = (root_given.get("facts_path") or [None])[-1]
-            if named == path:
-                return shells.answer(shell, complete(table, args, incomplete, environ))
-        except (_Unsure, KeyError, TypeError, ValueError, IndexError):
-            return None
-        path = named
-    return None
+        return shells.answer(shell, complete(found[0], found[1], args, incomplete, environ))
+    except (argv.Unsure, KeyError, TypeError, ValueError, IndexError):
+        return None
