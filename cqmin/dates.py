@@ -40,6 +40,14 @@ def check(text: str) -> None:
         raise ValueError(f"'{text}' ends before it starts")
 
 
+def day(text: str) -> _dt.date:
+    """A day, YYYY-MM-DD, as a date; ValueError, saying why, for anything else (2022-10, 2022-02-30)."""
+    check(text)
+    if len(text) != 10 or "/" in text:
+        raise ValueError(f"'{text[:40]}' is not a day (YYYY-MM-DD)")
+    return start(text)
+
+
 def start(text: str) -> _dt.date:
     """The first day a date or interval covers."""
     year, month, day = _point(text.split("/")[0])

@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from cqmin.domain import Kind, Measure, Qualifier
 
+ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # an id of an event, a speaker or a topic; a fact's is its topic's, a dot, one
+
 Text = dict[str, str]
 
 LEGACY_EVENT = "event"  # the id a schema-1 base's single [event] gets

@@ -110,7 +110,7 @@ def answer(env, args: list[str]) -> int | None:
         root_params = table["root"]["params"]
         params = node["params"] if command else []
         path = (root.get("facts_path") or [None])[-1]
-        reserved = frozenset(name for name in table["commands"] if name not in topics)
+        reserved = frozenset(table["reserved"])  # as Typer's path keys the fact cache
         root_format = _one(root, "format_", root_params)  # (checked even where --json decides)
         call = lookups.Call(
             env, lambda: facts.load(path, reserved), _one(root, "lang", root_params),

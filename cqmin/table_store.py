@@ -10,7 +10,7 @@ answered from an old table. The fact cache (facts.py) knows nothing of it.
 from cqmin import cache, facts
 
 KIND = "commands"
-FORMAT = 4  # the table's own layout (cli/table.py)
+FORMAT = 5  # the table's own layout (cli/table.py)
 
 
 def read(path: str | None) -> dict | None:

@@ -140,8 +140,9 @@ def test_a_file_is_not_replaced_without_force(report, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--date", "2024-13-01"], "is not a day"),
-        (["--date", "18 April 2024"], "is not a day"),
+        (["--date", "2024-13-01"], "'2024-13-01' has no month 13"),  # as validate says it of a date
+        (["--date", "18 April 2024"], "is not an ISO 8601 date"),
+        (["--date", "2024-04"], "'2024-04' is not a day (YYYY-MM-DD)"),
         (["--date", "2024-04-18", "--event", "Jobs 2024"], "is not a lowercase id"),
     ],
 )

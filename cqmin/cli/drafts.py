@@ -5,12 +5,10 @@ import re
 
 import typer
 
-from cqmin import articles, atomic, drafting, toml_text
+from cqmin import articles, atomic, dates, drafting, toml_text
 from cqmin.environment import Environment
 from cqmin.errors import CqminError
-
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+from cqmin.model import ID
 
 HEADER = """A draft fact base: every figure cqmin draft found in {article}, read as {date}'s press conference.
 Each fact says draft = true: check it against the article (its value and bound, unit, kind, as_of,
@@ -19,23 +17,14 @@ draft = true. Speakers, units and the event want their English too. `cqmin valid
 lists what is left; until no fact is a draft, no command looks figures up in it."""
 
 
-def _day(text: str) -> str:
-    import datetime
-
-    try:
-        if not _DAY.fullmatch(text):
-            raise ValueError
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"'{text}' is not a day (YYYY-MM-DD)", param_hint="'--date'") from None
-    return text
-
-
 def write(env: Environment, article_path: str, date: str, event: str | None, output: str | None, force: bool) -> None:
     """Draft the article and write the base: to `output` (never over a file without `force`), else stdout."""
-    date = _day(date)
+    try:
+        dates.day(date)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="'--date'") from None
     event = event if event is not None else f"event-{date}"
-    if not _SLUG.fullmatch(event):
+    if not re.fullmatch(ID, event):
         raise typer.BadParameter(f"'{event}' is not a lowercase id such as 'jobs-2024-04-18'", param_hint="'--event'")
     text = articles.read(article_path)
     folder = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()

@@ -58,6 +58,7 @@ def build(root_ctx, base: FactBase) -> dict:
         "format": table_store.FORMAT,
         "root": _node(group, root_ctx),
         "order": topics.in_order(own, [topic.id for topic in base.topics]),
+        "reserved": list(own),  # the names a topic may not take, which key the fact cache (session.reserved)
         "commands": commands,
         "languages": languages.locales(),  # (spoken.py chooses from these, on either path)
         "language_names": {code: list(language.names) for code, language in languages.REGISTRY.items()},

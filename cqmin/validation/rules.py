@@ -13,15 +13,15 @@ from decimal import Decimal, localcontext
 import cqmin.validation.quoted as quoted
 from cqmin import dates, numerals, wording
 from cqmin.domain import Kind, Measure, Qualifier, measure_of, values
-from cqmin.model import LEGACY_EVENT, Baseline, Event, Fact, Speaker, Topic, file_keys
+from cqmin.model import ID, LEGACY_EVENT, Baseline, Event, Fact, Speaker, Topic, file_keys
 from cqmin.validation.checks import Checker, Entry, describe, short
 from cqmin.validation.problems import DRAFTED
 
 SCHEMAS = (1, 2)
 
 _URL = re.compile(r"https?://[\x21-\x7e]+", re.IGNORECASE)  # as printed: an IRI's other characters percent-encoded
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FACT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
+_SLUG = re.compile(ID)
+_FACT_ID = re.compile(rf"{ID}\.{ID}")
 
 # The keys each table may hold: its record's fields (model.py), but those computed from others.
 _EVENT_KEYS = file_keys(Event)
@@ -129,13 +129,10 @@ class Rules(Checker):
         if text is None:
             return None
         try:
-            dates.check(text)
-            if len(text) != 10 or "/" in text:
-                raise ValueError(f"'{short(text)}' is not a day (YYYY-MM-DD)")
+            return dates.day(text)
         except ValueError as error:
             entry.report(field, str(error))
             return None
-        return dates.start(text)
 
     def event_of(self, entry: Entry, events: dict, default: bool = True) -> str | None:
         """The event an entry names, else (`default`) the first; None (reported) if it names one the file lacks.
