@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import run
+from conftest import run, unspoken_language
 
 from cqmin import formats, quick
 from cqmin.environment import Environment
@@ -133,7 +133,9 @@ SUBPROCESS_LINES = [
     ["show", "pension.nosuch"], ["pension", "--event", "nosuch"], ["search", ""], ["show", "pension.insured"],
     ["search", "relief", "--kind", "target", "--json"], ["export", "-f", "sqlite"], ["pension"],
 ]  # fmt: skip
-SUBPROCESS_ENVS = [{}, {"CQMIN_LANG": "xx"}, {"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"}]
+SUBPROCESS_ENVS = [
+    {}, {"CQMIN_LANG": unspoken_language()}, {"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"},
+]  # fmt: skip
 
 
 def _cqmin(args: list[str], env: dict) -> tuple[int, bytes, bytes]:
