@@ -718,6 +718,17 @@ def test_the_unsafe_class_covers_every_invisible_character_this_python_knows():
     assert not any(safe.unsafe(char) for char in "aZ9 ~养老，（）“”—·é中😀")
 
 
+def test_no_text_holding_an_unsafe_character_is_passed_as_plain():
+    """safe._plain spares most text the pattern; it may say "look" wrongly, never "plain" wrongly."""
+    from cqmin.render import safe
+
+    pattern = safe._unsafe()
+    missed = [f"U+{code:04X}" for code in range(0x110000) if pattern.fullmatch(chr(code)) and safe._plain(chr(code))]
+    assert missed == []
+    assert safe._plain("养老保险 2550万人，“近”—é😀") and not safe._plain("a\u202eb") and not safe._plain("x\U000e0041")
+    assert safe.clean("a\u202eb") == "a\\u202eb" and safe.json_escaped('[\n  "\u2028"\n]') == '[\n  "\\u2028"\n]'
+
+
 # ---------------------------------------------------------------- round 2: figures validate let through wrongly
 
 
