@@ -9,15 +9,15 @@ UTF-8, and once, however many events name it.
 """
 
 import os
-from typing import NamedTuple
 
 from cqmin.errors import CqminError
 from cqmin.files import read_user_file
+from cqmin.record import Record
 
 EVERY_EVENT = None  # the key of an article given for every event
 
 
-class Article(NamedTuple):
+class Article(Record):
     name: str  # the file, as the user wrote it
     text: str | None  # None if it could not be read
     problem: str | None  # why not

@@ -13,12 +13,12 @@ told a figure is supported that no fact gives: where in doubt, cqmin says less.
 import functools
 import re
 from decimal import Decimal
-from typing import NamedTuple
 
 from cqmin import dates, english, figures, languages, periods, wording
 from cqmin.domain import Kind, Measure
 from cqmin.domain import Qualifier as Q
 from cqmin.model import Fact, FactBase
+from cqmin.record import Record
 
 SUPPORTED, CONTRADICTED, NOT_FOUND = "supported", "contradicted", "not_found"
 _ENGLISH = languages.get("en")  # (a fact's English words, or what its base has instead)
@@ -60,7 +60,7 @@ _EN_MONTH = re.compile(  # ("may" is a month only after in, of, by or before a y
 _EN_RELATIVE = {"last year": -1, "this year": 0, "next year": 1}
 
 
-class Figure(NamedTuple):
+class Figure(Record):
     """A figure of the claim, read."""
 
     stated: str  # as the claim writes it
@@ -74,7 +74,7 @@ class Figure(NamedTuple):
     negated: bool = False  # "没有达到2550万人", "did not reach 25.5 million": a denial, which check does not weigh
 
 
-class Reason(NamedTuple):
+class Reason(Record):
     """Why a figure got its verdict: a key each language words ("why_" + key in its words), and what it names."""
 
     key: str
@@ -87,7 +87,7 @@ class Reason(NamedTuple):
         return language.word(f"why_{self.key}").format(claimed=self.claimed, as_of=self.as_of, why=inner)
 
 
-class Judged(NamedTuple):
+class Judged(Record):
     figure: Figure
     verdict: str
     fact: Fact | None

@@ -9,14 +9,14 @@ per language ("label.*": "label.zh", "label.en").
 """
 
 from enum import Enum
-from typing import NamedTuple
 
 from cqmin import languages, model
 from cqmin.model import Change, Event, Fact, FactBase, Speaker, Text, Topic, Unit
+from cqmin.record import Record
 from cqmin.validation.problems import Problem
 
 
-class Column(NamedTuple):
+class Column(Record):
     name: str  # as CSV headers and SQLite columns call it: "label_zh"
     path: str  # as --fields and JSON reach it: "label.zh"
 
@@ -35,7 +35,7 @@ def pick(record: dict, path: str):
     return value
 
 
-class Fields(NamedTuple):
+class Fields(Record):
     """The fields of one kind of record: its default columns, and the other paths its JSON holds."""
 
     column_template: tuple[tuple[str, str], ...]  # (name, path) pairs; "*" is one per language
@@ -64,7 +64,7 @@ class Fields(NamedTuple):
 
 
 def _json(value):
-    """A field as JSON: a record (NamedTuple) as an object of its fields, an Enum as its value."""
+    """A field as JSON: a record (record.Record) as an object of its fields, an Enum as its value."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple) and hasattr(value, "_fields"):

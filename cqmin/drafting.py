@@ -14,13 +14,13 @@ the base until no fact is a draft.
 import datetime
 import re
 from decimal import Decimal, localcontext
-from typing import NamedTuple
 
 from cqmin import figures, periods, wording
 from cqmin.domain import Measure, Qualifier
 from cqmin.errors import CqminError
 from cqmin.model import PLACEHOLDER
 from cqmin.numerals import plain_number
+from cqmin.record import Record
 
 _ANY_DAY = datetime.date(2000, 1, 1)  # (a line's date words are found whatever the day they are read against)
 TOPIC = "unsorted"  # the placeholder topic every drafted fact is filed under
@@ -47,7 +47,7 @@ _LABEL_EDGES = re.compile(
 )
 
 
-class Sentence(NamedTuple):
+class Sentence(Record):
     text: str  # whitespace removed, as quotes are compared
     prose: bool  # a sentence of the report; else a headline or a line of its infographic
     speaker: str | None  # the last speaker named before it, in prose
@@ -55,7 +55,7 @@ class Sentence(NamedTuple):
     planned: bool = False  # an item (一是…) of a list of plans a sentence before announced (下一步…将在3个方面)
 
 
-class Drafted(NamedTuple):
+class Drafted(Record):
     mention: figures.Mention
     sentence: Sentence
     baseline: dict | None
@@ -157,7 +157,7 @@ def sentences(article: str, names: list[str]) -> list[Sentence]:
     return found
 
 
-class _Change(NamedTuple):
+class _Change(Record):
     value: Decimal
     number: str  # as written: "468万", "1.2"
     word: str  # its measure word; "倍" for a multiple

@@ -13,10 +13,10 @@ something there are in a list of points (3个方面), and multiples of a change
 
 import re
 from decimal import Decimal
-from typing import NamedTuple
 
 from cqmin import numerals
 from cqmin.domain import BOUNDS_AFTER, BOUNDS_BEFORE, BOUNDS_INSIDE, Qualifier
+from cqmin.record import Record
 
 # The measure words a figure of an article is counted in, each with the unit `cqmin draft` makes of it:
 # (its id, what an English reader counts). 人 and 名 count the same people.
@@ -63,7 +63,7 @@ _NOT_AFTER = re.compile(
 _NOT_BEFORE = re.compile(r"(?:第|\+|十|[A-Za-z]|“|/)$")  # ("9.5/10万": per 100,000, a rate's base)
 
 
-class Mention(NamedTuple):
+class Mention(Record):
     start: int
     end: int  # where in the text the figure is, as written with its bounds
     stated: str

@@ -7,15 +7,15 @@ SQLite tables (formats/sqlite.py), and the cache's packed form (pack/unpack,
 below). Text that a fact base gives in several languages is a `Text`: a
 language code (cqmin.languages) mapped to the text.
 
-Records are NamedTuples: immutable and typed like frozen dataclasses, but six
-times cheaper to define, which every run (and every TAB) pays at import.
+Records are named tuples (record.py): immutable and typed like frozen dataclasses,
+but six times cheaper to define, which every run (and every TAB) pays at import.
 """
 
 import math
 from enum import Enum
-from typing import NamedTuple
 
 from cqmin.domain import Kind, Measure, Qualifier
+from cqmin.record import Record
 
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # an id of an event, a speaker or a topic; a fact's is its topic's, a dot, one
 
@@ -24,7 +24,7 @@ Text = dict[str, str]
 LEGACY_EVENT = "event"  # the id a schema-1 base's single [event] gets
 
 
-class Event(NamedTuple):
+class Event(Record):
     """A press conference: the occasion at which figures were announced, and the report of it."""
 
     id: str
@@ -39,7 +39,7 @@ class Event(NamedTuple):
     source: str | None  # the article's text, a file beside the fact base, that validate checks quotes against
 
 
-class Speaker(NamedTuple):
+class Speaker(Record):
     """A person who announced figures; at every event their facts name, unless `event` ties them to one."""
 
     id: str
@@ -49,33 +49,33 @@ class Speaker(NamedTuple):
     department: Text
 
 
-class Topic(NamedTuple):
+class Topic(Record):
     id: str
     title: Text
     summary: Text
     headline: str | None  # the id of the fact the overview shows for it
 
 
-class Unit(NamedTuple):
+class Unit(Record):
     id: str
     name: Text  # zh: the measure word the article uses; en: what an English reader counts
     measure: Measure
 
 
-class Baseline(NamedTuple):
+class Baseline(Record):
     value: float
     as_of: str | None
     derived: bool  # computed from a stated change, not stated itself
     method: str | None  # the arithmetic of a derived baseline, as the validator recomputed it
 
 
-class Change(NamedTuple):
+class Change(Record):
     absolute: float  # now − before; percentage points for a share
     percent: float | None  # of the earlier level; None for a share
     annual_percent: float | None  # compound, over the real span; None for a share or a missing date
 
 
-class Fact(NamedTuple):
+class Fact(Record):
     id: str
     topic: str
     label: Text

@@ -8,10 +8,10 @@ Decimal keeps 77.57万 exactly 775700, where floats would not.
 
 import re
 from decimal import Decimal
-from typing import NamedTuple
 
 from cqmin.domain import BOUNDS_AFTER, BOUNDS_BEFORE, BOUNDS_INSIDE
 from cqmin.domain import Qualifier as Q
+from cqmin.record import Record
 
 MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 
@@ -33,7 +33,7 @@ _STATED = re.compile(
 )
 
 
-class Reading(NamedTuple):
+class Reading(Record):
     value: Decimal
     high: Decimal | None
     qualifier: Q
@@ -155,7 +155,7 @@ MAX_DEPTH = 8
 _OPERATORS = {"−": "-", "×": "*", "÷": "/"}
 
 
-class Arithmetic(NamedTuple):
+class Arithmetic(Record):
     result: Decimal
     operands: list[str]  # the numbers as written, "468万" included
 

@@ -1,12 +1,11 @@
 """How a result is to be written: to which terminal, in which language, with which fields and ids."""
 
-from typing import NamedTuple
-
 from cqmin.languages.base import Language
+from cqmin.record import Record
 from cqmin.terminal import Terminal
 
 
-class Output(NamedTuple):
+class Output(Record):
     terminal: Terminal
     language: Language
     fields: list[str] | None = None  # --fields: dot paths to keep, in order

@@ -11,7 +11,8 @@ draft and check read dates with it too.
 
 import datetime as _dt
 import re
-from typing import NamedTuple
+
+from cqmin.record import Record
 
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _FIRST_QUARTERS = {"二": 2, "两": 2, "三": 3}
@@ -63,7 +64,7 @@ _COMPARED = re.compile(r"(?:较之?|相较于?|相比于?|比|从|由|与|同|�
 _YEAR_END_ALONE = re.compile(r"(?:^|截至|截止|到|至|于|在|[，,、；：])$")
 
 
-class Said(NamedTuple):
+class Said(Record):
     start: int
     end: int
     words: str  # as the sentence writes them: "今年9月"

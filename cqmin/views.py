@@ -1,13 +1,12 @@
 """What each command shows, as typed results: the query layer between the fact base and the formats."""
 
-from typing import NamedTuple
-
 from cqmin import results
 from cqmin.domain import Kind, Measure
 from cqmin.model import Fact, FactBase
+from cqmin.record import Record
 
 
-class Filters(NamedTuple):
+class Filters(Record):
     """What a listing's options keep: one kind of figure (--kind), the figures of some press conferences
     (--event, repeatable: none given keeps every one's)."""
 

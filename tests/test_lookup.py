@@ -131,6 +131,19 @@ def test_search_finds_chinese_and_english(query, first):
     assert facts and facts[0]["id"] == first
 
 
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [("养老 insured", ["养老", "insured"]), ("养老insured", ["养老", "insured"]), ("a养老b", ["a", "养老", "b"]),
+     ("\u3000急救\tresponse\u2028time ", ["急救", "response", "time"]),
+     ("\uf900x兀〇", ["\uf900", "x", "兀", "〇"]), ("", [])],
+)  # fmt: skip
+def test_a_query_splits_at_white_space_and_where_chinese_meets_other_text(query, terms):
+    # (U+F900 is a compatibility ideograph, so Chinese; 〇, U+3007, is not in the blocks searched as Chinese)
+    from cqmin.search import _terms
+
+    assert _terms(query) == terms
+
+
 def test_search_ranks_label_hits_before_quote_hits(sample, tmp_path):
     # 养老 is in the labels of the insured and of the coverage target; here it is also in the
     # quote, and only the quote, of the relief for firms, which the base lists between them.

@@ -8,12 +8,12 @@ module here and listing it in FORMATS.
 """
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from cqmin.formats import bibtex, csl_json, csv, json, markdown, ndjson, sqlite, table, text, tsv
+from cqmin.record import Record
 
 
-class Format(NamedTuple):
+class Format(Record):
     name: str
     help: str  # a short phrase for --help
     renders: dict[type, Callable]  # result type -> renderer(result, output) -> str

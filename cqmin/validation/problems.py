@@ -1,12 +1,12 @@
 """A problem of a fact base: where it is (file, line, column, entry, field) and what is wrong."""
 
-from typing import NamedTuple
+from cqmin.record import Record
 
 # The one problem of a fact `cqmin draft` wrote: what is left to do (README, "From an article to a fact base").
 DRAFTED = "drafted, not yet reviewed: check it against the article, give it a label and a topic, delete draft = true"
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     file: str
     line: int | None
     column: int | None
