@@ -6,11 +6,10 @@ whole); messages go to standard error through `message` and the helpers on it,
 and no other module of cqmin writes to sys.stderr.
 """
 
-import contextlib
 import os
 import sys
 
-from cqmin.terminal import Terminal
+from cqmin.terminal import Terminal, escape_unencodable
 
 
 class Environment:
@@ -49,9 +48,11 @@ class Environment:
 
     def message(self, text: str) -> None:
         """A line on standard error. Never fails: a closed or broken stderr has nobody to tell."""
-        with contextlib.suppress(OSError, ValueError, AttributeError):
+        try:
             self.stderr.write(text + "\n")
             self.stderr.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
 
     def note(self, text: str) -> None:
         self.message(f"Note: {text}")
@@ -83,8 +84,7 @@ class Environment:
         try:
             "中".encode(getattr(stream, "encoding", None) or "utf-8")
         except (UnicodeEncodeError, LookupError):
-            with contextlib.suppress(AttributeError, ValueError):
-                stream.reconfigure(errors="backslashreplace")
+            escape_unencodable(stream)
 
     def report_write_error(self, error: OSError) -> int:
         """Say that standard output could not be written (full disk, closed stream), and stop trying to."""

@@ -6,13 +6,13 @@ Nothing here imports Typer: a mistake on the command line is a `Misuse`, which
 Typer's path shows as a bad parameter (exit 2) and the fast path leaves to it.
 """
 
-import contextlib
 from collections.abc import Callable
 
 from cqmin import formats, languages
 from cqmin.environment import Environment
 from cqmin.errors import CqminError
 from cqmin.output import Output
+from cqmin.terminal import escape_unencodable
 
 
 class Misuse(Exception):
@@ -136,8 +136,7 @@ class Session:
             return language
         if not self.format.for_people:
             raise unencodable(terminal.encoding, self.format.name)
-        with contextlib.suppress(AttributeError, ValueError):
-            terminal.stream.reconfigure(errors="backslashreplace")
+        escape_unencodable(terminal.stream)
         fitting = [other for other in languages.REGISTRY.values() if terminal.can_encode(other.word("none"))]
         shown = fitting[0] if fitting else language
         instead = ""
