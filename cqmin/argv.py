@@ -74,16 +74,17 @@ class Unsure(Exception):
     """A line `walk` does not read as Click would: Typer's path reads it."""
 
 
-def walk(table: dict, args: list[str], completing: bool = False):
+def walk(table: dict, args: list[str], completing: bool = False, any_topic: dict | None = None):
     """A command line read with the command table (cli/table.py), as Click would read it, for the fast paths:
     (the command's name, "" for none; its table node; the options given to it; those given to the root; its
     positional arguments); options by parameter name, each a list of what was given, in order. Unsure where
     Click might read it otherwise ("--", -fjson, an unknown option or command, a flag given a value), and where
-    an option's value is missing, unless `completing` (a TAB: the value is the word being completed)."""
+    an option's value is missing, unless `completing` (a TAB: the value is the word being completed).
+    `any_topic`, a topic's node, is taken for a command the table lacks (a grammar knows no base's topics)."""
     commands, topics = table["commands"], {ident for ident, _ in table["topics"]}
 
     def params_of(name: str) -> list[dict] | None:
-        node = commands.get(name) or commands.get(name.lower())
+        node = commands.get(name) or commands.get(name.lower()) or any_topic
         return node["params"] if node else None
 
     command, node, given, positional = "", table["root"], {}, []
@@ -108,6 +109,9 @@ def walk(table: dict, args: list[str], completing: bool = False):
             given.setdefault(param["name"], []).append(value)
         elif not command:
             name = arg if arg in commands else arg.lower()  # a topic in any case; cqmin's own as written
+            if any_topic is not None and name not in commands:
+                command, node, given = arg, any_topic, {}
+                continue
             if name not in commands or (name != arg and name not in topics):
                 raise Unsure(arg)
             command, node, given = name, commands[name], {}
@@ -118,20 +122,20 @@ def walk(table: dict, args: list[str], completing: bool = False):
 
 def with_table(args: list[str], completing: bool = False):
     """(the current command table for the fact base the line names, the line walked with it), or None where the
-    cache holds none: the line is read with the default base's table, and again with that of the base its
-    --facts names."""
+    cache holds none. The line is read twice: with the grammar (table_store.grammar: the options of cqmin and
+    of any topic, the same for every base) for the base its --facts names, then with that base's table."""
     from cqmin import table_store
 
-    path = None
-    for _ in range(2):
-        table = table_store.read(path)
-        if table is None:
-            return None
-        walked = walk(table, args, completing)
-        named = (walked[3].get("facts_path") or [path])[-1]
-        if named == path:
-            return table, walked
-        if not named:
-            raise Unsure("--facts")  # an empty path: Typer says why
-        path = named
-    return None
+    grammar = table_store.grammar()
+    if grammar is None:
+        return None
+    path = (walk(grammar, args, completing, any_topic=grammar["topic"])[3].get("facts_path") or [None])[-1]
+    if path == "":
+        raise Unsure("--facts")  # an empty path: Typer says why
+    table = table_store.read(path)
+    if table is None:
+        return None
+    walked = walk(table, args, completing)
+    if (walked[3].get("facts_path") or [None])[-1] != path:
+        raise Unsure("--facts")  # (read otherwise with the base's own topics: Typer's to read)
+    return table, walked

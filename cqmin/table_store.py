@@ -5,6 +5,11 @@ the Typer app, with the names of one fact base (its topics and fact ids). It is
 cached on its own, keyed by cqmin's code and that fact file's bytes (cache.key),
 so that a changed fact base, or a format or command added to cqmin, is never
 answered from an old table. The fact cache (facts.py) knows nothing of it.
+
+Beside each base's table, one grammar: the root's options, cqmin's own commands and
+a topic's options, which are the same whatever the base. It is keyed by cqmin's code
+alone, and tells a fast path which base a line names (`--facts`) before that
+base's table is read (argv.with_table).
 """
 
 from cqmin import cache, facts
@@ -26,10 +31,37 @@ def read(path: str | None) -> dict | None:
 
 
 def write(path: str | None, table: dict) -> None:
-    """Store the table of the fact base at `path`, keyed by that file as it is now."""
+    """Store the table of the fact base at `path`, keyed by that file as it is now, and the grammar."""
     if not cache.enabled():
         return
     source = facts.Source(path)
     key = facts.current_key(source, None)
     if key is not None:
         cache.write(KIND, source.cache_name, key, {"table": table})
+    if grammar() is None:
+        cache.write(GRAMMAR, GRAMMAR, _grammar_key(), {"grammar": _grammar_of(table)})
+
+
+GRAMMAR = "grammar"  # its kind, and its name, in the cache
+
+
+def grammar() -> dict | None:
+    """The grammar of cqmin's command line (see above), if the cache holds it for this code."""
+    if not cache.enabled():
+        return None
+    stored = cache.read(GRAMMAR, GRAMMAR)
+    if stored is None or stored[0] != _grammar_key():
+        return None
+    found = cache.part(stored[1], "grammar")
+    return found if isinstance(found, dict) and found.get("format") == FORMAT else None
+
+
+def _grammar_key() -> dict:
+    return cache.key(b"")  # cqmin's version, its code and the cache's layout: no fact file
+
+
+def _grammar_of(table: dict) -> dict:
+    own = set(table["reserved"])
+    topic = next((node for name, node in table["commands"].items() if name not in own), None)
+    commands = {name: node for name, node in table["commands"].items() if name in own}
+    return {"format": FORMAT, "root": table["root"], "commands": commands, "topics": [], "topic": topic}

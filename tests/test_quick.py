@@ -85,6 +85,25 @@ def test_the_fast_path_answers_as_typer_does_or_declines(warm, chunk):
     assert answered > len(LINES[chunk::4]) // 2  # most lines are answered without Typer
 
 
+def test_a_base_named_by_facts_is_read_with_its_own_table_and_topics(sample, tmp_path, monkeypatch):
+    """--facts F, before or after the command, F's own topics too, with nothing of the default base cached: the
+    grammar (the same for every base) finds F, F's table reads the line."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    other = tmp_path / "other.toml"
+    other.write_text(sample.toml().replace('"pension', '"pensions'), encoding="utf-8")  # a topic the default lacks
+    lines = [["--facts", str(other), "pensions", "--json"], ["pensions", "--facts", str(other), "-f", "tsv"],
+             ["show", "PENSIONS.INSURED", f"--facts={other}", "--lang", "en"], ["--facts", str(other), "topics"],
+             ["--facts", str(other), "pension"], ["pensions", "--facts", str(other), "--facts", str(tmp_path)],
+    ]  # fmt: skip
+    assert _fast(lines[0])[0] is None  # nothing cached yet: Typer's path, which caches F's table and the grammar
+    assert run(*lines[0]).exit_code == 0
+    for args in lines:
+        code, out, err = _fast(args)
+        full = run(*args)
+        assert code is None or (code, out, err) == (full.exit_code, full.stdout, full.stderr), args
+        assert (code is None) == (args in lines[4:]), args  # the default's topic, two bases: Typer's to say
+
+
 def test_what_the_fast_path_leaves_to_typer(warm):
     for args in (["pension", "--help"], ["--version"], ["pension", "--lang", "cn"], ["pension", "--nosuch"],
                  ["show", "pension.nosuch"], ["pension", "--", "x"], ["validate"], ["check", "2550万人"],

@@ -30,9 +30,9 @@ def check_quotes(data, text: str, articles: dict, file: str) -> list[Problem]:
     from cqmin import wording
     from cqmin.articles import EVERY_EVENT, events
     from cqmin.validation.checks import short
-    from cqmin.validation.lines import LineIndex
+    from cqmin.validation.lines import LazyLineIndex
 
-    lines = LineIndex(text)
+    lines = LazyLineIndex(text)
     problems = []
     tables = events(data)
     ids = [event.get("id") if isinstance(event.get("id"), str) else None for event in tables]  # (untrusted)

@@ -11,7 +11,7 @@ import re
 from cqmin import dates, languages
 from cqmin.model import PLACEHOLDER
 from cqmin.numerals import LARGEST
-from cqmin.validation.lines import ROOT, LineIndex
+from cqmin.validation.lines import ROOT, LazyLineIndex
 from cqmin.validation.problems import Problem
 
 _PLACEHOLDERS = frozenset(PLACEHOLDER.values())
@@ -30,7 +30,7 @@ class Checker:
     def __init__(self, data, text: str, file: str) -> None:
         self.data = data
         self.file = file
-        self.lines = LineIndex(text)
+        self.lines = LazyLineIndex(text)
         self.problems: list[Problem] = []
         self._arrays: dict[str, list] = {}
         self.lacking: dict[str, int] = {}  # language code -> how many texts lack it (and fall back)
