@@ -8,11 +8,13 @@ marshal format (it loads in about a millisecond and needs no import). The body
 holds a key, saying what the entry was built from, and the entry's parts. The
 key names cqmin's own code (`code()`: every module's size and modification
 time, as Python's own bytecode cache checks its sources) and the fact file's
-location, size and BLAKE2b digest. The caller reads the fact file and compares
-its size and digest with the key, so an entry is served only for the very bytes
-it was built from (a file edited to keep its size and CRC-32, which anyone can
-forge, is still rebuilt), and only for the code that built it: a format or a
-command added to cqmin rebuilds the command table.
+location, size and BLAKE2b digest, and its status when it was read (`status`).
+An entry is served only for the very bytes it was built from (a file edited to
+keep its size and CRC-32, which anyone can forge, is still rebuilt), and only
+for the code that built it: a format or a command added to cqmin rebuilds the
+command table. Reading and hashing a large base on every look-up would cost
+more than the look-up, so a file whose status is the key's is known unchanged
+without being read, as git knows its work tree (`unchanged`).
 
 An entry is trusted as the user's own files are: one that another user could
 have written (owned by someone else, or writable by group or others, as in a
@@ -27,6 +29,7 @@ CQMIN_NO_CACHE=1 turns the cache off.
 import marshal
 import os
 import stat
+import time
 import zlib
 
 try:
@@ -83,10 +86,48 @@ def code() -> str:
     return _CODE[0]
 
 
-def key(content: bytes, **where) -> dict:
-    """What an entry built from `content` is known by: cqmin, its code, layout, size, checksum, where it was found."""
+def key(content: bytes, status: os.stat_result | None = None, **where) -> dict:
+    """What an entry built from `content` is known by: cqmin, its code, layout, size, checksum, where it was found;
+    and the file's status just before `content` was read from it (None where unknown)."""
     digest = blake2b(content, digest_size=16).hexdigest()
-    return {"cqmin": __version__, "code": code(), "format": FORMAT, "size": len(content), "blake2b": digest, **where}
+    known = _status(status)
+    # Racy, as git calls it: a file changed within the clock's resolution of its reading could change again
+    # with the same status; such an entry is checked by its digest until the file is older (`rekeyed`).
+    racy = known is None or time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < RACY_NS
+    return {
+        "cqmin": __version__, "code": code(), "format": FORMAT, "size": len(content), "blake2b": digest, **where,
+        "status": known, "racy": racy,
+    }  # fmt: skip
+
+
+RACY_NS = 2_000_000_000  # two seconds: coarser than any file system's time stamps that keep a change time
+_STATUS = ("status", "racy")  # the parts of a key that say how it is checked, not what it was built from
+
+
+def _status(status: os.stat_result | None) -> list[int] | None:
+    """What says a file has not changed: its size, modification and change times, inode and device. The change
+    time is set by the system at every write, and no program can set it back; Windows has none (st_ctime is
+    the creation time there), so there every file is read."""
+    if status is None or os.name == "nt":
+        return None
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
+
+
+def unchanged(stored: dict, path: str | None) -> bool:
+    """Whether the file at `path` is surely the one an entry keyed `stored` was built from, by its status alone."""
+    if path is None or stored.get("racy", True) or stored.get("status") is None or stored.get("cqmin") != __version__:
+        return False  # (cache.read has checked the code and the layout)
+    try:
+        return _status(os.stat(path)) == stored["status"]
+    except (OSError, ValueError):
+        return False
+
+
+def same_source(stored: dict, current: dict) -> bool:
+    """Whether two keys name the same build (code, layout, file, bytes), however each was checked."""
+    return {name: value for name, value in stored.items() if name not in _STATUS} == {
+        name: value for name, value in current.items() if name not in _STATUS
+    }
 
 
 def read(kind: str, name: str) -> tuple[dict, dict] | None:
@@ -136,10 +177,16 @@ def _loads(data: bytes):
 
 def write(kind: str, name: str, entry_key: dict, parts: dict) -> None:
     """Store an entry: written to a fresh temporary file and renamed, so readers never see half of one."""
+    rekeyed(kind, name, entry_key, {part: marshal.dumps(value) for part, value in parts.items()})
+
+
+def rekeyed(kind: str, name: str, entry_key: dict, packed: dict) -> None:
+    """Store an entry's parts as read (cache.read's, still marshalled) under another key: a file found unchanged
+    by its digest, whose status changed (touched, copied back) or is no longer racy."""
     path = _file(kind, name)
     temporary = None
     try:
-        body = marshal.dumps((entry_key, {part: marshal.dumps(value) for part, value in parts.items()}))
+        body = marshal.dumps((entry_key, packed))
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         import tempfile
 

@@ -11,7 +11,7 @@ import os
 
 from cqmin import cache
 from cqmin.errors import CqminError
-from cqmin.files import MAX_BYTES, open_regular, read_limited, read_user_file
+from cqmin.files import MAX_BYTES, open_regular, read_limited, read_user_file_status
 
 ENV_VAR = "CQMIN_FACTS"
 KIND = "facts"  # its entries in the cache
@@ -38,6 +38,7 @@ class Source:
         # Each installed cqmin has its own bundled base; a user's file is known by its full path.
         self.cache_name = f"bundled:{_package()}" if self.bundled else os.path.abspath(chosen)
         self._resource: str | None = None  # where the bundled file was found, if on disk
+        self._status: os.stat_result | None = None  # the file's status just before it was last read, if known
 
     def folder(self) -> str:
         """The folder a fact base's relative paths (an event's source) start from."""
@@ -55,22 +56,34 @@ class Source:
 
     def read(self) -> bytes:
         if not self.bundled:
-            return read_user_file(self.path, "a fact base")
+            content, self._status = read_user_file_status(self.path, "a fact base")
+            return content
         resource = _bundled_resource()
         if isinstance(resource, os.PathLike):  # a real file, not a member of a zip
             self._resource = os.fspath(resource)
+            content, self._status = read_user_file_status(self._resource, "the bundled fact base")
+            return content
         return resource.read_bytes()
 
-    def cache_key(self, content: bytes, reserved: frozenset = frozenset()) -> dict:
-        """What a cached base must have been built from, for content just read from this source.
+    def _where(self, reserved: frozenset, resource: str | None) -> dict:
+        """The parts of a key that say which file, and for which names a topic may not take (cqmin's commands:
+        validation depends on them). cqmin's code, languages included, is in every key (cache.code)."""
+        where = {"package": _package(), "path": resource} if self.bundled else {"path": os.path.abspath(self.path)}
+        return {"reserved": sorted(reserved), **where}
 
-        The reserved names (cqmin's commands, which a topic may not take) are part of it:
-        validation depends on them. cqmin's code, languages included, is in every key (cache.code).
-        """
-        where = (
-            {"package": _package(), "path": self._resource} if self.bundled else {"path": os.path.abspath(self.path)}
-        )
-        return cache.key(content, reserved=sorted(reserved), **where)
+    def cache_key(self, content: bytes, reserved: frozenset = frozenset()) -> dict:
+        """What a cached base must have been built from, for content just read from this source."""
+        return cache.key(content, self._status, **self._where(reserved, self._resource))
+
+    def unchanged(self, stored: dict, reserved: frozenset) -> bool:
+        """Whether an entry keyed `stored` is of this file as it is now, told by the file's status alone."""
+        path = stored.get("path") if self.bundled else self.path  # (the bundled file where the entry found it)
+        expected = self._where(reserved, path)
+        if any(stored.get(name) != value for name, value in expected.items()) or not cache.unchanged(stored, path):
+            return False
+        if self.bundled:
+            self._resource = path
+        return True
 
     def cached_content(self, key: dict) -> bytes | None:
         """The bundled file's bytes, read from where the cached entry says it was, if that is still this cqmin's.
@@ -82,11 +95,12 @@ class Source:
             return None
         try:  # the entry says where: a regular file only, and no more than a fact base holds
             descriptor = open_regular(key["path"])
+            status = os.fstat(descriptor) if descriptor is not None else None
             content = read_limited(descriptor, MAX_BYTES) if descriptor is not None else None
         except (OSError, TypeError, ValueError):
             return None
         if content is not None:
-            self._resource = key["path"]
+            self._resource, self._status = key["path"], status
         return content
 
     def content(self, stored_key: dict | None) -> bytes:
@@ -103,6 +117,24 @@ def current_key(source: Source, stored: dict | None, reserved: frozenset = froze
     except CqminError:
         return None
     return source.cache_key(content, reserved)
+
+
+def current(source: Source, stored: dict | None, reserved: frozenset = frozenset()):
+    """Whether an entry keyed `stored` is of the fact file as it is now, and the file's bytes and key where they
+    had to be read to tell: (True, None, None) where its status told, without reading it (a look-up in a large
+    base would otherwise cost more in reading and hashing than in answering)."""
+    if stored is not None and source.unchanged(stored, reserved):
+        return True, None, None
+    content = source.content(stored)  # (CqminError where it cannot be read)
+    key = source.cache_key(content, reserved)
+    return stored is not None and cache.same_source(stored, key), content, key
+
+
+def keep_current(kind: str, source: Source, stored: tuple[dict, dict], key: dict | None) -> None:
+    """Store an entry found current by its digest under the key the file has now (a new status, or no longer
+    racy), so that the next run knows it by the status alone."""
+    if key is not None and key != stored[0]:
+        cache.rekeyed(kind, source.cache_name, key, stored[1])
 
 
 def _package() -> str:
@@ -181,13 +213,18 @@ def load(path: str | None = None, reserved: frozenset = frozenset()):
     source = Source(path)
     use_cache = cache.enabled()
     stored = cache.read(KIND, source.cache_name) if use_cache else None
-    content = source.content(stored[0] if stored else None)
-    key = source.cache_key(content, reserved)
-    if stored is not None and stored[0] == key:
+    fresh, content, key = current(source, stored[0] if stored else None, reserved)
+    if fresh:
         try:
-            return model.unpack(cache.part(stored[1], "base"), source.label)
+            base = model.unpack(cache.part(stored[1], "base"), source.label)
         except (KeyError, TypeError, ValueError):
-            pass  # an entry of the right key but the wrong shape: rebuild it
+            base = None  # an entry of the right key but the wrong shape: rebuild it
+        if base is not None:
+            keep_current(KIND, source, stored, key)
+            return base
+    if content is None:
+        content = source.content(None)
+        key = source.cache_key(content, reserved)
     data, problems, _ = check(content, source, reserved=reserved)
     from cqmin.validation.problems import DRAFTED  # (only where a base is checked: a TAB never is)
 

@@ -37,6 +37,11 @@ def read_limited(descriptor: int, limit: int) -> bytes | None:
 
 def read_user_file(path: str, what: str, limit: int = MAX_BYTES) -> bytes:
     """The bytes of a file the user named (`what` says what it should be: "a fact base", "the article")."""
+    return read_user_file_status(path, what, limit)[0]
+
+
+def read_user_file_status(path: str, what: str, limit: int = MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """read_user_file, and the file's status as it was just before it was read (of the very file read)."""
     try:
         if os.path.isdir(path):
             raise CqminError(f"{path}: is a folder, not {what}", hint="give the path of a file")
@@ -52,9 +57,10 @@ def read_user_file(path: str, what: str, limit: int = MAX_BYTES) -> bytes:
     if descriptor is None:
         raise CqminError(f"{path}: not a regular file (a pipe or a device?), so not {what}")
     try:
+        status = os.fstat(descriptor)
         content = read_limited(descriptor, limit)
     except OSError as error:
         raise CqminError(f"{path}: cannot read ({error.strerror or error})") from None
     if content is None:
         raise CqminError(f"{path}: over the {limit // 2**20} MiB limit for {what}")
-    return content
+    return content, status

@@ -13,6 +13,7 @@ base's table is read (argv.with_table).
 """
 
 from cqmin import cache, facts
+from cqmin.errors import CqminError
 
 KIND = "commands"
 FORMAT = 5  # the table's own layout (cli/table.py)
@@ -24,10 +25,17 @@ def read(path: str | None) -> dict | None:
         return None
     source = facts.Source(path)
     stored = cache.read(KIND, source.cache_name)
-    if stored is None or stored[0] != facts.current_key(source, stored[0]):
+    if stored is None:
         return None
-    table = cache.part(stored[1], "table")
-    return table if isinstance(table, dict) and table.get("format") == FORMAT else None
+    try:
+        fresh, _, key = facts.current(source, stored[0])
+    except CqminError:  # the file cannot be read: the full path says why
+        return None
+    table = cache.part(stored[1], "table") if fresh else None
+    if not (isinstance(table, dict) and table.get("format") == FORMAT):
+        return None
+    facts.keep_current(KIND, source, stored, key)
+    return table
 
 
 def write(path: str | None, table: dict) -> None:

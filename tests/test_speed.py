@@ -4,12 +4,13 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from conftest import run
 
-from cqmin import cache, facts
+from cqmin import cache, facts, table_store
 from cqmin.shells import ARGS_VAR, COMPLETE_VAR, CWORD_VAR, WORDS_VAR
 
 INSURED = "pension.insured"  # a fact of the sample base
@@ -102,6 +103,57 @@ def test_a_change_that_keeps_size_and_time_is_still_seen(tmp_path, private_cache
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
     assert os.stat(path).st_size == status.st_size
     assert facts.load(path).fact(INSURED).label["en"] == swapped
+
+
+@pytest.fixture
+def settled(monkeypatch):
+    """Every file counts as settled (cache.RACY_NS = 0), as a fact file is seconds after it was written."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+
+
+def _reads(monkeypatch) -> list[str]:
+    """The paths of fact files read from here on."""
+    paths, real = [], facts.read_user_file_status
+    monkeypatch.setattr(facts, "read_user_file_status", lambda path, *rest: paths.append(path) or real(path, *rest))
+    return paths
+
+
+def test_a_settled_file_whose_status_is_its_entry_s_is_not_read(tmp_path, private_cache, sample, settled, monkeypatch):
+    """A look-up in a large base would cost more in reading and hashing it than in answering."""
+    path = sample.write(tmp_path)
+    assert run("--facts", path, "pension", "--json").exit_code == 0  # the command table (and a fact cache)
+    facts.load(path)  # the fact cache as this test loads it (with no names reserved for cqmin's commands)
+    reads = _reads(monkeypatch)
+    assert [fact.id for fact in facts.load(path).facts] == sample.ids() and table_store.read(path) is not None
+    assert reads == []
+
+
+def test_a_settled_file_changed_in_place_is_read_again(tmp_path, private_cache, sample, settled, monkeypatch):
+    """Size and modification time kept: the change time, which the system sets at every write, tells."""
+    path = sample.write(tmp_path)
+    facts.load(path)
+    status = os.stat(path)
+    time.sleep(0.03)  # past the clock's tick (the kernel stamps files with a coarse clock: 1 to 10 ms)
+    sample.fact(INSURED)["label"]["en"] = LABEL[:-1] + "z"  # one letter for another: the same size
+    sample.write(tmp_path)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert os.stat(path).st_size == status.st_size and os.stat(path).st_ctime_ns != status.st_ctime_ns
+    assert facts.load(path).fact(INSURED).label["en"] == LABEL[:-1] + "z"
+
+
+def test_a_racy_entry_is_checked_by_its_digest_until_the_file_settles(tmp_path, private_cache, sample, monkeypatch):
+    """A file read within the clock's resolution of a change could change again unseen (git's "racy" files): its
+    entry is checked by its digest, then, once the file has settled, known by the status it has then."""
+    path = sample.write(tmp_path)
+    monkeypatch.setattr(cache, "RACY_NS", 10**18)  # every file changed just now
+    facts.load(path)
+    reads = _reads(monkeypatch)
+    facts.load(path)
+    assert reads == [path]  # racy: read, and hashed
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    facts.load(path)  # settled: read once more, and the entry keyed by the status the file has now
+    facts.load(path)
+    assert reads == [path, path]
 
 
 def test_a_new_version_does_not_read_an_old_cache(private_cache, monkeypatch):
