@@ -3,18 +3,20 @@
 Two kinds of entry, each one file per fact base in $XDG_CACHE_HOME/cqmin (else
 ~/.cache/cqmin): "facts", the validated base (facts.py), and "commands", the
 command table that completion answers from (cli/table.py). A file holds a magic
-line, a CRC-32 of the body (against truncation and corruption), and the body in
-marshal format (it loads in about a millisecond and needs no import). The body
-holds a key, saying what the entry was built from, and the entry's parts. The
-key names cqmin's own code (`code()`: every module's size and modification
-time, as Python's own bytecode cache checks its sources) and the fact file's
-location, size and BLAKE2b digest, and its status when it was read (`status`).
-An entry is served only for the very bytes it was built from (a file edited to
-keep its size and CRC-32, which anyone can forge, is still rebuilt), and only
-for the code that built it: a format or a command added to cqmin rebuilds the
-command table. Reading and hashing a large base on every look-up would cost
-more than the look-up, so a file whose status is the key's is known unchanged
-without being read, as git knows its work tree (`unchanged`).
+line; a header, with its length and CRC-32 (against truncation and corruption),
+holding a key, saying what the entry was built from, and where each part lies,
+with the part's own CRC-32; then the parts, in marshal format (it loads fast and
+needs no import). A reader reads the header, and then only the parts it needs:
+the topic a look-up prints, the ids a TAB completes. The key names cqmin's own
+code (`code()`: every module's size and modification time, as Python's own
+bytecode cache checks its sources) and the fact file's location, size and
+BLAKE2b digest, and its status when it was read (`status`). An entry is served
+only for the very bytes it was built from (a file edited to keep its size and
+CRC-32, which anyone can forge, is still rebuilt), and only for the code that
+built it: a format or a command added to cqmin rebuilds the command table.
+Reading and hashing a large base on every look-up would cost more than the
+look-up, so a file whose status is the key's is known unchanged without being read,
+as git knows its work tree (`unchanged`).
 
 An entry is trusted as the user's own files are: one that another user could
 have written (owned by someone else, or writable by group or others, as in a
@@ -38,10 +40,10 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
 from cqmin import __version__
-from cqmin.files import open_regular, read_limited
+from cqmin.files import open_regular
 
 # Bumped when the layout of an entry changes.
-FORMAT = 5
+FORMAT = 6
 _MAGIC = b"cqmin-cache %d\n" % FORMAT
 MAX_BYTES = 256 * 1024 * 1024  # a 16 MiB fact base compiles to far less
 
@@ -130,27 +132,92 @@ def same_source(stored: dict, current: dict) -> bool:
     }
 
 
-def read(kind: str, name: str) -> tuple[dict, dict] | None:
-    """(key, parts) as stored for `name`, or None if there is no sound entry. See part()."""
+def read(kind: str, name: str) -> "tuple[dict, Parts] | None":
+    """(key, parts) as stored for `name`, or None if there is no sound entry. Only the key and the table of
+    contents are read here; each part when it is asked for (part())."""
     try:
         descriptor = open_regular(_file(kind, name), follow=False)
-        if descriptor is not None and not _own(os.fstat(descriptor)):
-            os.close(descriptor)
-            descriptor = None
-        stored = read_limited(descriptor, MAX_BYTES) if descriptor is not None else None
     except (OSError, ValueError):
         return None
-    if stored is None or not stored.startswith(_MAGIC):
+    if descriptor is None:
         return None
-    checksum, body = stored[len(_MAGIC) : len(_MAGIC) + 4], stored[len(_MAGIC) + 4 :]
-    if checksum != zlib.crc32(body).to_bytes(4, "big"):
+    parts = None
+    try:
+        parts = _open(descriptor)
+    except (OSError, ValueError, OverflowError):
+        parts = None
+    finally:
+        if parts is None:
+            os.close(descriptor)
+    if parts is None or parts.key.get("code") != code() or parts.key.get("format") != FORMAT:
+        return None
+    return parts.key, parts
+
+
+def _open(descriptor: int) -> "Parts | None":
+    """The entry in an open file: its key and where each part is, if the file is this user's and sound."""
+    status = os.fstat(descriptor)
+    if not _own(status) or status.st_size > MAX_BYTES:
+        return None
+    head = _read_at(descriptor, 0, len(_MAGIC) + 8)
+    if len(head) != len(_MAGIC) + 8 or not head.startswith(_MAGIC):
+        return None
+    length, checksum = int.from_bytes(head[-8:-4], "big"), int.from_bytes(head[-4:], "big")
+    header = _read_at(descriptor, len(head), length) if length <= status.st_size else b""
+    if len(header) != length or zlib.crc32(header) != checksum:
         return None  # corrupt, truncated or edited
-    entry = _loads(body)
-    if not (isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(part, dict) for part in entry)):
+    entry = _loads(header)
+    if not (isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(item, dict) for item in entry)):
         return None
-    if entry[0].get("code") != code() or entry[0].get("format") != FORMAT:
-        return None
-    return entry
+    key, contents = entry
+    sound = (
+        isinstance(where, tuple) and len(where) == 3 and all(type(n) is int for n in where)
+        for where in contents.values()
+    )
+    return Parts(descriptor, len(head) + length, key, contents) if all(sound) else None
+
+
+def _read_at(descriptor: int, offset: int, length: int) -> bytes:
+    os.lseek(descriptor, offset, os.SEEK_SET)
+    chunks = []
+    while length > 0:
+        chunk = os.read(descriptor, length)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        length -= len(chunk)
+    return b"".join(chunks)
+
+
+class Parts:
+    """The parts of an entry, each read from its file (still open) when it is first asked for, and checked by its
+    own CRC-32: a look-up in a large base reads the topic it prints, not the base."""
+
+    def __init__(self, descriptor: int, start: int, key: dict, contents: dict) -> None:
+        self.key, self._descriptor, self._start, self._contents = key, descriptor, start, contents
+
+    def names(self) -> list[str]:
+        return list(self._contents)
+
+    def raw(self, name: str) -> bytes | None:
+        """A part's bytes as stored, or None if it is absent or damaged."""
+        where = self._contents.get(name)
+        if where is None or self._descriptor is None:
+            return None
+        offset, length, checksum = where
+        try:
+            data = _read_at(self._descriptor, self._start + offset, length)
+        except (OSError, ValueError, OverflowError):
+            return None
+        return data if len(data) == length and zlib.crc32(data) == checksum else None
+
+    def close(self) -> None:
+        if self._descriptor is not None:
+            descriptor, self._descriptor = self._descriptor, None
+            os.close(descriptor)
+
+    def __del__(self) -> None:
+        self.close()
 
 
 def _own(status: os.stat_result) -> bool:
@@ -161,11 +228,10 @@ def _own(status: os.stat_result) -> bool:
     return status.st_uid == getuid() and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def part(parts: dict, name: str):
-    """One part of an entry, unpacked; None if absent or unreadable. Parts are marshalled one by one,
-    so that a reader unpacks only the part it needs."""
-    packed = parts.get(name)
-    return _loads(packed) if isinstance(packed, bytes) else None
+def part(parts: "Parts", name: str):
+    """One part of an entry, unpacked; None if absent or unreadable."""
+    packed = parts.raw(name)
+    return _loads(packed) if packed is not None else None
 
 
 def _loads(data: bytes):
@@ -177,22 +243,34 @@ def _loads(data: bytes):
 
 def write(kind: str, name: str, entry_key: dict, parts: dict) -> None:
     """Store an entry: written to a fresh temporary file and renamed, so readers never see half of one."""
-    rekeyed(kind, name, entry_key, {part: marshal.dumps(value) for part, value in parts.items()})
+    _write(kind, name, entry_key, {part: marshal.dumps(value) for part, value in parts.items()})
 
 
-def rekeyed(kind: str, name: str, entry_key: dict, packed: dict) -> None:
-    """Store an entry's parts as read (cache.read's, still marshalled) under another key: a file found unchanged
-    by its digest, whose status changed (touched, copied back) or is no longer racy."""
+def rekeyed(kind: str, name: str, entry_key: dict, parts: "Parts") -> None:
+    """Store an entry's parts as read under another key: a file found unchanged by its digest, whose status
+    changed (touched, copied back) or is no longer racy."""
+    packed = {part: parts.raw(part) for part in parts.names()}
+    if all(data is not None for data in packed.values()):
+        _write(kind, name, entry_key, packed)
+
+
+def _write(kind: str, name: str, entry_key: dict, packed: dict[str, bytes]) -> None:
     path = _file(kind, name)
     temporary = None
     try:
-        body = marshal.dumps((entry_key, packed))
+        contents, offset = {}, 0
+        for part, data in packed.items():
+            contents[part] = (offset, len(data), zlib.crc32(data))
+            offset += len(data)
+        header = marshal.dumps((entry_key, contents))
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         import tempfile
 
         handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".facts-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
-            out.write(_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
+            out.write(_MAGIC + len(header).to_bytes(4, "big") + zlib.crc32(header).to_bytes(4, "big") + header)
+            for data in packed.values():
+                out.write(data)
         os.replace(temporary, path)
         temporary = None
     except (OSError, ValueError):

@@ -216,22 +216,31 @@ def check(content: bytes, source: Source, articles: list[str] | None = None, res
 def load(path: str | None = None, reserved: frozenset = frozenset()):
     """The fact base at `path` (else CQMIN_FACTS, else the bundled one), validated, from cache if possible.
 
-    `reserved` are names a topic may not take (cqmin's commands).
+    `reserved` are names a topic may not take (cqmin's commands). From the cache, the base's facts are read as
+    a command asks for them (packed.py).
     """
-    from cqmin import model
+    from cqmin import packed
 
     source = Source(path)
     use_cache = cache.enabled()
     stored = cache.read(KIND, source.cache_name) if use_cache else None
     fresh, content, key = current(source, stored[0] if stored else None, reserved)
     if fresh:
+        parts = stored[1]
         try:
-            base = model.unpack(cache.part(stored[1], "base"), source.label)
-        except (KeyError, TypeError, ValueError):
+            base = packed.unpack(lambda name: cache.part(parts, name), source.label, lambda: _built(source, reserved))
+        except packed.DAMAGED:
             base = None  # an entry of the right key but the wrong shape: rebuild it
         if base is not None:
             keep_current(KIND, source, stored, key)
             return base
+    return _built(source, reserved, content, key)
+
+
+def _built(source: Source, reserved: frozenset, content: bytes | None = None, key: dict | None = None):
+    """The base parsed, checked and built from its file (`content`, if read already, with its `key`), and cached."""
+    from cqmin import packed
+
     if content is None:
         content = source.content(None)
         key = source.cache_key(content, reserved)
@@ -251,6 +260,6 @@ def load(path: str | None = None, reserved: frozenset = frozenset()):
     from cqmin.build import build  # only when the cache cannot serve
 
     base = build(data, source.label)
-    if use_cache:
-        cache.write(KIND, source.cache_name, key, {"base": model.pack(base)})
+    if cache.enabled():
+        cache.write(KIND, source.cache_name, key, packed.pack(base))
     return base

@@ -3,16 +3,13 @@
 Each record's fields are declared here once, with their types; what else
 knows a record's shape is derived from these declarations: the keys a fact
 file may hold (validation), the JSON records and CSV columns (contract.py), the
-SQLite tables (formats/sqlite.py), and the cache's packed form (pack/unpack,
-below). Text that a fact base gives in several languages is a `Text`: a
+SQLite tables (formats/sqlite.py), and the cache's packed form (packed.py).
+Text that a fact base gives in several languages is a `Text`: a
 language code (cqmin.languages) mapped to the text.
 
 Records are named tuples (record.py): immutable and typed like frozen dataclasses,
 but six times cheaper to define, which every run (and every TAB) pays at import.
 """
-
-import math
-from enum import Enum
 
 from cqmin.domain import Kind, Measure, Qualifier
 from cqmin.record import Record
@@ -121,6 +118,24 @@ def is_record(kind) -> bool:
     return isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields")
 
 
+class Facts:
+    """A base's facts, in its order, with the look-ups commands need: a list built from a fact file, or (in
+    packed.py) parts of the cache read as they are asked for."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        self._listed = facts
+        self._by_id = {fact.id: fact for fact in facts}
+
+    def all(self) -> list[Fact]:
+        return self._listed
+
+    def get(self, fact_id: str) -> Fact | None:
+        return self._by_id.get(fact_id)
+
+    def of_topic(self, topic_id: str) -> list[Fact]:
+        return [fact for fact in self._listed if fact.topic == topic_id]
+
+
 class FactBase:
     """The loaded records, with the look-ups commands need."""
 
@@ -129,18 +144,23 @@ class FactBase:
         events: list[Event],
         speakers: list[Speaker],
         topics: list[Topic],
-        facts: list[Fact],
+        facts: "list[Fact] | Facts",
         label: str,
+        units: list[Unit] | None = None,
     ) -> None:
         self.label = label  # where the base came from, for messages
         self.events = events
         self.speakers = speakers
         self.topics = topics
-        self.facts = facts
+        self._facts = facts if isinstance(facts, Facts) else Facts(facts)
+        self._units = units
         self._events = {event.id: event for event in events}
         self._speakers = {speaker.id: speaker for speaker in speakers}
         self._topics = {topic.id: topic for topic in topics}
-        self._facts = {fact.id: fact for fact in facts}
+
+    @property
+    def facts(self) -> list[Fact]:
+        return self._facts.all()
 
     def event(self, event_id: str) -> Event:
         return self._events[event_id]
@@ -155,85 +175,9 @@ class FactBase:
         return self._facts.get(fact_id)
 
     def facts_of(self, topic_id: str) -> list[Fact]:
-        return [fact for fact in self.facts if fact.topic == topic_id]
+        return self._facts.of_topic(topic_id)
 
     def units(self) -> list[Unit]:
-        return list({fact.unit.id: fact.unit for fact in self.facts}.values())
-
-
-# ---------------------------------------------------------------- the cache's form: tuples of plain values
-# Each record packs to the tuple of its fields, in their declared order: an Enum as its value, a
-# record within it as its own tuple, and a unit, which many facts share, as its id.
-
-REFERENCED = {Unit}  # records stored once, beside the facts, and named by id within them
-TABLES = {"events": Event, "speakers": Speaker, "topics": Topic, "units": Unit, "facts": Fact}
-
-
-def _packer(record: type):
-    steps = []
-    for kind, _ in field_types(record).values():
-        if kind in REFERENCED:
-            steps.append(lambda value: value.id)
-        elif isinstance(kind, type) and issubclass(kind, Enum):
-            steps.append(lambda value: value.value)
-        elif is_record(kind):
-            inner = _packer(kind)
-            steps.append(lambda value, inner=inner: None if value is None else inner(value))
-        else:
-            steps.append(None)
-    return lambda item: tuple(value if step is None else step(value) for value, step in zip(item, steps, strict=True))
-
-
-def _unpacker(record: type, references: dict):
-    """A function from a packed tuple to the record; it raises (KeyError, TypeError, ValueError) if it is not one."""
-    steps = []
-    for kind, optional in field_types(record).values():
-        if kind in REFERENCED:
-            steps.append(references[kind].__getitem__)
-        elif isinstance(kind, type) and issubclass(kind, Enum):
-            steps.append(kind)
-        elif is_record(kind):
-            inner = _unpacker(kind, references)
-            steps.append((lambda value, inner=inner: None if value is None else inner(value)) if optional else inner)
-        elif kind is float:
-            steps.append(_figure)
-        else:
-            steps.append(None)
-    size = len(steps)
-
-    def unpack(values) -> tuple:
-        if len(values) != size:
-            raise ValueError(f"a {record.__name__} of {len(values)} fields, not {size}")
-        return record(*[value if step is None else step(value) for value, step in zip(values, steps, strict=True)])
-
-    return unpack
-
-
-def _figure(number):
-    """A number as validation lets through (or None): an entry with NaN or text for a figure is not a base."""
-    if number is not None and (isinstance(number, bool) or not math.isfinite(number)):  # TypeError for text
-        raise ValueError(f"not a figure: {number!r}")
-    return number
-
-
-def pack(base: FactBase) -> dict:
-    """The base as plain values, for marshal."""
-    content = {"events": base.events, "speakers": base.speakers, "topics": base.topics, "units": base.units()}
-    content["facts"] = base.facts
-    packed = {}
-    for name, items in content.items():
-        packer = _packer(TABLES[name])
-        packed[name] = [packer(item) for item in items]
-    return packed
-
-
-def unpack(packed: dict, label: str) -> FactBase:
-    """A base from its packed form; raises (KeyError, TypeError, ValueError) if it is not one."""
-    unit = _unpacker(Unit, {})
-    references = {Unit: {item[0]: unit(item) for item in packed["units"]}}
-    tables = {}
-    for name, record in TABLES.items():
-        if record not in REFERENCED:
-            unpacker = _unpacker(record, references)
-            tables[name] = [unpacker(item) for item in packed[name]]
-    return FactBase(tables["events"], tables["speakers"], tables["topics"], tables["facts"], label)
+        if self._units is None:
+            self._units = list({fact.unit.id: fact.unit for fact in self.facts}.values())
+        return self._units

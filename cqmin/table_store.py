@@ -35,7 +35,28 @@ def read(path: str | None) -> dict | None:
     if not (isinstance(table, dict) and table.get("format") == FORMAT):
         return None
     facts.keep_current(KIND, source, stored, key)
-    return table
+    return Table(table, stored[1])
+
+
+IDS = "ids:"  # the fact ids of a topic, with their labels, are the part IDS + the topic's id
+
+
+class Table(dict):
+    """A command table as read from the cache, its fact ids read topic by topic as a TAB asks for them (a base
+    of thousands of facts has thousands of ids; a TAB wants those under what was typed)."""
+
+    def __init__(self, table: dict, parts) -> None:
+        super().__init__(table)
+        self._parts = parts
+
+    def fact_ids(self, typed: str) -> list[tuple[str, dict[str, str]]]:
+        """The ids that start with `typed`, in the base's order, each with its label in every language."""
+        found = []
+        for topic, _ in self["topics"]:  # a fact's id starts with its topic's and a dot
+            start = topic + "."
+            if start.startswith(typed) or typed.startswith(start):
+                found += [entry for entry in cache.part(self._parts, IDS + topic) or [] if entry[1].startswith(typed)]
+        return [(ident, label) for _, ident, label in sorted(found)]
 
 
 def write(path: str | None, table: dict) -> None:
@@ -45,7 +66,11 @@ def write(path: str | None, table: dict) -> None:
     source = facts.Source(path)
     key = facts.current_key(source, None)
     if key is not None:
-        cache.write(KIND, source.cache_name, key, {"table": table})
+        ids: dict[str, list] = {}
+        for place, (ident, label) in enumerate(table["facts"]):
+            ids.setdefault(IDS + ident.partition(".")[0], []).append((place, ident, label))
+        plain = {name: value for name, value in table.items() if name != "facts"}
+        cache.write(KIND, source.cache_name, key, {"table": plain, **ids})
     if grammar() is None:
         cache.write(GRAMMAR, GRAMMAR, _grammar_key(), {"grammar": _grammar_of(table)})
 

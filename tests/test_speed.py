@@ -211,10 +211,14 @@ def test_a_cache_of_the_wrong_shape_is_ignored(private_cache, sample):
     (entry,) = private_cache.iterdir()
     entry.write_bytes(marshal.dumps({"key": {}, "base": {"facts": "nope"}}))
     assert [fact.id for fact in facts.load().facts] == sample.ids()
-    # A sound entry, of this version and key, whose base is not a base: rebuilt, not served.
-    key, _ = cache.read(facts.KIND, facts.Source(None).cache_name)
-    cache.write(facts.KIND, facts.Source(None).cache_name, key, {"base": {"facts": [("x",)]}})
-    assert [fact.id for fact in facts.load().facts] == sample.ids()
+    # A sound entry, of this version and key, whose core or facts are not a base's: rebuilt, not served.
+    key, parts = cache.read(facts.KIND, facts.Source(None).cache_name)
+    entry = {name: cache.part(parts, name) for name in parts.names()}
+    for damaged in ({**entry, "core": {"facts": [("x",)]}}, {**entry, "facts:pension": {"pension.insured": (0, b"x")}},
+                    {**entry, "facts:pension": [("x",)]}):  # fmt: skip
+        cache.write(facts.KIND, facts.Source(None).cache_name, key, damaged)
+        assert [fact.id for fact in facts.load().facts] == sample.ids()
+        assert facts.load().fact(INSURED).label["en"] == LABEL
 
 
 def test_an_unusable_cache_folder_is_bypassed(tmp_path, monkeypatch, base):

@@ -642,19 +642,23 @@ def test_an_edit_that_keeps_size_and_crc32_is_still_seen(sample, tmp_path, priva
 def _planted(private_cache, label: str, value=None) -> str:
     """A sound entry for the base in use (CQMIN_FACTS), its first fact changed (what another user could have
     written); its id."""
-    from cqmin import cache, facts
+    import marshal
+
+    from cqmin import cache, facts, packed
 
     assert _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)}).returncode == 0
     source = facts.Source(None)
     key, parts = cache.read(facts.KIND, source.cache_name)  # the entry the command line wrote
-    packed = cache.part(parts, "base")
-    first = list(packed["facts"][0])
+    entry = {name: cache.part(parts, name) for name in parts.names()}
+    topic = packed.FACTS + entry["core"]["fact_topics"][0]
+    fact_id, (place, data) = next(iter(entry[topic].items()))  # (the base's first fact)
+    first = list(marshal.loads(data))
     first[2] = {**first[2], "en": label}
     if value is not None:
         first[3] = value
-    packed["facts"][0] = tuple(first)
-    cache.write(facts.KIND, source.cache_name, key, {"base": packed})
-    return first[0]
+    entry[topic][fact_id] = (place, marshal.dumps(tuple(first)))
+    cache.write(facts.KIND, source.cache_name, key, entry)
+    return fact_id
 
 
 def _label(private_cache, fact_id: str) -> str:
@@ -700,7 +704,7 @@ def test_a_cache_key_pointing_at_a_fifo_is_not_read(private_cache, base, tmp_pat
     key, parts = cache.read(facts.KIND, source.cache_name)
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    cache.write(facts.KIND, source.cache_name, {**key, "path": str(fifo)}, parts)
+    cache.rekeyed(facts.KIND, source.cache_name, {**key, "path": str(fifo)}, parts)
     result = _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)})
     assert result.returncode == 0 and len(json.loads(result.stdout)) == len(base.facts_of("pension"))
 

@@ -30,7 +30,7 @@ def _values(table: dict, param: dict, incomplete: str, language: str) -> list[tu
     # As Typer filters custom completions: by the start of the value, case and all.
     if param["complete"] == "facts":
         typed = incomplete.lower()  # ids are lowercase, read in any case
-        return [(fact_id, label[language]) for fact_id, label in table["facts"] if fact_id.startswith(typed)]
+        return [(fact_id, label[language]) for fact_id, label in table.fact_ids(typed)]
     if param["complete"] in ("topics", "events"):
         found = table[param["complete"]]
         return [(ident, described[language]) for ident, described in found if ident.startswith(incomplete.lower())]
