@@ -283,3 +283,20 @@ def test_without_a_cache_typer_answers_the_same(tmp_path):
     environ = _protocol("bash", "cqmin show pension.d")
     cold = complete({**environ, "XDG_CACHE_HOME": str(tmp_path / "cold"), "CQMIN_NO_CACHE": "1"})
     assert cold.returncode == 0 and cold.stdout == "pension.dibao\n"
+
+
+def test_a_tab_on_ids_reads_the_ids_of_the_topics_under_what_was_typed(warm_cache, monkeypatch):
+    """A base of thousands of facts has thousands of ids; a TAB reads those of the topic being typed."""
+    from cqmin import cache
+    from cqmin.shells import fast
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(warm_cache))
+    read, real = [], cache.Parts.raw
+    monkeypatch.setattr(cache.Parts, "raw", lambda parts, name: read.append(name) or real(parts, name))
+    environ = {**os.environ, **_protocol("bash", "cqmin show PENSION.I")}
+    assert "pension.insured" in fast.answer(environ)
+    assert [name for name in read if name.startswith("ids:")] == ["ids:pension"]
+    read.clear()
+    everything = fast.answer({**os.environ, **_protocol("bash", "cqmin show ")})
+    assert "pension.insured" in everything and "health.rank" in everything
+    assert len([name for name in read if name.startswith("ids:")]) > 1

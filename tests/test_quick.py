@@ -104,6 +104,20 @@ def test_a_base_named_by_facts_is_read_with_its_own_table_and_topics(sample, tmp
         assert (code is None) == (args in lines[4:]), args  # the default's topic, two bases: Typer's to say
 
 
+def test_a_look_up_reads_only_the_parts_of_the_cache_it_prints(warm, monkeypatch):
+    """What a look-up costs grows with its answer, not with the base (benchmarks/scale.py): the fact cache is
+    read by part, a topic's facts, and the command table without the base's ids."""
+    from cqmin import cache
+
+    read, real = [], cache.Parts.raw
+    monkeypatch.setattr(cache.Parts, "raw", lambda parts, name: read.append(name) or real(parts, name))
+    assert _fast(["show", "pension.insured", "--json"])[0] == 0
+    assert sorted(set(read)) == ["core", "facts:pension", "grammar", "table"]
+    read.clear()
+    assert _fast(["health", "--json"])[0] == 0
+    assert sorted(set(read)) == ["core", "facts:health", "grammar", "table"]
+
+
 def test_what_the_fast_path_leaves_to_typer(warm):
     for args in (["pension", "--help"], ["--version"], ["pension", "--lang", "cn"], ["pension", "--nosuch"],
                  ["show", "pension.nosuch"], ["pension", "--", "x"], ["validate"], ["check", "2550万人"],
