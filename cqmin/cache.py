@@ -34,11 +34,6 @@ import stat
 import time
 import zlib
 
-try:
-    from _blake2 import blake2b  # hashlib's own, without the 2.5 ms import of hashlib
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
-
 from cqmin import __version__
 from cqmin.files import open_regular
 
@@ -74,7 +69,7 @@ def code() -> str:
     """
     if not _CODE:
         package = os.path.dirname(os.path.abspath(__file__))
-        digest = blake2b(digest_size=16)
+        stamps = []
         folders = [package]
         while folders:
             with os.scandir(folders.pop()) as entries:
@@ -83,14 +78,22 @@ def code() -> str:
                         folders.append(entry.path)
                     elif entry.name.endswith(".py"):
                         status = entry.stat()
-                        digest.update(f"{entry.path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-        _CODE.append(digest.hexdigest())
+                        stamps.append(f"{entry.path}\0{status.st_size}\0{status.st_mtime_ns}\n")
+        # Two checksums, 64 bits, of a text nobody forges (whoever can edit cqmin's code needs no cache to
+        # fool): zlib's, which the cache loads anyway; BLAKE2b's module is only for the fact file's bytes.
+        text = "".join(stamps).encode()
+        _CODE.append(f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}")
     return _CODE[0]
 
 
 def key(content: bytes, status: os.stat_result | None = None, **where) -> dict:
     """What an entry built from `content` is known by: cqmin, its code, layout, size, checksum, where it was found;
     and the file's status just before `content` was read from it (None where unknown)."""
+    try:
+        from _blake2 import blake2b  # hashlib's own, without the 2.5 ms import of hashlib
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+
     digest = blake2b(content, digest_size=16).hexdigest()
     known = _status(status)
     # Racy, as git calls it: a file changed within the clock's resolution of its reading could change again

@@ -14,7 +14,6 @@ served: the base is rebuilt from its file (`rebuild`), and the command goes on.
 """
 
 import marshal
-import math
 from collections.abc import Callable
 from enum import Enum
 
@@ -23,6 +22,7 @@ from cqmin.model import Event, Fact, FactBase, Facts, Speaker, Topic, Unit, fiel
 REFERENCED = {Unit}  # records stored once, in the core, and named by id within facts
 CORE = {"events": Event, "speakers": Speaker, "topics": Topic}  # with the units, the core's tables
 FACTS = "facts:"  # a topic's part is FACTS + its id
+_INFINITE = float("inf")  # (NaN is no number between the infinities either)
 DAMAGED = (KeyError, TypeError, ValueError, EOFError, IndexError)  # what unpacking a part that is not one raises
 
 
@@ -149,6 +149,6 @@ def _unpacker(record: type, references: dict):
 
 def _figure(number):
     """A number as validation lets through (or None): an entry with NaN or text for a figure is not a base."""
-    if number is not None and (isinstance(number, bool) or not math.isfinite(number)):  # TypeError for text
+    if number is not None and (isinstance(number, bool) or not -_INFINITE < number < _INFINITE):  # TypeError: text
         raise ValueError(f"not a figure: {number!r}")
     return number
