@@ -8,10 +8,11 @@ Typer's path shows as a bad parameter (exit 2) and the fast path leaves to it.
 
 from collections.abc import Callable
 
-from cqmin import formats, languages
+from cqmin import formats, languages, results
 from cqmin.environment import Environment
 from cqmin.errors import CqminError
 from cqmin.output import Output
+from cqmin.record import Record
 from cqmin.terminal import escape_unencodable
 
 
@@ -202,44 +203,80 @@ def known_facts(call: Call, typed: list[str]) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-# ---------------------------------------------------------------- the commands
+# ---------------------------------------------------------------- the commands, one registry for both paths
 
 
-def overview(session: Session) -> None:
+class Asked(Record):
+    """What a look-up was given besides how to write it, the same whichever path read the command line."""
+
+    command: str = ""  # its name (a topic command's is its topic)
+    positional: tuple[str, ...] = ()  # ids, topics or the words of a query
+    kind: str | None = None  # --kind; None is "all"
+    events: tuple[str, ...] = ()  # --event
+    topics: tuple[str, ...] = ()  # --topic (search)
+
+
+class LookUp(Record):
+    result: type  # what it returns: its formats and its --fields (results.py)
+    run: Callable  # run(session, asked)
+    arguments: str = ""  # the name of its positional parameter ("" for none)
+
+
+# The look-up commands, by name: what Typer's commands (cli/) call, and what the fast path (quick.py) answers.
+# TOPIC stands for every topic command; "" for `cqmin` alone.
+TOPIC = "topic"
+REGISTRY: dict[str, LookUp] = {}
+
+
+def _looks_up(*commands: str, result: type, arguments: str = ""):
+    def register(run: Callable) -> Callable:
+        for command in commands:
+            REGISTRY[command] = LookUp(result, run, arguments)
+        return run
+
+    return register
+
+
+@_looks_up("", "topics", result=results.TopicList)
+def overview(session: Session, asked: Asked) -> None:
     """`cqmin` alone and `cqmin topics`: the events and the topics, each with its headline figure."""
     from cqmin import views
 
     session.write(views.overview(session.base))
 
 
-def topic(session: Session, topic_id: str, kind, events) -> None:
+@_looks_up(TOPIC, result=results.TopicFacts)
+def topic(session: Session, asked: Asked) -> None:
     from cqmin import views
 
-    result = views.topic(session.base, topic_id, filters(session.call, kind, events))
+    result = views.topic(session.base, asked.command, filters(session.call, asked.kind, asked.events))
     session.write(result, no_match=result.empty)
 
 
-def compare(session: Session, topic_names: list[str] | None, kind, events) -> None:
+@_looks_up("compare", result=results.Comparisons, arguments="topic_names")
+def compare(session: Session, asked: Asked) -> None:
     from cqmin import views
 
-    names = [known_topic(session.call, name, "'TOPIC'") for name in topic_names or []]
-    result = views.compare(session.base, names, filters(session.call, kind, events))
+    names = [known_topic(session.call, name, "'TOPIC'") for name in asked.positional]
+    result = views.compare(session.base, names, filters(session.call, asked.kind, asked.events))
     session.write(result, no_match=result.empty)
 
 
-def show(session: Session, fact_ids: list[str]) -> None:
+@_looks_up("show", result=results.FactDetails, arguments="fact_ids")
+def show(session: Session, asked: Asked) -> None:
     from cqmin import views
 
-    session.write(views.details(session.base, known_facts(session.call, fact_ids)))
+    session.write(views.details(session.base, known_facts(session.call, list(asked.positional))))
 
 
-def cite(session: Session, fact_ids: list[str]) -> None:
+@_looks_up("cite", result=results.Citations, arguments="fact_ids")
+def cite(session: Session, asked: Asked) -> None:
     from cqmin import views
 
-    session.write(views.citations(session.base, known_facts(session.call, fact_ids)))
+    session.write(views.citations(session.base, known_facts(session.call, list(asked.positional))))
 
 
-def search_text(query: list[str]) -> str:
+def search_text(query) -> str:
     """The words of a search, as one query; a Misuse for none, or for more than a memory of a figure."""
     from cqmin import search as searching
 
@@ -251,15 +288,18 @@ def search_text(query: list[str]) -> str:
     return text
 
 
-def search(session: Session, text: str, topic_names: list[str] | None, kind, events) -> None:
+@_looks_up("search", result=results.SearchHits, arguments="query")
+def search(session: Session, asked: Asked) -> None:
     from cqmin import views
 
-    names = [known_topic(session.call, name, "'--topic'") for name in topic_names or []]
-    result = views.search(session.base, text, names, filters(session.call, kind, events))
+    text = search_text(asked.positional)
+    names = [known_topic(session.call, name, "'--topic'") for name in asked.topics]
+    result = views.search(session.base, text, names, filters(session.call, asked.kind, asked.events))
     session.write(result, no_match=result.empty)
 
 
-def sources(session: Session) -> None:
+@_looks_up("sources", result=results.Sources)
+def sources(session: Session, asked: Asked) -> None:
     from cqmin import views
 
     session.write(views.sources(session.base))
@@ -275,9 +315,10 @@ def everything(session: Session, kind, events):
     return result
 
 
-def export(session: Session, kind, events) -> None:
+@_looks_up("export", result=results.AllFacts)
+def export(session: Session, asked: Asked) -> None:
     """`cqmin export` to stdout: a format that writes a file (sqlite) needs -o FILE."""
     if session.format.to_file:
         name = session.format.name
         raise Misuse(f"{name} writes a file: add -o FILE", f"'--format {name}'")
-    session.write(everything(session, kind, events))
+    session.write(everything(session, asked.kind, asked.events))

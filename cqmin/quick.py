@@ -17,21 +17,7 @@ stdout, stderr and exit code.
 
 import io
 
-from cqmin import argv, lookups, results
-
-# The look-ups this path answers: the command, its kind of result, and the positional arguments it takes
-# ("" for none). Topic commands answer as "topic". (Each is the command of the same name in cli/.)
-LOOKUPS = {
-    "topic": (results.TopicFacts, ""),
-    "": (results.TopicList, ""),  # `cqmin` alone: the overview, as `cqmin topics`
-    "topics": (results.TopicList, ""),
-    "compare": (results.Comparisons, "topic_names"),
-    "show": (results.FactDetails, "fact_ids"),
-    "cite": (results.Citations, "fact_ids"),
-    "search": (results.SearchHits, "query"),
-    "sources": (results.Sources, ""),
-    "export": (results.AllFacts, ""),
-}
+from cqmin import argv, lookups
 
 
 def _acting(params: list[dict], given: dict) -> bool:
@@ -101,12 +87,12 @@ def answer(env, args: list[str]) -> int | None:
         if _acting(node["params"], given) or _acting(table["root"]["params"], root):
             return None
         topics = {ident for ident, _ in table["topics"]}
-        kind_of_command = "topic" if command in topics else command
-        if kind_of_command not in LOOKUPS or given.get("output_path"):
+        looked_up = lookups.REGISTRY.get(lookups.TOPIC if command in topics else command)
+        if looked_up is None or given.get("output_path"):
             return None  # (a file to write: Typer's path, with its checks of the name and the format)
-        result_type, arguments = LOOKUPS[kind_of_command]
-        if positional and not arguments:
-            return None
+        required = any(param["required"] for param in node["params"] if not param["option"])
+        if (positional and not looked_up.arguments) or (required and not positional):
+            return None  # (an argument too many, or one missing: Click says which)
         root_params = table["root"]["params"]
         params = node["params"] if command else []
         path = (root.get("facts_path") or [None])[-1]
@@ -119,11 +105,14 @@ def answer(env, args: list[str]) -> int | None:
         options = {param["name"]: _one(given, param["name"], params) for param in params if param["option"]}
         path_of_command = " ".join(filter(None, ["cqmin", command]))  # as Click names it in a message
         session = _Session(
-            held, call, result_type, path_of_command, options.get("format_"), bool(given.get("json_")),
+            held, call, looked_up.result, path_of_command, options.get("format_"), bool(given.get("json_")),
             options.get("lang"), options.get("fields"), bool(given.get("ids")),
         )  # fmt: skip
-        events = given.get("event")
-        _run(kind_of_command, session, command, positional, options, given, events)
+        asked = lookups.Asked(
+            command, tuple(positional), options.get("kind"), tuple(given.get("event") or ()),
+            tuple(given.get("topic_names") or ()),
+        )  # fmt: skip
+        looked_up.run(session, asked)
     except Exception as error:
         if session is None or not session.wrote:
             return None  # anything before the answer (a mistake, a file that cannot be read): Typer's path
@@ -133,24 +122,3 @@ def answer(env, args: list[str]) -> int | None:
         raise  # writing failed (a closed or full output), or a bug: the guard in __main__ reports it
     held.release()
     return ExitCode.OK
-
-
-def _run(kind: str, session, command: str, positional: list[str], options: dict, given: dict, events) -> None:
-    """The look-up itself: the function of lookups.py that Typer's command of the same name calls."""
-    kind_option = options.get("kind") or lookups.ALL_KINDS
-    if kind == "topic":
-        lookups.topic(session, command, kind_option, events)
-    elif kind in ("topics", ""):
-        lookups.overview(session)
-    elif kind == "compare":
-        lookups.compare(session, positional, kind_option, events)
-    elif kind in ("show", "cite"):
-        if not positional:
-            raise argv.Unsure("ID...")
-        (lookups.show if kind == "show" else lookups.cite)(session, positional)
-    elif kind == "search":
-        lookups.search(session, lookups.search_text(positional), given.get("topic_names"), kind_option, events)
-    elif kind == "sources":
-        lookups.sources(session)
-    elif kind == "export":
-        lookups.export(session, kind_option, events)

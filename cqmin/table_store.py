@@ -16,7 +16,7 @@ from cqmin import cache, facts
 from cqmin.errors import CqminError
 
 KIND = "commands"
-FORMAT = 5  # the table's own layout (cli/table.py)
+FORMAT = 6  # the table's own layout (cli/table.py)
 
 
 def read(path: str | None) -> dict | None:

@@ -59,7 +59,7 @@ def _complete_topics(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
 
 def overview(ctx: typer.Context, format_=None, json_: bool = False, lang=None, fields: str | None = None) -> None:
     """`cqmin` alone and `cqmin topics`: the events and the topics, each with its headline figure."""
-    lookups.overview(session_for(ctx, TopicList, format_, json_, lang, fields))
+    lookups.overview(session_for(ctx, TopicList, format_, json_, lang, fields), lookups.Asked())
 
 
 @own.command(cls=FilledHelp, rich_help_panel=TOPIC_PANEL)
@@ -104,7 +104,8 @@ def compare(
     Example: cqmin compare {topic} {other_topic}
     """
     with as_usage():
-        lookups.compare(session_for(ctx, Comparisons, format_, json_, lang, fields, ids), topic_names, kind, event)
+        asked = lookups.Asked(positional=tuple(topic_names or ()), kind=kind, events=tuple(event or ()))
+        lookups.compare(session_for(ctx, Comparisons, format_, json_, lang, fields, ids), asked)
 
 
 # ---------------------------------------------------------------- look-up
@@ -128,7 +129,8 @@ def show(
     Example: cqmin show {fact}
     """
     with as_usage():
-        lookups.show(session_for(ctx, FactDetails, format_, json_, lang, fields), fact_ids)
+        session = session_for(ctx, FactDetails, format_, json_, lang, fields)
+        lookups.show(session, lookups.Asked(positional=tuple(fact_ids)))
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
@@ -150,7 +152,8 @@ def cite(
     Example: cqmin cite {fact} --style bibtex
     """
     with as_usage():
-        lookups.cite(session_for(ctx, Citations, format_, json_, lang, fields), fact_ids)
+        session = session_for(ctx, Citations, format_, json_, lang, fields)
+        lookups.cite(session, lookups.Asked(positional=tuple(fact_ids)))
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
@@ -183,8 +186,10 @@ def search(
     Example: cqmin search {word}   ·   cqmin search {word} --topic {topic}
     """
     with as_usage():
-        text = lookups.search_text(query)
-        lookups.search(session_for(ctx, SearchHits, format_, json_, lang, fields), text, topic_names, kind, event)
+        asked = lookups.Asked(
+            positional=tuple(query), kind=kind, events=tuple(event or ()), topics=tuple(topic_names or ())
+        )
+        lookups.search(session_for(ctx, SearchHits, format_, json_, lang, fields), asked)
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
@@ -232,7 +237,7 @@ def sources(
 
     Example: cqmin sources --lang en
     """
-    lookups.sources(session_for(ctx, Sources, format_, json_, lang, fields))
+    lookups.sources(session_for(ctx, Sources, format_, json_, lang, fields), lookups.Asked())
 
 
 # ---------------------------------------------------------------- data
@@ -271,7 +276,7 @@ def export(
     session = session_for(ctx, AllFacts, format_, False, None, fields)
     with as_usage():
         if output_path is None:
-            lookups.export(session, kind, event)
+            lookups.export(session, lookups.Asked(kind=kind, events=tuple(event or ())))
             return
         result = lookups.everything(session, kind, event)
     exporting.export(session, result, output_path, force)

@@ -23,6 +23,7 @@ def _param(param) -> dict:
         "eager": bool(param.is_eager),
         "multiple": bool(getattr(param, "multiple", False)),
         "nargs": param.nargs,
+        "required": bool(param.required),
         "hidden": bool(getattr(param, "hidden", False)),
         "choices": [str(getattr(choice, "value", choice)) for choice in choices] if choices else None,
         "case_sensitive": bool(getattr(param.type, "case_sensitive", True)),

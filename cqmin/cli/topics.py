@@ -27,7 +27,8 @@ def _topic(
 ) -> None:
     """The body of every topic command: the topic is the command's name."""
     with as_usage():
-        lookups.topic(session_for(ctx, TopicFacts, format_, json_, lang, fields, ids), ctx.command.name, kind, event)
+        asked = lookups.Asked(ctx.command.name, kind=kind, events=tuple(event or ()))
+        lookups.topic(session_for(ctx, TopicFacts, format_, json_, lang, fields, ids), asked)
 
 
 def option_shapes(help_names: tuple[str, ...]) -> list[dict]:
