@@ -13,7 +13,6 @@ from enum import Enum
 from cqmin import languages, model
 from cqmin.model import Change, Event, Fact, FactBase, Speaker, Text, Topic, Unit
 from cqmin.record import Record
-from cqmin.validation.problems import Problem
 
 
 class Column(Record):
@@ -186,7 +185,11 @@ def speaker_record(speaker: Speaker, topics: list[str], facts: int) -> dict:
 
 # ---------------------------------------------------------------- problems (validate)
 
-PROBLEM_FIELDS = Fields(tuple((name, name) for name in Problem._fields))
+def problem_fields() -> Fields:
+    """A problem's fields (validate's records): made when asked for, as a look-up never imports validation."""
+    from cqmin.validation.problems import Problem
+
+    return Fields(tuple((name, name) for name in Problem._fields))
 
 
 # ---------------------------------------------------------------- claims (check)

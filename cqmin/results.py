@@ -138,10 +138,22 @@ class Sources(Result):
         return len(self.events)
 
 
+class _Later:
+    """A class's attribute made when first read."""
+
+    def __init__(self, make) -> None:
+        self._make, self._made = make, None
+
+    def __get__(self, instance, owner):
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+
 class Problems(Result):
     """`cqmin validate`: the problems of a fact base; a summary of it when there are none."""
 
-    fields = contract.PROBLEM_FIELDS
+    fields = _Later(contract.problem_fields)  # (validation's records: imported by validate, not by a look-up)
 
     def __init__(
         self, label: str, problems: "list[Problem]", counts: list[str] | None = None, notes: list[str] | None = None
