@@ -185,6 +185,7 @@ def speaker_record(speaker: Speaker, topics: list[str], facts: int) -> dict:
 
 # ---------------------------------------------------------------- problems (validate)
 
+
 def problem_fields() -> Fields:
     """A problem's fields (validate's records): made when asked for, as a look-up never imports validation."""
     from cqmin.validation.problems import Problem
