@@ -109,16 +109,6 @@ class Source:
         return content if content is not None else self.read()
 
 
-def current_key(source: Source, stored: dict | None, reserved: frozenset = frozenset()) -> dict | None:
-    """The key an entry of `source` must have now, reading the file where `stored` (a cached key) says
-    the bundled one was; None if the file cannot be read (cqmin then says why, without the cache)."""
-    try:
-        content = source.content(stored)
-    except CqminError:
-        return None
-    return source.cache_key(content, reserved)
-
-
 def current(source: Source, stored: dict | None, reserved: frozenset = frozenset()):
     """Whether an entry keyed `stored` is of the fact file as it is now, and the file's bytes and key where they
     had to be read to tell: (True, None, None) where its status told, without reading it (a look-up in a large
@@ -233,6 +223,7 @@ def load(path: str | None = None, reserved: frozenset = frozenset()):
             base = None  # an entry of the right key but the wrong shape: rebuild it
         if base is not None:
             keep_current(KIND, source, stored, key)
+            base.read_as = key or stored[0]
             return base
     return _built(source, reserved, content, key)
 
@@ -260,6 +251,7 @@ def _built(source: Source, reserved: frozenset, content: bytes | None = None, ke
     from cqmin.build import build  # only when the cache cannot serve
 
     base = build(data, source.label)
+    base.read_as = key
     if cache.enabled():
         cache.write(KIND, source.cache_name, key, packed.pack(base))
     return base

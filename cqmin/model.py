@@ -154,6 +154,7 @@ class FactBase:
         self.topics = topics
         self._facts = facts if isinstance(facts, Facts) else Facts(facts)
         self._units = units
+        self.read_as: dict | None = None  # the fact file's key as it was read (cache.key): for what is cached with it
         self._events = {event.id: event for event in events}
         self._speakers = {speaker.id: speaker for speaker in speakers}
         self._topics = {topic.id: topic for topic in topics}

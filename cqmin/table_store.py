@@ -59,12 +59,13 @@ class Table(dict):
         return [(ident, label) for _, ident, label in sorted(found)]
 
 
-def write(path: str | None, table: dict) -> None:
-    """Store the table of the fact base at `path`, keyed by that file as it is now, and the grammar."""
+def write(path: str | None, table: dict, read_as: dict | None) -> None:
+    """Store the table of the fact base at `path`, and the grammar. The table is keyed as the base it was built
+    from was read (`read_as`, the base's key), not as the file is now: a file changed since is not its file."""
     if not cache.enabled():
         return
     source = facts.Source(path)
-    key = facts.current_key(source, None)
+    key = {**read_as, "reserved": []} if read_as is not None else None  # (no names reserved: the table's own)
     if key is not None:
         ids: dict[str, list] = {}
         for place, (ident, label) in enumerate(table["facts"]):

@@ -294,3 +294,26 @@ def test_checking_a_base_leaves_garbage_collection_on(sample_path):
     with pytest.raises(facts.InvalidFactBase):
         facts.check(b"[[facts]\n", source)
     assert gc.isenabled()
+
+
+def test_a_table_is_keyed_as_its_base_was_read(tmp_path, private_cache, sample, monkeypatch):
+    """A fact file changed between the base's load and the writing of its command table does not key the table
+    built from the old base: the table is keyed as the base was read."""
+    from cqmin.cli import table
+
+    path = sample.write(tmp_path)
+    real = table.build
+
+    def build_then_change(root_ctx, base):
+        built = real(root_ctx, base)
+        sample.fact(INSURED)["label"]["en"] = LABEL + " (changed meanwhile)"
+        sample.write(tmp_path)
+        return built
+
+    monkeypatch.setattr(table, "build", build_then_change)
+    assert run("--facts", path, "pension", "--json").exit_code == 0
+    assert table_store.read(path) is None  # the old table is not this file's
+    monkeypatch.setattr(table, "build", real)
+    assert run("--facts", path, "pension", "--json").exit_code == 0
+    labels = dict(table_store.read(path).fact_ids(INSURED))
+    assert labels[INSURED]["en"] == LABEL + " (changed meanwhile)"

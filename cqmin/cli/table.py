@@ -78,6 +78,6 @@ def refresh(root_ctx) -> None:
     path = root_ctx.params.get("facts_path")
     try:
         if table_store.read(path) is None or table_store.grammar() is None:
-            table_store.write(path, build(root_ctx, base))
+            table_store.write(path, build(root_ctx, base), base.read_as)
     except Exception:  # the cache is a help, never a failure: the next TAB asks the full path again
         pass
