@@ -86,6 +86,11 @@ def code() -> str:
     return _CODE[0]
 
 
+def code_key() -> dict:
+    """What an entry that no fact file went into is known by: cqmin, its code, the cache's layout."""
+    return {"cqmin": __version__, "code": code(), "format": FORMAT}
+
+
 def key(content: bytes, status: os.stat_result | None = None, **where) -> dict:
     """What an entry built from `content` is known by: cqmin, its code, layout, size, checksum, where it was found;
     and the file's status just before `content` was read from it (None where unknown)."""
@@ -138,26 +143,25 @@ def same_source(stored: dict, current: dict) -> bool:
 def read(kind: str, name: str) -> "tuple[dict, Parts] | None":
     """(key, parts) as stored for `name`, or None if there is no sound entry. Only the key and the table of
     contents are read here; each part when it is asked for (part())."""
+    path = _file(kind, name)
     try:
-        descriptor = open_regular(_file(kind, name), follow=False)
+        descriptor = open_regular(path, follow=False)
     except (OSError, ValueError):
         return None
     if descriptor is None:
         return None
-    parts = None
     try:
-        parts = _open(descriptor)
-    except (OSError, ValueError, OverflowError):
+        parts = _header(descriptor, path)
+    except (OSError, ValueError, OverflowError, MemoryError):
         parts = None
     finally:
-        if parts is None:
-            os.close(descriptor)
+        os.close(descriptor)
     if parts is None or parts.key.get("code") != code() or parts.key.get("format") != FORMAT:
         return None
     return parts.key, parts
 
 
-def _open(descriptor: int) -> "Parts | None":
+def _header(descriptor: int, path: str) -> "Parts | None":
     """The entry in an open file: its key and where each part is, if the file is this user's and sound."""
     status = os.fstat(descriptor)
     if not _own(status) or status.st_size > MAX_BYTES:
@@ -173,11 +177,17 @@ def _open(descriptor: int) -> "Parts | None":
     if not (isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(item, dict) for item in entry)):
         return None
     key, contents = entry
-    sound = (
-        isinstance(where, tuple) and len(where) == 3 and all(type(n) is int for n in where)
-        for where in contents.values()
-    )
-    return Parts(descriptor, len(head) + length, key, contents) if all(sound) else None
+    start = len(head) + length
+    for where in contents.values():  # each part within the file
+        if not (isinstance(where, tuple) and [type(number) for number in where] == [int] * 3):
+            return None
+        if where[0] < 0 or where[1] < 0 or start + where[0] + where[1] > status.st_size:
+            return None
+    return Parts(path, _identity(status), start, key, contents)
+
+
+def _identity(status: os.stat_result) -> tuple:
+    return status.st_ino, status.st_dev, status.st_size, status.st_mtime_ns
 
 
 def _read_at(descriptor: int, offset: int, length: int) -> bytes:
@@ -193,34 +203,40 @@ def _read_at(descriptor: int, offset: int, length: int) -> bytes:
 
 
 class Parts:
-    """The parts of an entry, each read from its file (still open) when it is first asked for, and checked by its
-    own CRC-32: a look-up in a large base reads the topic it prints, not the base."""
+    """The parts of an entry, each read from its file when it is first asked for and checked by its own CRC-32:
+    a look-up in a large base reads the topic it prints, not the base. The file is opened for each part, and
+    must still be the one whose header was read (replaced since, by a run that rebuilt it: no part)."""
 
-    def __init__(self, descriptor: int, start: int, key: dict, contents: dict) -> None:
-        self.key, self._descriptor, self._start, self._contents = key, descriptor, start, contents
+    def __init__(self, path: str, identity: tuple, start: int, key: dict, contents: dict) -> None:
+        self.key, self._path, self._identity, self._start, self._contents = key, path, identity, start, contents
+        self._held: dict[str, bytes] = {}  # parts read whole by rekeyed(), whose file is then replaced
 
     def names(self) -> list[str]:
         return list(self._contents)
 
+    def has(self, name: str) -> bool:
+        """Whether the entry has this part (raw() may still find it damaged)."""
+        return name in self._contents
+
     def raw(self, name: str) -> bytes | None:
         """A part's bytes as stored, or None if it is absent or damaged."""
         where = self._contents.get(name)
-        if where is None or self._descriptor is None:
-            return None
+        if where is None or name in self._held:
+            return self._held.get(name)
         offset, length, checksum = where
         try:
-            data = _read_at(self._descriptor, self._start + offset, length)
-        except (OSError, ValueError, OverflowError):
+            descriptor = open_regular(self._path, follow=False)
+            if descriptor is None:
+                return None
+            try:
+                status = os.fstat(descriptor)
+                same = _identity(status) == self._identity and _own(status)
+                data = _read_at(descriptor, self._start + offset, length) if same else b""
+            finally:
+                os.close(descriptor)
+        except (OSError, ValueError, OverflowError, MemoryError):
             return None
         return data if len(data) == length and zlib.crc32(data) == checksum else None
-
-    def close(self) -> None:
-        if self._descriptor is not None:
-            descriptor, self._descriptor = self._descriptor, None
-            os.close(descriptor)
-
-    def __del__(self) -> None:
-        self.close()
 
 
 def _own(status: os.stat_result) -> bool:
@@ -254,6 +270,7 @@ def rekeyed(kind: str, name: str, entry_key: dict, parts: "Parts") -> None:
     changed (touched, copied back) or is no longer racy."""
     packed = {part: parts.raw(part) for part in parts.names()}
     if all(data is not None for data in packed.values()):
+        parts._held = packed  # (this process reads on from them: the file is about to be replaced)
         _write(kind, name, entry_key, packed)
 
 
@@ -282,9 +299,14 @@ def _write(kind: str, name: str, entry_key: dict, packed: dict[str, bytes]) -> N
         _remove(temporary)
 
 
-def _remove(temporary: str | None) -> None:
-    if temporary is not None:
+def drop(kind: str, name: str) -> None:
+    """Remove an entry found damaged, so that the next run writes it anew."""
+    _remove(_file(kind, name))
+
+
+def _remove(path: str | None) -> None:
+    if path is not None:
         try:  # (not contextlib.suppress: its import costs a look-up half a millisecond)
-            os.unlink(temporary)
+            os.unlink(path)
         except OSError:
             return  # gone already

@@ -15,10 +15,11 @@ MAX_BYTES = 16 * 1024 * 1024  # far above the bundled base (~60 KB) and the arti
 def open_regular(path: str, follow: bool = True) -> int | None:
     """A descriptor open for reading on `path` if it is a regular file, else None; OSError if it cannot be opened.
 
-    O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer;
+    O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer; O_BINARY keeps Windows
+    from reading the file as text;
     `follow=False` refuses a symbolic link (for files cqmin itself writes).
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     if not follow:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     descriptor = os.open(path, flags)

@@ -35,7 +35,7 @@ def read(path: str | None) -> dict | None:
     if not (isinstance(table, dict) and table.get("format") == FORMAT):
         return None
     facts.keep_current(KIND, source, stored, key)
-    return Table(table, stored[1])
+    return Table(table, stored[1], source.cache_name)
 
 
 IDS = "ids:"  # the fact ids of a topic, with their labels, are the part IDS + the topic's id
@@ -45,9 +45,9 @@ class Table(dict):
     """A command table as read from the cache, its fact ids read topic by topic as a TAB asks for them (a base
     of thousands of facts has thousands of ids; a TAB wants those under what was typed)."""
 
-    def __init__(self, table: dict, parts) -> None:
+    def __init__(self, table: dict, parts, name: str) -> None:
         super().__init__(table)
-        self._parts = parts
+        self._parts, self._name = parts, name
 
     def fact_ids(self, typed: str) -> list[tuple[str, dict[str, str]]]:
         """The ids that start with `typed`, in the base's order, each with its label in every language."""
@@ -55,8 +55,17 @@ class Table(dict):
         for topic, _ in self["topics"]:  # a fact's id starts with its topic's and a dot
             start = topic + "."
             if start.startswith(typed) or typed.startswith(start):
-                found += [entry for entry in cache.part(self._parts, IDS + topic) or [] if entry[1].startswith(typed)]
+                found += [entry for entry in self._ids(IDS + topic) if entry[1].startswith(typed)]
         return [(ident, label) for _, ident, label in sorted(found)]
+
+    def _ids(self, name: str) -> list:
+        """A topic's ids ([] for a topic without facts); a damaged part is no answer (Typer's path answers, and
+        writes the table anew: the entry is dropped)."""
+        ids = cache.part(self._parts, name) if self._parts.has(name) else []
+        if not isinstance(ids, list):
+            cache.drop(KIND, self._name)
+            raise ValueError(f"the command table's {name} is damaged")
+        return ids
 
 
 def write(path: str | None, table: dict, read_as: dict | None) -> None:
@@ -72,8 +81,9 @@ def write(path: str | None, table: dict, read_as: dict | None) -> None:
             ids.setdefault(IDS + ident.partition(".")[0], []).append((place, ident, label))
         plain = {name: value for name, value in table.items() if name != "facts"}
         cache.write(KIND, source.cache_name, key, {"table": plain, **ids})
-    if grammar() is None:
-        cache.write(GRAMMAR, GRAMMAR, _grammar_key(), {"grammar": _grammar_of(table)})
+    found = _grammar_of(table)
+    if found is not None and grammar() is None:
+        cache.write(GRAMMAR, GRAMMAR, _grammar_key(), {"grammar": found})
 
 
 GRAMMAR = "grammar"  # its kind, and its name, in the cache
@@ -91,11 +101,14 @@ def grammar() -> dict | None:
 
 
 def _grammar_key() -> dict:
-    return cache.key(b"")  # cqmin's version, its code and the cache's layout: no fact file
+    return cache.code_key()  # cqmin's version, its code and the cache's layout: no fact file
 
 
-def _grammar_of(table: dict) -> dict:
+def _grammar_of(table: dict) -> dict | None:
+    """The grammar in a base's table; None for a base without topics, whose table shows no topic's options."""
     own = set(table["reserved"])
     topic = next((node for name, node in table["commands"].items() if name not in own), None)
+    if topic is None:
+        return None
     commands = {name: node for name, node in table["commands"].items() if name in own}
     return {"format": FORMAT, "root": table["root"], "commands": commands, "topics": [], "topic": topic}

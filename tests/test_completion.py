@@ -300,3 +300,26 @@ def test_a_tab_on_ids_reads_the_ids_of_the_topics_under_what_was_typed(warm_cach
     everything = fast.answer({**os.environ, **_protocol("bash", "cqmin show ")})
     assert "pension.insured" in everything and "health.rank" in everything
     assert len([name for name in read if name.startswith("ids:")]) > 1
+
+
+def test_a_damaged_part_of_ids_is_left_to_typer_and_written_anew(tmp_path, monkeypatch):
+    """A part whose CRC-32 fails is no answer (an empty list of ids would be a wrong one): Click completes, and
+    the table is written again for the next TAB."""
+    from conftest import runner
+
+    from cqmin import cache, facts, table_store
+    from cqmin.cli.app import app
+    from cqmin.shells import fast
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    environ = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), **_protocol("bash", "cqmin show pension.i")}
+    assert "pension.insured" in runner.invoke(app, [], env=environ, prog_name="cqmin").stdout  # the table cached
+    name = facts.Source(None).cache_name
+    _, parts = cache.read(table_store.KIND, name)
+    path = Path(cache._file(table_store.KIND, name))
+    data = bytearray(path.read_bytes())
+    data[parts._start + parts._contents["ids:pension"][0]] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert fast.answer(environ) is None
+    assert "pension.insured" in runner.invoke(app, [], env=environ, prog_name="cqmin").stdout
+    assert "pension.insured" in fast.answer(environ)
