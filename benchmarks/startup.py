@@ -200,8 +200,10 @@ def _peak(argv: list[str], env: dict) -> int | None:
         return None
     with tempfile.NamedTemporaryFile("r", suffix=".txt") as report:
         command = [GNU_TIME, "-o", report.name, "-f", "%M", *argv]
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
-        return int(report.read().split()[-1])
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        words = report.read().split()
+    # (BSD's time, as macOS has, takes neither -o nor -f: no figure, rather than a wrong one)
+    return int(words[-1]) if done.returncode == 0 and words and words[-1].isdigit() else None
 
 
 def run(runs: int, python: str) -> dict:

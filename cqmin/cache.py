@@ -1,22 +1,23 @@
 """A cache of what cqmin compiles, so that a lookup (or a TAB) skips TOML, validation and the framework.
 
-Two kinds of entry, each one file per fact base in $XDG_CACHE_HOME/cqmin (else
-~/.cache/cqmin): "facts", the validated base (facts.py), and "commands", the
-command table that completion answers from (cli/table.py). A file holds a magic
-line; a header, with its length and CRC-32 (against truncation and corruption),
-holding a key, saying what the entry was built from, and where each part lies,
-with the part's own CRC-32; then the parts, in marshal format (it loads fast and
-needs no import). A reader reads the header, and then only the parts it needs:
-the topic a look-up prints, the ids a TAB completes. The key names cqmin's own
-code (`code()`: every module's size and modification time, as Python's own
-bytecode cache checks its sources) and the fact file's location, size and
-BLAKE2b digest, and its status when it was read (`status`). An entry is served
-only for the very bytes it was built from (a file edited to keep its size and
-CRC-32, which anyone can forge, is still rebuilt), and only for the code that
-built it: a format or a command added to cqmin rebuilds the command table.
-Reading and hashing a large base on every look-up would cost more than the
-look-up, so a file whose status is the key's is known unchanged without being read,
-as git knows its work tree (`unchanged`).
+Three kinds of entry, in $XDG_CACHE_HOME/cqmin (else ~/.cache/cqmin): one file
+per fact base of "facts", the validated base (facts.py), and of "commands", the
+command table that the fast paths read a line with (cli/table.py); and one
+"grammar", the options of cqmin and of a topic, the same for every base
+(table_store.py). A file holds a magic line; a header, with its length and
+CRC-32 (against truncation and corruption), holding a key, saying what the entry
+was built from, and where each part lies, with the part's own CRC-32; then the
+parts, in marshal format (it loads fast and needs no import). A reader reads the
+header, and then only the parts it needs: the topic a look-up prints, the ids a
+TAB completes. The key names cqmin's own code (`code()`: every module's size and
+modification time, as Python's own bytecode cache checks its sources) and the
+fact file's location, size and BLAKE2b digest, and its status when it was read
+(`status`). An entry is served only for the very bytes it was built from (a file
+edited to keep its size and CRC-32, which anyone can forge, is still rebuilt),
+and only for the code that built it: a format or a command added to cqmin
+rebuilds the command table. Reading and hashing a large base on every look-up
+would cost more than the look-up, so a file whose status is the key's is known
+unchanged without being read, as git knows its work tree (`unchanged`).
 
 An entry is trusted as the user's own files are: one that another user could
 have written (owned by someone else, or writable by group or others, as in a

@@ -30,7 +30,10 @@ else:
         def __new__(cls, name, bases, namespace):
             if not bases:  # Record itself
                 return super().__new__(cls, name, bases, namespace)
-            fields = list(namespace.get("__annotations__", {}))
+            annotations = namespace.get("__annotations__")
+            if annotations is None and "__annotate__" in namespace:  # Python 3.14 (PEP 649): made when asked
+                annotations = namespace["__annotate__"](1)  # (1: annotationlib.Format.VALUE)
+            fields = list(annotations or {})
             defaults = [namespace[field] for field in fields if field in namespace]
             if any(field not in namespace for field in fields[len(fields) - len(defaults) :]):
                 raise TypeError(f"{name}: a field without a default follows one with a default")
