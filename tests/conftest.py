@@ -76,8 +76,38 @@ runner = CliRunner()
 
 
 def run(*args: str, env: dict | None = None, input: str | None = None):
-    """Invoke cqmin in-process; stdout and stderr are kept apart."""
-    return runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False, prog_name="cqmin")
+    """Invoke cqmin in-process; stdout and stderr are kept apart. The line is put to the fast path too."""
+    result = runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False, prog_name="cqmin")
+    if input is None:
+        same_on_the_fast_path(list(args), env or {}, result)
+    return result
+
+
+def same_on_the_fast_path(args: list[str], env: dict, result) -> None:
+    """Every line a test runs through Typer is put to the fast path (quick.py) too, which must answer exactly
+    as Typer did, or decline: the whole suite, hostile input and all, is a differential test of the two."""
+    import io
+
+    from cqmin import quick
+    from cqmin.environment import Environment
+
+    if env.get("_CQMIN_COMPLETE"):
+        return  # a TAB: shells/fast.py, held to Typer's in test_completion
+    saved = dict(os.environ)
+    try:
+        for name, value in env.items():  # as CliRunner sets them for the run
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        out, err = io.StringIO(), io.StringIO()
+        code = quick.answer(Environment(stdout=out, stderr=err, environ=os.environ), args)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    if code is not None:
+        fast = (code, out.getvalue(), err.getvalue())
+        assert fast == (result.exit_code, result.stdout_bytes.decode(), result.stderr_bytes.decode()), args
 
 
 @pytest.fixture(scope="session")
