@@ -163,6 +163,12 @@ class FactBase:
     def facts(self) -> list[Fact]:
         return self._facts.all()
 
+    def adopt(self, other: "FactBase") -> None:
+        """Become `other` (the base rebuilt from its file, when a part of the cache proved damaged), so that
+        no answer mixes the cached records with those of a file changed since."""
+        self.__init__(other.events, other.speakers, other.topics, other._facts, self.label, other.units())
+        self.read_as = other.read_as
+
     def event(self, event_id: str) -> Event:
         return self._events[event_id]
 

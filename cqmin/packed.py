@@ -50,7 +50,9 @@ def unpack(read: Callable[[str], object], label: str, rebuild: Callable[[], Fact
     if not (isinstance(topics, list) and all(isinstance(topic, str) for topic in topics)):
         raise TypeError("fact_topics")
     facts = StoredFacts(read, topics, _unpacker(Fact, references), rebuild)
-    return FactBase(tables["events"], tables["speakers"], tables["topics"], facts, label, list(units.values()))
+    base = FactBase(tables["events"], tables["speakers"], tables["topics"], facts, label, list(units.values()))
+    facts.owner = base  # (which adopts the rebuilt base whole, should a part prove damaged)
+    return base
 
 
 class StoredFacts(Facts):
@@ -62,6 +64,7 @@ class StoredFacts(Facts):
         self._packed: dict[str, dict] = {}  # a topic's part, as read
         self._unpacked: dict[str, Fact] = {}
         self._rebuilt: Facts | None = None
+        self.owner: FactBase | None = None
 
     def all(self) -> list[Fact]:
         return self._served(lambda: self._in_order(self._topics), lambda rebuilt: rebuilt.all())
@@ -78,7 +81,10 @@ class StoredFacts(Facts):
             try:
                 return answer()
             except DAMAGED:
-                self._rebuilt = Facts(self._rebuild().facts)
+                rebuilt = self._rebuild()
+                self._rebuilt = Facts(rebuilt.facts)
+                if self.owner is not None:
+                    self.owner.adopt(rebuilt)
         return otherwise(self._rebuilt)
 
     def _one(self, fact_id: str) -> Fact | None:

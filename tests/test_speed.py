@@ -346,3 +346,17 @@ def test_a_table_is_keyed_as_its_base_was_read(tmp_path, private_cache, sample, 
     assert run("--facts", path, "pension", "--json").exit_code == 0
     labels = dict(table_store.read(path).fact_ids(INSURED))
     assert labels[INSURED]["en"] == LABEL + " (changed meanwhile)"
+
+
+def test_a_base_whose_cache_proves_damaged_becomes_the_rebuilt_base_whole(tmp_path, private_cache, sample):
+    """Facts are read from the cache as a command asks for them; should a part be gone or damaged by then, the
+    base is rebuilt from its file and adopted whole: no answer mixes the cached records with a changed file's."""
+    path = sample.write(tmp_path)
+    facts.load(path)
+    base = facts.load(path)  # from the cache, its facts not read yet
+    pension = [fact["id"] for fact in sample.facts if fact["topic"] == "pension"]
+    sample.topic("pension")["title"]["en"] = "Renamed meanwhile"
+    sample.write(tmp_path)
+    cache.drop(facts.KIND, facts.Source(path).cache_name)
+    assert [fact.id for fact in base.facts_of("pension")] == pension
+    assert base.topic("pension").title["en"] == "Renamed meanwhile"
