@@ -92,9 +92,10 @@ def code_key() -> dict:
     return {"cqmin": __version__, "code": code(), "format": FORMAT}
 
 
-def key(content: bytes, status: os.stat_result | None = None, **where) -> dict:
+def key(content: bytes, status: os.stat_result | None = None, read_at: int | None = None, **where) -> dict:
     """What an entry built from `content` is known by: cqmin, its code, layout, size, checksum, where it was found;
-    and the file's status just before `content` was read from it (None where unknown)."""
+    and the file's status just before `content` was read from it (None where unknown), `read_at` a time (ns)
+    taken before that."""
     try:
         from _blake2 import blake2b  # hashlib's own, without the 2.5 ms import of hashlib
     except ImportError:  # pragma: no cover - a Python built without it
@@ -104,7 +105,8 @@ def key(content: bytes, status: os.stat_result | None = None, **where) -> dict:
     known = _status(status)
     # Racy, as git calls it: a file changed within the clock's resolution of its reading could change again
     # with the same status; such an entry is checked by its digest until the file is older (`rekeyed`).
-    racy = known is None or time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < RACY_NS
+    read_at = time.time_ns() if read_at is None else read_at
+    racy = known is None or read_at - max(status.st_mtime_ns, status.st_ctime_ns) < RACY_NS
     return {
         "cqmin": __version__, "code": code(), "format": FORMAT, "size": len(content), "blake2b": digest, **where,
         "status": known, "racy": racy,

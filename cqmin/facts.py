@@ -8,6 +8,7 @@ validated, and only then built into records, which are cached.
 """
 
 import os
+import time
 
 from cqmin import cache
 from cqmin.errors import CqminError
@@ -38,7 +39,7 @@ class Source:
         # Each installed cqmin has its own bundled base; a user's file is known by its full path.
         self.cache_name = f"bundled:{_package()}" if self.bundled else os.path.abspath(chosen)
         self._resource: str | None = None  # where the bundled file was found, if on disk
-        self._status: os.stat_result | None = None  # the file's status just before it was last read, if known
+        self._status: tuple | None = None  # (the file's status as it was last read, a time before that), if known
 
     def folder(self) -> str:
         """The folder a fact base's relative paths (an event's source) start from."""
@@ -56,12 +57,16 @@ class Source:
 
     def read(self) -> bytes:
         if not self.bundled:
-            content, self._status = read_user_file_status(self.path, "a fact base")
+            when = time.time_ns()
+            content, status = read_user_file_status(self.path, "a fact base")
+            self._status = status, when
             return content
         resource = _bundled_resource()
         if isinstance(resource, os.PathLike):  # a real file, not a member of a zip
             self._resource = os.fspath(resource)
-            content, self._status = read_user_file_status(self._resource, "the bundled fact base")
+            when = time.time_ns()
+            content, status = read_user_file_status(self._resource, "the bundled fact base")
+            self._status = status, when
             return content
         return resource.read_bytes()
 
@@ -73,7 +78,8 @@ class Source:
 
     def cache_key(self, content: bytes, reserved: frozenset = frozenset()) -> dict:
         """What a cached base must have been built from, for content just read from this source."""
-        return cache.key(content, self._status, **self._where(reserved, self._resource))
+        status, when = self._status or (None, None)
+        return cache.key(content, status, when, **self._where(reserved, self._resource))
 
     def unchanged(self, stored: dict, reserved: frozenset) -> bool:
         """Whether an entry keyed `stored` is of this file as it is now, told by the file's status alone."""
@@ -94,13 +100,14 @@ class Source:
         if not (self.bundled and key.get("package") == _package() and key.get("path")):
             return None
         try:  # the entry says where: a regular file only, and no more than a fact base holds
+            when = time.time_ns()
             descriptor = open_regular(key["path"])
             status = os.fstat(descriptor) if descriptor is not None else None
             content = read_limited(descriptor, MAX_BYTES) if descriptor is not None else None
         except (OSError, TypeError, ValueError):
             return None
         if content is not None:
-            self._resource, self._status = key["path"], status
+            self._resource, self._status = key["path"], (status, when)
         return content
 
     def content(self, stored_key: dict | None) -> bytes:
