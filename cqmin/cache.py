@@ -9,15 +9,9 @@ CRC-32 (against truncation and corruption), holding a key, saying what the entry
 was built from, and where each part lies, with the part's own CRC-32; then the
 parts, in marshal format (it loads fast and needs no import). A reader reads the
 header, and then only the parts it needs: the topic a look-up prints, the ids a
-TAB completes. The key names cqmin's own code (`code()`: every module's size and
-modification time, as Python's own bytecode cache checks its sources) and the
-fact file's location, size and BLAKE2b digest, and its status when it was read
-(`status`). An entry is served only for the very bytes it was built from (a file
-edited to keep its size and CRC-32, which anyone can forge, is still rebuilt),
-and only for the code that built it: a format or a command added to cqmin
-rebuilds the command table. Reading and hashing a large base on every look-up
-would cost more than the look-up, so a file whose status is the key's is known
-unchanged without being read, as git knows its work tree (`unchanged`).
+TAB completes. What the key says, and how an entry is known to be of cqmin's
+code and the fact file as they are now (its digest, or its status alone), is
+freshness.py's; this module stores and reads entries.
 
 An entry is trusted as the user's own files are: one that another user could
 have written (owned by someone else, or writable by group or others, as in a
@@ -32,10 +26,8 @@ CQMIN_NO_CACHE=1 turns the cache off.
 import marshal
 import os
 import stat
-import time
 import zlib
 
-from cqmin import __version__
 from cqmin.files import open_regular
 
 # Bumped when the layout of an entry changes.
@@ -59,90 +51,6 @@ def _file(kind: str, name: str) -> str:
     return os.path.join(folder(), f"{kind}-{zlib.crc32(name.encode('utf-8', 'replace')):08x}.marshal")
 
 
-_CODE: list[str] = []  # the fingerprint of this process's code, computed once
-
-
-def code() -> str:
-    """A fingerprint of cqmin's own code: the path, size and modification time of every module.
-
-    The rule Python's bytecode cache applies to a source file; an edit, a
-    reinstall or a checkout changes it. Costs about 0.3 ms: a stat a module.
-    """
-    if not _CODE:
-        package = os.path.dirname(os.path.abspath(__file__))
-        stamps = []
-        folders = [package]
-        while folders:
-            with os.scandir(folders.pop()) as entries:
-                for entry in sorted(entries, key=lambda entry: entry.name):
-                    if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
-                        folders.append(entry.path)
-                    elif entry.name.endswith(".py"):
-                        status = entry.stat()
-                        stamps.append(f"{entry.path}\0{status.st_size}\0{status.st_mtime_ns}\n")
-        # Two checksums, 64 bits, of a text nobody forges (whoever can edit cqmin's code needs no cache to
-        # fool): zlib's, which the cache loads anyway; BLAKE2b's module is only for the fact file's bytes.
-        text = "".join(stamps).encode()
-        _CODE.append(f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}")
-    return _CODE[0]
-
-
-def code_key() -> dict:
-    """What an entry that no fact file went into is known by: cqmin, its code, the cache's layout."""
-    return {"cqmin": __version__, "code": code(), "format": FORMAT}
-
-
-def key(content: bytes, status: os.stat_result | None = None, read_at: int | None = None, **where) -> dict:
-    """What an entry built from `content` is known by: cqmin, its code, layout, size, checksum, where it was found;
-    and the file's status just before `content` was read from it (None where unknown), `read_at` a time (ns)
-    taken before that."""
-    try:
-        from _blake2 import blake2b  # hashlib's own, without the 2.5 ms import of hashlib
-    except ImportError:  # pragma: no cover - a Python built without it
-        from hashlib import blake2b
-
-    digest = blake2b(content, digest_size=16).hexdigest()
-    known = _status(status)
-    # Racy, as git calls it: a file changed within the clock's resolution of its reading could change again
-    # with the same status; such an entry is checked by its digest until the file is older (`rekeyed`).
-    read_at = time.time_ns() if read_at is None else read_at
-    racy = known is None or read_at - max(status.st_mtime_ns, status.st_ctime_ns) < RACY_NS
-    return {
-        "cqmin": __version__, "code": code(), "format": FORMAT, "size": len(content), "blake2b": digest, **where,
-        "status": known, "racy": racy,
-    }  # fmt: skip
-
-
-RACY_NS = 2_000_000_000  # two seconds: coarser than any file system's time stamps that keep a change time
-_STATUS = ("status", "racy")  # the parts of a key that say how it is checked, not what it was built from
-
-
-def _status(status: os.stat_result | None) -> list[int] | None:
-    """What says a file has not changed: its size, modification and change times, inode and device. The change
-    time is set by the system at every write, and no program can set it back; Windows has none (st_ctime is
-    the creation time there), so there every file is read."""
-    if status is None or os.name == "nt":
-        return None
-    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
-
-
-def unchanged(stored: dict, path: str | None) -> bool:
-    """Whether the file at `path` is surely the one an entry keyed `stored` was built from, by its status alone."""
-    if path is None or stored.get("racy", True) or stored.get("status") is None or stored.get("cqmin") != __version__:
-        return False  # (cache.read has checked the code and the layout)
-    try:
-        return _status(os.stat(path)) == stored["status"]
-    except (OSError, ValueError):
-        return False
-
-
-def same_source(stored: dict, current: dict) -> bool:
-    """Whether two keys name the same build (code, layout, file, bytes), however each was checked."""
-    return {name: value for name, value in stored.items() if name not in _STATUS} == {
-        name: value for name, value in current.items() if name not in _STATUS
-    }
-
-
 def read(kind: str, name: str) -> "tuple[dict, Parts] | None":
     """(key, parts) as stored for `name`, or None if there is no sound entry. Only the key and the table of
     contents are read here; each part when it is asked for (part())."""
@@ -159,8 +67,8 @@ def read(kind: str, name: str) -> "tuple[dict, Parts] | None":
         parts = None
     finally:
         os.close(descriptor)
-    if parts is None or parts.key.get("code") != code() or parts.key.get("format") != FORMAT:
-        return None
+    if parts is None or parts.key.get("format") != FORMAT:
+        return None  # (of another layout; whether it is of this code and this file: freshness.py)
     return parts.key, parts
 
 

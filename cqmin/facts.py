@@ -10,7 +10,7 @@ validated, and only then built into records, which are cached.
 import os
 import time
 
-from cqmin import cache
+from cqmin import cache, freshness
 from cqmin.errors import CqminError
 from cqmin.files import MAX_BYTES, open_regular, read_limited, read_user_file_status
 
@@ -72,20 +72,20 @@ class Source:
 
     def _where(self, reserved: frozenset, resource: str | None) -> dict:
         """The parts of a key that say which file, and for which names a topic may not take (cqmin's commands:
-        validation depends on them). cqmin's code, languages included, is in every key (cache.code)."""
+        validation depends on them). cqmin's code, languages included, is in every key (freshness.code)."""
         where = {"package": _package(), "path": resource} if self.bundled else {"path": os.path.abspath(self.path)}
         return {"reserved": sorted(reserved), **where}
 
     def cache_key(self, content: bytes, reserved: frozenset = frozenset()) -> dict:
         """What a cached base must have been built from, for content just read from this source."""
         status, when = self._status or (None, None)
-        return cache.key(content, status, when, **self._where(reserved, self._resource))
+        return freshness.key(content, status, when, **self._where(reserved, self._resource))
 
     def unchanged(self, stored: dict, reserved: frozenset) -> bool:
         """Whether an entry keyed `stored` is of this file as it is now, told by the file's status alone."""
         path = stored.get("path") if self.bundled else self.path  # (the bundled file where the entry found it)
         expected = self._where(reserved, path)
-        if any(stored.get(name) != value for name, value in expected.items()) or not cache.unchanged(stored, path):
+        if any(stored.get(name) != value for name, value in expected.items()) or not freshness.unchanged(stored, path):
             return False
         if self.bundled:
             self._resource = path
@@ -124,7 +124,7 @@ def current(source: Source, stored: dict | None, reserved: frozenset = frozenset
         return True, None, None
     content = source.content(stored)  # (CqminError where it cannot be read)
     key = source.cache_key(content, reserved)
-    return stored is not None and cache.same_source(stored, key), content, key
+    return stored is not None and freshness.same_source(stored, key), content, key
 
 
 def keep_current(kind: str, source: Source, stored: tuple[dict, dict], key: dict | None) -> None:

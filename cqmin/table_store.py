@@ -12,7 +12,7 @@ alone, and tells a fast path which base a line names (`--facts`) before that
 base's table is read (argv.with_table).
 """
 
-from cqmin import cache, facts
+from cqmin import cache, facts, freshness
 from cqmin.errors import CqminError
 
 KIND = "commands"
@@ -101,7 +101,7 @@ def grammar() -> dict | None:
 
 
 def _grammar_key() -> dict:
-    return cache.code_key()  # cqmin's version, its code and the cache's layout: no fact file
+    return freshness.code_key()  # cqmin's version, its code and the cache's layout: no fact file
 
 
 def _grammar_of(table: dict) -> dict | None:

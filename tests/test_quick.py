@@ -162,7 +162,7 @@ def test_a_look_up_imports_neither_typer_nor_click_nor_a_toml_parser(warm):
     file read (a settled one is known by its status)."""
     code = (
         "import sys, runpy; sys.argv = ['cqmin', 'pension', '--json']\n"
-        "import cqmin.cache; cqmin.cache.RACY_NS = 0  # (the sample file settled, as any is seconds after a write)\n"
+        "import cqmin.freshness; cqmin.freshness.RACY_NS = 0  # (settled, as any file is seconds after a write)\n"
         "try:\n    runpy.run_module('cqmin', run_name='__main__')\nexcept SystemExit: pass\n"
         "watched = ('typer', 'click', 'tomli', 'tomllib', 'typing', '_blake2')\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] in watched"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import run
 
-from cqmin import cache, facts, table_store
+from cqmin import cache, facts, freshness, table_store
 from cqmin.shells import ARGS_VAR, COMPLETE_VAR, CWORD_VAR, WORDS_VAR
 
 INSURED = "pension.insured"  # a fact of the sample base
@@ -107,8 +107,8 @@ def test_a_change_that_keeps_size_and_time_is_still_seen(tmp_path, private_cache
 
 @pytest.fixture
 def settled(monkeypatch):
-    """Every file counts as settled (cache.RACY_NS = 0), as a fact file is seconds after it was written."""
-    monkeypatch.setattr(cache, "RACY_NS", 0)
+    """Every file counts as settled (freshness.RACY_NS = 0), as a fact file is seconds after it was written."""
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
 
 
 def _reads(monkeypatch) -> list[str]:
@@ -145,12 +145,12 @@ def test_a_racy_entry_is_checked_by_its_digest_until_the_file_settles(tmp_path, 
     """A file read within the clock's resolution of a change could change again unseen (git's "racy" files): its
     entry is checked by its digest, then, once the file has settled, known by the status it has then."""
     path = sample.write(tmp_path)
-    monkeypatch.setattr(cache, "RACY_NS", 10**18)  # every file changed just now
+    monkeypatch.setattr(freshness, "RACY_NS", 10**18)  # every file changed just now
     facts.load(path)
     reads = _reads(monkeypatch)
     facts.load(path)
     assert reads == [path]  # racy: read, and hashed
-    monkeypatch.setattr(cache, "RACY_NS", 0)
+    monkeypatch.setattr(freshness, "RACY_NS", 0)
     base = facts.load(path)  # settled: read once more, and the entry keyed by the status the file has now
     monkeypatch.setattr(facts, "check", lambda *args, **kwargs: pytest.fail("rebuilt after re-keying"))
     assert [fact.id for fact in base.facts] == sample.ids()  # (its parts, read before the entry was replaced)
@@ -181,7 +181,7 @@ def test_parts_of_an_entry_replaced_since_its_header_was_read_are_not_served(tmp
 
 def test_a_new_version_does_not_read_an_old_cache(private_cache, monkeypatch):
     facts.load()
-    monkeypatch.setattr(cache, "__version__", "999")
+    monkeypatch.setattr(freshness, "__version__", "999")
     calls = []
     real_check = facts.check
     monkeypatch.setattr(facts, "check", lambda *args, **kwargs: calls.append(1) or real_check(*args, **kwargs))
@@ -190,9 +190,9 @@ def test_a_new_version_does_not_read_an_old_cache(private_cache, monkeypatch):
 
 
 def test_changed_code_does_not_read_an_old_cache(private_cache, monkeypatch):
-    """An entry names the code that built it (cache.code): an edit of cqmin rebuilds it, version or not."""
+    """An entry names the code that built it (freshness.code): an edit of cqmin rebuilds it, version or not."""
     facts.load()
-    monkeypatch.setattr(cache, "_CODE", ["another build of cqmin"])
+    monkeypatch.setattr(freshness, "_CODE", ["another build of cqmin"])
     calls = []
     real_check = facts.check
     monkeypatch.setattr(facts, "check", lambda *args, **kwargs: calls.append(1) or real_check(*args, **kwargs))
@@ -201,16 +201,16 @@ def test_changed_code_does_not_read_an_old_cache(private_cache, monkeypatch):
 
 
 def test_the_code_fingerprint_follows_every_module(tmp_path, monkeypatch):
-    """cache.code() changes when any module of cqmin changes size or modification time, and only then."""
-    first = cache.code()
-    monkeypatch.setattr(cache, "_CODE", [])
-    assert cache.code() == first
-    module = next(Path(cache.__file__).parent.joinpath("formats").glob("*.py"))
+    """freshness.code() changes when any module of cqmin changes size or modification time, and only then."""
+    first = freshness.code()
+    monkeypatch.setattr(freshness, "_CODE", [])
+    assert freshness.code() == first
+    module = next(Path(freshness.__file__).parent.joinpath("formats").glob("*.py"))
     status = module.stat()
     try:
         os.utime(module, ns=(status.st_atime_ns, status.st_mtime_ns + 1))
-        monkeypatch.setattr(cache, "_CODE", [])
-        assert cache.code() != first
+        monkeypatch.setattr(freshness, "_CODE", [])
+        assert freshness.code() != first
     finally:
         os.utime(module, ns=(status.st_atime_ns, status.st_mtime_ns))
 
