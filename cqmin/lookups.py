@@ -219,7 +219,6 @@ class Asked(Record):
 class LookUp(Record):
     result: type  # what it returns: its formats and its --fields (results.py)
     run: Callable  # run(session, asked)
-    arguments: str = ""  # the name of its positional parameter ("" for none)
 
 
 # The look-up commands, by name: what Typer's commands (cli/) call, and what the fast path (quick.py) answers.
@@ -228,10 +227,10 @@ TOPIC = "topic"
 REGISTRY: dict[str, LookUp] = {}
 
 
-def _looks_up(*commands: str, result: type, arguments: str = ""):
+def _looks_up(*commands: str, result: type):
     def register(run: Callable) -> Callable:
         for command in commands:
-            REGISTRY[command] = LookUp(result, run, arguments)
+            REGISTRY[command] = LookUp(result, run)
         return run
 
     return register
@@ -253,7 +252,7 @@ def topic(session: Session, asked: Asked) -> None:
     session.write(result, no_match=result.empty)
 
 
-@_looks_up("compare", result=results.Comparisons, arguments="topic_names")
+@_looks_up("compare", result=results.Comparisons)
 def compare(session: Session, asked: Asked) -> None:
     from cqmin import views
 
@@ -262,14 +261,14 @@ def compare(session: Session, asked: Asked) -> None:
     session.write(result, no_match=result.empty)
 
 
-@_looks_up("show", result=results.FactDetails, arguments="fact_ids")
+@_looks_up("show", result=results.FactDetails)
 def show(session: Session, asked: Asked) -> None:
     from cqmin import views
 
     session.write(views.details(session.base, known_facts(session.call, list(asked.positional))))
 
 
-@_looks_up("cite", result=results.Citations, arguments="fact_ids")
+@_looks_up("cite", result=results.Citations)
 def cite(session: Session, asked: Asked) -> None:
     from cqmin import views
 
@@ -288,7 +287,7 @@ def search_text(query) -> str:
     return text
 
 
-@_looks_up("search", result=results.SearchHits, arguments="query")
+@_looks_up("search", result=results.SearchHits)
 def search(session: Session, asked: Asked) -> None:
     from cqmin import views
 

@@ -90,8 +90,8 @@ def answer(env, args: list[str]) -> int | None:
         looked_up = lookups.REGISTRY.get(lookups.TOPIC if command in topics else command)
         if looked_up is None or given.get("output_path"):
             return None  # (a file to write: Typer's path, with its checks of the name and the format)
-        required = any(param["required"] for param in node["params"] if not param["option"])
-        if (positional and not looked_up.arguments) or (required and not positional):
+        arguments = [param for param in node["params"] if not param["option"]]
+        if (positional and not arguments) or (not positional and any(param["required"] for param in arguments)):
             return None  # (an argument too many, or one missing: Click says which)
         root_params = table["root"]["params"]
         params = node["params"] if command else []
