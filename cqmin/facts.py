@@ -57,18 +57,19 @@ class Source:
 
     def read(self) -> bytes:
         if not self.bundled:
-            when = time.time_ns()
-            content, status = read_user_file_status(self.path, "a fact base")
-            self._status = status, when
-            return content
+            return self._read_file(self.path, "a fact base")
         resource = _bundled_resource()
         if isinstance(resource, os.PathLike):  # a real file, not a member of a zip
             self._resource = os.fspath(resource)
-            when = time.time_ns()
-            content, status = read_user_file_status(self._resource, "the bundled fact base")
-            self._status = status, when
-            return content
+            return self._read_file(self._resource, "the bundled fact base")
         return resource.read_bytes()
+
+    def _read_file(self, path: str, what: str) -> bytes:
+        """A file's bytes, its status kept with a time taken before it (freshness.key: is it racy?)."""
+        when = time.time_ns()
+        content, status = read_user_file_status(path, what)
+        self._status = status, when
+        return content
 
     def _where(self, reserved: frozenset, resource: str | None) -> dict:
         """The parts of a key that say which file, and for which names a topic may not take (cqmin's commands:

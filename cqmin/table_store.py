@@ -1,10 +1,11 @@
-"""The command table in the cache: written by the full command line, read by the fast path of a TAB.
+"""The command table in the cache: written by the full command line, read by the fast paths (a TAB, a look-up).
 
 The table (built in cli/table.py) is the command line's shape, compiled from
 the Typer app, with the names of one fact base (its topics and fact ids). It is
-cached on its own, keyed by cqmin's code and that fact file's bytes (cache.key),
-so that a changed fact base, or a format or command added to cqmin, is never
-answered from an old table. The fact cache (facts.py) knows nothing of it.
+cached on its own, keyed by cqmin's code and that fact file as its base was read
+(freshness.key), so that a changed fact base, or a format or command added to
+cqmin, is never answered from an old table. The fact cache (facts.py) knows
+nothing of it.
 
 Beside each base's table, one grammar: the root's options, cqmin's own commands and
 a topic's options, which are the same whatever the base. It is keyed by cqmin's code
@@ -74,8 +75,8 @@ def write(path: str | None, table: dict, read_as: dict | None) -> None:
     if not cache.enabled():
         return
     source = facts.Source(path)
-    key = {**read_as, "reserved": []} if read_as is not None else None  # (no names reserved: the table's own)
-    if key is not None:
+    if read_as is not None:
+        key = {**read_as, "reserved": []}  # (the table's own key reserves no names)
         ids: dict[str, list] = {}
         for place, (ident, label) in enumerate(table["facts"]):
             ids.setdefault(IDS + ident.partition(".")[0], []).append((place, ident, label))
@@ -83,7 +84,7 @@ def write(path: str | None, table: dict, read_as: dict | None) -> None:
         cache.write(KIND, source.cache_name, key, {"table": plain, **ids})
     found = _grammar_of(table)
     if found is not None and grammar() is None:
-        cache.write(GRAMMAR, GRAMMAR, _grammar_key(), {"grammar": found})
+        cache.write(GRAMMAR, GRAMMAR, freshness.code_key(), {"grammar": found})
 
 
 GRAMMAR = "grammar"  # its kind, and its name, in the cache
@@ -94,14 +95,10 @@ def grammar() -> dict | None:
     if not cache.enabled():
         return None
     stored = cache.read(GRAMMAR, GRAMMAR)
-    if stored is None or stored[0] != _grammar_key():
+    if stored is None or stored[0] != freshness.code_key():  # (no fact file goes into it)
         return None
     found = cache.part(stored[1], "grammar")
     return found if isinstance(found, dict) and found.get("format") == FORMAT else None
-
-
-def _grammar_key() -> dict:
-    return freshness.code_key()  # cqmin's version, its code and the cache's layout: no fact file
 
 
 def _grammar_of(table: dict) -> dict | None:
