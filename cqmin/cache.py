@@ -5,8 +5,8 @@ per fact base of "facts", the validated base (facts.py), and of "commands", the
 command table that the fast paths read a line with (cli/table.py); and one
 "grammar", the options of cqmin and of a topic, the same for every base
 (table_store.py). A file holds a magic line; a header, with its length and
-CRC-32 (against truncation and corruption), holding a key, saying what the entry
-was built from, and where each part lies, with the part's own CRC-32; then the
+checksum (against truncation and corruption; checksum.py), holding a key, saying what
+the entry was built from, and where each part lies, with the part's own checksum; then the
 parts, in marshal format (it loads fast and needs no import). A reader reads the
 header, and then only the parts it needs: the topic a look-up prints, the ids a
 TAB completes. What the key says, and how an entry is known to be of cqmin's
@@ -26,12 +26,12 @@ CQMIN_NO_CACHE=1 turns the cache off.
 import marshal
 import os
 import stat
-import zlib
 
+from cqmin.checksum import checksum as sum_of
 from cqmin.files import open_regular
 
 # Bumped when the layout of an entry changes.
-FORMAT = 6
+FORMAT = 7
 _MAGIC = b"cqmin-cache %d\n" % FORMAT
 MAX_BYTES = 256 * 1024 * 1024  # a 16 MiB fact base compiles to far less
 
@@ -48,7 +48,7 @@ def folder() -> str:
 def _file(kind: str, name: str) -> str:
     # One cache file per kind and fact base, named by its location, so that switching
     # between fact bases does not evict the other's cache.
-    return os.path.join(folder(), f"{kind}-{zlib.crc32(name.encode('utf-8', 'replace')):08x}.marshal")
+    return os.path.join(folder(), f"{kind}-{sum_of(name.encode('utf-8', 'replace')):08x}.marshal")
 
 
 def read(kind: str, name: str) -> "tuple[dict, Parts] | None":
@@ -82,7 +82,7 @@ def _header(descriptor: int, path: str) -> "Parts | None":
         return None
     length, checksum = int.from_bytes(head[-8:-4], "big"), int.from_bytes(head[-4:], "big")
     header = _read_at(descriptor, len(head), length) if length <= status.st_size else b""
-    if len(header) != length or zlib.crc32(header) != checksum:
+    if len(header) != length or sum_of(header) != checksum:
         return None  # corrupt, truncated or edited
     entry = _loads(header)
     if not (isinstance(entry, tuple) and len(entry) == 2 and all(isinstance(item, dict) for item in entry)):
@@ -114,7 +114,7 @@ def _read_at(descriptor: int, offset: int, length: int) -> bytes:
 
 
 class Parts:
-    """The parts of an entry, each read from its file when it is first asked for and checked by its own CRC-32:
+    """The parts of an entry, each read from its file when it is first asked for and checked by its own checksum:
     a look-up in a large base reads the topic it prints, not the base. The file is opened for each part, and
     must still be the one whose header was read (replaced since, by a run that rebuilt it: no part)."""
 
@@ -147,7 +147,7 @@ class Parts:
                 os.close(descriptor)
         except (OSError, ValueError, OverflowError, MemoryError):
             return None
-        return data if len(data) == length and zlib.crc32(data) == checksum else None
+        return data if len(data) == length and sum_of(data) == checksum else None
 
 
 def _own(status: os.stat_result) -> bool:
@@ -191,7 +191,7 @@ def _write(kind: str, name: str, entry_key: dict, packed: dict[str, bytes]) -> N
     try:
         contents, offset = {}, 0
         for part, data in packed.items():
-            contents[part] = (offset, len(data), zlib.crc32(data))
+            contents[part] = (offset, len(data), sum_of(data))
             offset += len(data)
         header = marshal.dumps((entry_key, contents))
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
@@ -199,7 +199,7 @@ def _write(kind: str, name: str, entry_key: dict, packed: dict[str, bytes]) -> N
 
         handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".facts-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
-            out.write(_MAGIC + len(header).to_bytes(4, "big") + zlib.crc32(header).to_bytes(4, "big") + header)
+            out.write(_MAGIC + len(header).to_bytes(4, "big") + sum_of(header).to_bytes(4, "big") + header)
             for data in packed.values():
                 out.write(data)
         os.replace(temporary, path)

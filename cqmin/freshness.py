@@ -15,10 +15,10 @@ checked by its digest until it settles.
 
 import os
 import time
-import zlib
 
 from cqmin import __version__
 from cqmin.cache import FORMAT
+from cqmin.checksum import checksum
 
 _CODE: list[str] = []  # the fingerprint of this process's code, computed once
 
@@ -41,10 +41,10 @@ def code() -> str:
                     elif entry.name.endswith(".py"):
                         status = entry.stat()
                         stamps.append(f"{entry.path}\0{status.st_size}\0{status.st_mtime_ns}\n")
-        # Two checksums, 64 bits, of a text nobody forges (whoever can edit cqmin's code needs no cache to
-        # fool): zlib's, which the cache loads anyway; BLAKE2b's module is only for the fact file's bytes.
+        # A checksum of a text nobody forges (whoever can edit cqmin's code needs no cache to fool), and its
+        # length: BLAKE2b's module is only for the fact file's bytes.
         text = "".join(stamps).encode()
-        _CODE.append(f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}")
+        _CODE.append(f"{checksum(text):08x}-{len(text):x}")
     return _CODE[0]
 
 

@@ -303,7 +303,7 @@ def test_a_tab_on_ids_reads_the_ids_of_the_topics_under_what_was_typed(warm_cach
 
 
 def test_a_damaged_part_of_ids_is_left_to_typer_and_written_anew(tmp_path, monkeypatch):
-    """A part whose CRC-32 fails is no answer (an empty list of ids would be a wrong one): Click completes, and
+    """A part whose checksum fails is no answer (an empty list of ids would be a wrong one): Click completes, and
     the table is written again for the next TAB."""
     from conftest import runner
 

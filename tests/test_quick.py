@@ -159,12 +159,12 @@ def test_a_changed_base_is_never_answered_from_the_old_table(warm, sample, tmp_p
 def test_a_look_up_imports_neither_typer_nor_click_nor_a_toml_parser(warm):
     """What the fast path is for: the framework's start is most of a run (README, Performance); typing alone
     costs a look-up a tenth of its time (record.py); the validation package is validate's; BLAKE2b is for a fact
-    file read (a settled one is known by its status)."""
+    file read (a settled one is known by its status); zlib's libz is a fifth of a MiB (checksum.py)."""
     code = (
         "import sys, runpy; sys.argv = ['cqmin', 'pension', '--json']\n"
         "import cqmin.freshness; cqmin.freshness.RACY_NS = 0  # (settled, as any file is seconds after a write)\n"
         "try:\n    runpy.run_module('cqmin', run_name='__main__')\nexcept SystemExit: pass\n"
-        "watched = ('typer', 'click', 'tomli', 'tomllib', 'typing', '_blake2')\n"
+        "watched = ('typer', 'click', 'tomli', 'tomllib', 'typing', '_blake2', 'zlib')\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] in watched"
         " or name.startswith('cqmin.validation')), file=sys.stderr)"
     )

@@ -230,6 +230,28 @@ def test_a_corrupt_cache_is_ignored(private_cache, base, damage):
     assert _entry(facts.Source(None)) == sound  # rebuilt (its key's "racy" may differ: a question of time)
 
 
+def test_the_cache_checksum_sees_every_change_of_up_to_three_neighbouring_bytes():
+    """What checksum.py promises in place of CRC-32: no flip of a bit, and no change of one to three bytes side
+    by side, anywhere in a part, goes unseen."""
+    import random
+
+    from cqmin.checksum import checksum
+
+    pick = random.Random(2022_10_19)
+    data = bytes(pick.randrange(256) for _ in range(4096))
+    sound = checksum(data)
+    for at in range(len(data)):
+        for bit in range(8):
+            flipped = bytearray(data)
+            flipped[at] ^= 1 << bit
+            assert checksum(bytes(flipped)) != sound
+    for _ in range(20_000):
+        at, width = pick.randrange(len(data) - 3), pick.randrange(1, 4)
+        changed = bytearray(data)
+        changed[at : at + width] = bytes(pick.randrange(256) for _ in range(width))
+        assert changed == data or checksum(bytes(changed)) != sound
+
+
 def _entry(source) -> dict:
     """A cached base's parts, unpacked."""
     _, parts = cache.read(facts.KIND, source.cache_name)
