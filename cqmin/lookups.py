@@ -65,21 +65,26 @@ def chosen_fields(text: str | None, result_type: type) -> list[str] | None:
 
 
 def choose_format(call: Call, result_type: type, format_, json_: bool, fields: bool, command: str) -> formats.Format:
-    """The command's own --format or --json, else the one given before the command, else its default."""
-    offered = {fmt.name: fmt for fmt in formats.for_result(result_type)}
+    """The command's own --format or --json, else the one given before the command, else its default.
+
+    Only the format chosen is imported (formats.named); the others, only to say what a mistake could choose.
+    """
     own = value_of(format_)
     if json_ and own not in (None, "json"):
         raise Misuse(f"--json means --format json, not {own}", "'--json'")
     name = "json" if json_ else own or value_of(call.format)
     if name is None:
-        return offered["tsv"] if fields and "tsv" in offered else formats.default_for(result_type)
+        tsv = formats.named("tsv") if fields else None
+        return tsv if tsv is not None and tsv.renderer(result_type) else formats.default_for(result_type)
     name = name.lower()
-    if name not in offered:
-        raise Misuse(f"{command} writes {', '.join(offered)}, not {name}", "'--format'")
-    if fields and not offered[name].takes_fields:
-        takers = ", ".join(fmt.name for fmt in offered.values() if fmt.takes_fields)
+    fmt = formats.named(name)
+    if fmt is None or fmt.renderer(result_type) is None:
+        offered = ", ".join(fmt.name for fmt in formats.for_result(result_type))
+        raise Misuse(f"{command} writes {offered}, not {name}", "'--format'")
+    if fields and not fmt.takes_fields:
+        takers = ", ".join(fmt.name for fmt in formats.for_result(result_type) if fmt.takes_fields)
         raise Misuse(f"--fields picks the columns of {takers}, not of {name}", "'--fields'")
-    return offered[name]
+    return fmt
 
 
 class Session:

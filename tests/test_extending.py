@@ -281,9 +281,8 @@ RENDERS = {Facts: _lines}
 def add_format(variant: Variant) -> None:
     variant.path("cqmin/formats/lines.py").write_text(LINES_FORMAT, encoding="utf-8")
     registry = variant.path("cqmin/formats/__init__.py").read_text(encoding="utf-8")
-    found = re.search(r"for module in \(([^)]*)\)", registry)
-    variant.edit("cqmin/formats/__init__.py", found[0], f"for module in ({found[1]}, lines)")
-    variant.edit("cqmin/formats/__init__.py", "from cqmin.formats import ", "from cqmin.formats import lines, ")
+    found = re.search(r"MODULES = \(([^)]*)\)", registry)
+    variant.edit("cqmin/formats/__init__.py", found[0], f'MODULES = ({found[1]}, "lines")')
 
 
 @pytest.mark.slow

@@ -156,25 +156,41 @@ def test_a_changed_base_is_never_answered_from_the_old_table(warm, sample, tmp_p
     assert _fast(asked)[1] == "People insured, renamed\n"  # and after it, this path again
 
 
+def _imported_by(args: list[str], listed: str) -> tuple[list[str], str]:
+    """The modules `listed` (an expression over `name`) that a fast look-up of `args` imports, and its output."""
+    code = (
+        f"import sys, runpy; sys.argv = ['cqmin', *{args!r}]\n"
+        "import cqmin.freshness; cqmin.freshness.RACY_NS = 0  # (settled, as any file is seconds after a write)\n"
+        "try:\n    runpy.run_module('cqmin', run_name='__main__')\nexcept SystemExit: pass\n"
+        f"print(sorted(name for name in sys.modules if {listed}), file=sys.stderr)"
+    )
+    for _ in range(2):  # (the first run re-keys the cache for a settled file)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
+    return eval(result.stderr), result.stdout  # (a list of names, printed by repr)
+
+
 def test_a_look_up_imports_neither_typer_nor_click_nor_a_toml_parser(warm):
     """What the fast path is for: the framework's start is most of a run (README, Performance); typing alone
     costs a look-up a tenth of its time (record.py); the validation package is validate's; BLAKE2b is for a fact
     file read (a settled one is known by its status); zlib's libz is a fifth of a MiB (checksum.py)."""
-    code = (
-        "import sys, runpy; sys.argv = ['cqmin', 'pension', '--json']\n"
-        "import cqmin.freshness; cqmin.freshness.RACY_NS = 0  # (settled, as any file is seconds after a write)\n"
-        "try:\n    runpy.run_module('cqmin', run_name='__main__')\nexcept SystemExit: pass\n"
-        "watched = ('typer', 'click', 'tomli', 'tomllib', 'typing', '_blake2', 'zlib')\n"
-        "print(sorted(name for name in sys.modules if name.split('.')[0] in watched"
-        " or name.startswith('cqmin.validation')), file=sys.stderr)"
-    )
-    for _ in range(2):  # (the first run re-keys the cache for a settled file)
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
-    assert result.stderr.strip() == "[]" and result.stdout.startswith("[")
+    watched = "('typer', 'click', 'tomli', 'tomllib', 'typing', '_blake2', 'zlib')"
+    listed = f"name.split('.')[0] in {watched} or name.startswith('cqmin.validation')"
+    imported, stdout = _imported_by(["pension", "--json"], listed)
+    assert imported == [] and stdout.startswith("[")
+
+
+def test_a_look_up_imports_only_the_format_it_writes(warm):
+    listed = "name.startswith('cqmin.formats.')"
+    assert _imported_by(["pension", "--json"], listed)[0] == ["cqmin.formats.json", "cqmin.formats.selection"]
+    tsv = ["show", "pension.insured", "--fields", "value"]
+    imported, stdout = _imported_by(tsv, listed)
+    assert imported == ["cqmin.formats.selection", "cqmin.formats.tsv"] and stdout.strip().isdigit()
+    imported, stdout = _imported_by(["pension"], listed)  # (the default format: the first for people)
+    assert imported == ["cqmin.formats.table"] and "Pension coverage target" in stdout
 
 
 def test_every_format_of_a_look_up_is_one_the_registry_has():
-    assert {fmt.name for fmt in formats.REGISTRY.values()} >= set(DATA)
+    assert {fmt.name for fmt in formats.every()} >= set(DATA)
 
 
 SUBPROCESS_LINES = [

@@ -119,7 +119,7 @@ def _commands_and_formats() -> list[tuple[str, list[str], str]]:
 
 @pytest.mark.parametrize(("command", "arguments", "fmt"), _commands_and_formats())
 def test_every_command_takes_every_format_its_result_fits(tmp_path, command, arguments, fmt):
-    extra = ["-o", str(tmp_path / "out")] if formats.REGISTRY[fmt].to_file else []
+    extra = ["-o", str(tmp_path / "out")] if formats.named(fmt).to_file else []
     result = run(command, *arguments, "--format", fmt, *extra)
     assert result.exit_code == 0, result.output
     if fmt == "json":
@@ -135,9 +135,18 @@ def test_formats_are_offered_by_the_result_they_render():
                         results.AllFacts, results.TopicList, results.Sources, results.Problems):  # fmt: skip
         offered = formats.for_result(result_type)
         assert all(fmt.renderer(result_type) for fmt in offered)
-        assert [fmt for fmt in formats.FORMATS if fmt not in offered and fmt.renderer(result_type)] == []
+        assert [fmt for fmt in formats.every() if fmt not in offered and fmt.renderer(result_type)] == []
     assert "sqlite" in [fmt.name for fmt in formats.for_result(results.AllFacts)]
     assert "sqlite" not in [fmt.name for fmt in formats.for_result(results.TopicFacts)]
+
+
+def test_a_format_is_found_by_its_name_alone_and_only_among_the_registry_s_modules():
+    """named() imports the one module a name means: so a format's module is named as the format is."""
+    for fmt in formats.every():
+        assert formats.named(fmt.name) is fmt and fmt.name.replace("-", "_") in formats.MODULES
+    assert len(formats.every()) == len(formats.MODULES) == len({fmt.name for fmt in formats.every()})
+    for name in ("csl_json", "selection", "../json", "JSON", "", "os", "__init__"):
+        assert formats.named(name) is None, name
 
 
 # ---------------------------------------------------------------- a language by the names people type

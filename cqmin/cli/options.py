@@ -55,7 +55,7 @@ def format_option(result_type: type, *aliases: str):
 
 
 # The root's --format takes any format; the command then checks it has it.
-AnyFormat = _choices("AnyFormat", list(formats.REGISTRY))
+AnyFormat = _choices("AnyFormat", [fmt.name for fmt in formats.every()])
 RootFormatOption = Annotated[
     AnyFormat | None,
     typer.Option(

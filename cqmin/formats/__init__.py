@@ -4,13 +4,19 @@ A command's result type decides which formats it offers (`-f`), its default
 (the first format for people, else the first), and which renderer runs:
 the registry looks a renderer up by the result's type, walking its classes, so
 a renderer for Facts serves every kind of facts. Adding a format is adding a
-module here and listing it in FORMATS.
+module here and listing it in MODULES.
+
+A format's module is imported when the format is first asked for: a look-up
+that writes JSON imports json.py alone, not the nine others (a tenth of a MiB of
+its memory). named() finds one format, every() all of them; a format's module is
+named as the format is, a hyphen written as an underscore ("csl-json": csl_json).
 """
 
 from collections.abc import Callable
 
-from cqmin.formats import bibtex, csl_json, csv, json, markdown, ndjson, sqlite, table, text, tsv
 from cqmin.record import Record
+
+MODULES = ("table", "text", "json", "ndjson", "csv", "tsv", "markdown", "sqlite", "bibtex", "csl_json")
 
 
 class Format(Record):
@@ -27,21 +33,42 @@ class Format(Record):
         return next((self.renders[cls] for cls in result_type.__mro__ if cls in self.renders), None)
 
 
-FORMATS = [
-    Format(module.NAME, module.HELP, module.RENDERS, **getattr(module, "TRAITS", {}))
-    for module in (table, text, json, ndjson, csv, tsv, markdown, sqlite, bibtex, csl_json)
-]
-REGISTRY = {fmt.name: fmt for fmt in FORMATS}
+_LOADED: dict[str, Format] = {}  # module name -> its format, once imported
+
+
+def _format(module_name: str) -> Format:
+    if module_name not in _LOADED:
+        module = __import__(f"cqmin.formats.{module_name}", fromlist=["NAME"])
+        _LOADED[module_name] = Format(module.NAME, module.HELP, module.RENDERS, **getattr(module, "TRAITS", {}))
+    return _LOADED[module_name]
+
+
+def named(name: str) -> Format | None:
+    """The format of this name ("csv"), importing its module alone; None if there is none."""
+    module_name = name.replace("-", "_")
+    if module_name not in MODULES:  # (only a module of the registry is ever imported)
+        return None
+    fmt = _format(module_name)
+    return fmt if fmt.name == name else None
+
+
+def every() -> list[Format]:
+    """All the formats, in registry order."""
+    return [_format(module_name) for module_name in MODULES]
 
 
 def for_result(result_type: type) -> list[Format]:
     """The formats that can render a kind of result, in registry order."""
-    return [fmt for fmt in FORMATS if fmt.renderer(result_type) is not None]
+    return [fmt for fmt in every() if fmt.renderer(result_type) is not None]
 
 
 def default_for(result_type: type) -> Format:
-    offered = for_result(result_type)
-    return next((fmt for fmt in offered if fmt.for_people), offered[0])
+    """The first format for people that renders this kind of result (importing those before it), else the first."""
+    for module_name in MODULES:
+        fmt = _format(module_name)
+        if fmt.for_people and fmt.renderer(result_type) is not None:
+            return fmt
+    return for_result(result_type)[0]
 
 
 def by_extension(path: str, result_type: type) -> Format | None:
