@@ -24,19 +24,9 @@ from cqmin.cli.options import (
     a_path,
     format_option,
 )
-from cqmin.cli.session import as_usage, run_of, session_for
+from cqmin.cli.session import as_usage, look_up, result_of, run_of, session_for
 from cqmin.errors import ExitCode
-from cqmin.results import (
-    AllFacts,
-    Checks,
-    Citations,
-    Comparisons,
-    FactDetails,
-    Problems,
-    SearchHits,
-    Sources,
-    TopicList,
-)
+from cqmin.results import Checks, Problems  # (a look-up's result type is lookups.REGISTRY's: result_of)
 
 # cqmin's own commands: `@own.command(...)` registers one; the group (group.py) builds it when it is run.
 own = typer.Typer(add_completion=False)
@@ -59,13 +49,13 @@ def _complete_topics(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
 
 def overview(ctx: typer.Context, format_=None, json_: bool = False, lang=None, fields: str | None = None) -> None:
     """`cqmin` alone and `cqmin topics`: the events and the topics, each with its headline figure."""
-    lookups.overview(session_for(ctx, TopicList, format_, json_, lang, fields), lookups.Asked())
+    look_up(ctx, "topics", lookups.Asked(), format_, json_, lang, fields)
 
 
 @own.command(cls=FilledHelp, rich_help_panel=TOPIC_PANEL)
 def topics(
     ctx: typer.Context,
-    format_: format_option(TopicList) = None,
+    format_: format_option(result_of("topics")) = None,
     json_: JsonOption = False,
     lang: LangOption = None,
     fields: FieldsOption = None,
@@ -89,7 +79,7 @@ def compare(
             show_default=False,
         ),
     ] = None,
-    format_: format_option(Comparisons) = None,
+    format_: format_option(result_of("compare")) = None,
     json_: JsonOption = False,
     lang: LangOption = None,
     kind: KindOption = "all",
@@ -103,9 +93,8 @@ def compare(
 
     Example: cqmin compare {topic} {other_topic}
     """
-    with as_usage():
-        asked = lookups.Asked(positional=tuple(topic_names or ()), kind=kind, events=tuple(event or ()))
-        lookups.compare(session_for(ctx, Comparisons, format_, json_, lang, fields, ids), asked)
+    asked = lookups.Asked(positional=tuple(topic_names or ()), kind=kind, events=tuple(event or ()))
+    look_up(ctx, "compare", asked, format_, json_, lang, fields, ids)
 
 
 # ---------------------------------------------------------------- look-up
@@ -117,7 +106,7 @@ def show(
     fact_ids: Annotated[
         list[str], typer.Argument(metavar="ID...", help="Fact ids.", autocompletion=_complete_fact_ids)
     ],
-    format_: format_option(FactDetails) = None,
+    format_: format_option(result_of("show")) = None,
     json_: JsonOption = False,
     lang: LangOption = None,
     fields: FieldsOption = None,
@@ -128,9 +117,7 @@ def show(
 
     Example: cqmin show {fact}
     """
-    with as_usage():
-        session = session_for(ctx, FactDetails, format_, json_, lang, fields)
-        lookups.show(session, lookups.Asked(positional=tuple(fact_ids)))
+    look_up(ctx, "show", lookups.Asked(positional=tuple(fact_ids)), format_, json_, lang, fields)
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
@@ -139,7 +126,7 @@ def cite(
     fact_ids: Annotated[
         list[str], typer.Argument(metavar="ID...", help="Fact ids.", autocompletion=_complete_fact_ids)
     ],
-    format_: format_option(Citations, "--style", "-s") = None,
+    format_: format_option(result_of("cite"), "--style", "-s") = None,
     json_: JsonOption = False,
     lang: LangOption = None,
     fields: FieldsOption = None,
@@ -151,9 +138,7 @@ def cite(
 
     Example: cqmin cite {fact} --style bibtex
     """
-    with as_usage():
-        session = session_for(ctx, Citations, format_, json_, lang, fields)
-        lookups.cite(session, lookups.Asked(positional=tuple(fact_ids)))
+    look_up(ctx, "cite", lookups.Asked(positional=tuple(fact_ids)), format_, json_, lang, fields)
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
@@ -171,7 +156,7 @@ def search(
             show_default=False,
         ),
     ] = None,
-    format_: format_option(SearchHits) = None,
+    format_: format_option(result_of("search")) = None,
     json_: JsonOption = False,
     lang: LangOption = None,
     kind: KindOption = "all",
@@ -185,11 +170,10 @@ def search(
 
     Example: cqmin search {word}   ·   cqmin search {word} --topic {topic}
     """
-    with as_usage():
-        asked = lookups.Asked(
-            positional=tuple(query), kind=kind, events=tuple(event or ()), topics=tuple(topic_names or ())
-        )
-        lookups.search(session_for(ctx, SearchHits, format_, json_, lang, fields), asked)
+    asked = lookups.Asked(
+        positional=tuple(query), kind=kind, events=tuple(event or ()), topics=tuple(topic_names or ())
+    )
+    look_up(ctx, "search", asked, format_, json_, lang, fields)
 
 
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
@@ -228,7 +212,7 @@ def check(
 @own.command(cls=FilledHelp, rich_help_panel=LOOKUP_PANEL)
 def sources(
     ctx: typer.Context,
-    format_: format_option(Sources) = None,
+    format_: format_option(result_of("sources")) = None,
     json_: JsonOption = False,
     lang: LangOption = None,
     fields: FieldsOption = None,
@@ -237,7 +221,7 @@ def sources(
 
     Example: cqmin sources --lang en
     """
-    lookups.sources(session_for(ctx, Sources, format_, json_, lang, fields), lookups.Asked())
+    look_up(ctx, "sources", lookups.Asked(), format_, json_, lang, fields)
 
 
 # ---------------------------------------------------------------- data
@@ -246,7 +230,7 @@ def sources(
 @own.command(cls=FilledHelp, rich_help_panel=DATA_PANEL)
 def export(
     ctx: typer.Context,
-    format_: format_option(AllFacts) = None,
+    format_: format_option(result_of("export")) = None,
     json_: JsonOption = False,
     output_path: Annotated[
         str | None,
@@ -273,17 +257,17 @@ def export(
 
     output_path = None if output_path == "-" else output_path
     format_ = exporting.format_for(ctx, format_, json_, output_path)
-    session = session_for(ctx, AllFacts, format_, False, None, fields)
+    if output_path is None:
+        look_up(ctx, "export", lookups.Asked(kind=kind, events=tuple(event or ())), format_, False, None, fields)
+        return
+    session = session_for(ctx, result_of("export"), format_, False, None, fields)
     with as_usage():
-        if output_path is None:
-            lookups.export(session, lookups.Asked(kind=kind, events=tuple(event or ())))
-            return
         result = lookups.everything(session, kind, event)
     exporting.export(session, result, output_path, force)
 
 
 # The formats export writes, as the registry has them (its help is its docstring, read when it is built).
-export.__doc__ = export.__doc__.replace("{formats}", options.phrase(options.format_names(AllFacts)))
+export.__doc__ = export.__doc__.replace("{formats}", options.phrase(options.format_names(result_of("export"))))
 
 
 @own.command(cls=FilledHelp, rich_help_panel=DATA_PANEL)

@@ -73,3 +73,17 @@ def session_for(ctx: typer.Context, result_type: type, format_=None, json_: bool
     """A command's session (lookups.Session), with a mistake in its options shown as a bad parameter."""
     with as_usage():
         return lookups.Session(call_of(ctx), result_type, ctx.command_path, format_, json_, lang, fields, ids)
+
+
+def result_of(command: str) -> type:
+    """The kind of result a look-up writes, as lookups.REGISTRY has it: what its -f offers."""
+    return lookups.REGISTRY[command].result
+
+
+def look_up(ctx: typer.Context, command: str, asked: lookups.Asked, format_=None, json_: bool = False, lang=None,
+            fields=None, ids: bool = False) -> None:  # fmt: skip
+    """Run the look-up `command` of lookups.REGISTRY, as the fast path runs it, with its options' mistakes shown
+    as bad parameters."""
+    looked_up = lookups.REGISTRY[command]
+    with as_usage():
+        looked_up.run(session_for(ctx, looked_up.result, format_, json_, lang, fields, ids), asked)

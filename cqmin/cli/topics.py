@@ -6,8 +6,7 @@ from cqmin import lookups
 from cqmin.cli import framework
 from cqmin.cli.candidates import EventOption
 from cqmin.cli.options import TOPIC_PANEL, FieldsOption, IdsOption, JsonOption, KindOption, LangOption, format_option
-from cqmin.cli.session import as_usage, session_for
-from cqmin.results import TopicFacts
+from cqmin.cli.session import look_up, result_of
 
 
 def in_order(own: list[str], topics: list[str]) -> list[str]:
@@ -17,7 +16,7 @@ def in_order(own: list[str], topics: list[str]) -> list[str]:
 
 def _topic(
     ctx: typer.Context,
-    format_: format_option(TopicFacts) = None,
+    format_: format_option(result_of(lookups.TOPIC)) = None,
     json_: JsonOption = False,
     lang: LangOption = None,
     kind: KindOption = "all",
@@ -26,9 +25,8 @@ def _topic(
     fields: FieldsOption = None,
 ) -> None:
     """The body of every topic command: the topic is the command's name."""
-    with as_usage():
-        asked = lookups.Asked(ctx.command.name, kind=kind, events=tuple(event or ()))
-        lookups.topic(session_for(ctx, TopicFacts, format_, json_, lang, fields, ids), asked)
+    asked = lookups.Asked(ctx.command.name, kind=kind, events=tuple(event or ()))
+    look_up(ctx, lookups.TOPIC, asked, format_, json_, lang, fields, ids)
 
 
 def option_shapes(help_names: tuple[str, ...]) -> list[dict]:
