@@ -33,11 +33,13 @@ def option(params: list[dict], name: str) -> dict | None:
     return next((param for param in params if param["option"] and name in param["names"]), None)
 
 
-def lift(args: list[str], root: list[dict], command_params) -> list[str]:
+def lift(args: list[str], root: list[dict], command_params, completing: bool = False) -> list[str]:
     """`args` with the root's options that follow the command (and that it lacks) moved before it.
 
     `root` are the root's parameters (as `shape` gives them); `command_params(name)` those of the command
-    named `name`, or None for no such command (then nothing moves: the error is about the name).
+    named `name`, or None for no such command (then nothing moves: the error is about the name). `completing`:
+    `args` are the words before a TAB's; one that is a root option waiting for its value (`cqmin validate
+    --lang <TAB>`) is read at the root, without the command, which has no say in that value.
     """
     index = 0
     while index < len(args):  # the root's own options, then the command's name
@@ -66,6 +68,8 @@ def lift(args: list[str], root: list[dict], command_params) -> list[str]:
         # A root option moves with its value (whatever that looks like); one still waiting for its value (the
         # last word, or a TAB's) stays where it is, so that nothing takes the command's name for it.
         moves = root_param is not None and (root_param["flag"] or attached or value is not None)
+        if completing and root_param is not None and not moves:
+            return [*before, *moved, arg]
         (moved if moves else after).extend([arg] if value is None else [arg, value])
     return [*before, *moved, command, *after]
 
@@ -89,7 +93,7 @@ def walk(table: dict, args: list[str], completing: bool = False, any_topic: dict
 
     command, node, given, positional = "", table["root"], {}, []
     root_given = given
-    words = iter(lift(args, table["root"]["params"], params_of))  # as Typer's path reads the line
+    words = iter(lift(args, table["root"]["params"], params_of, completing))  # as Typer's path reads the line
     for arg in words:
         if arg == "--" or (arg.startswith("-") and not arg.startswith("--") and len(arg) > 2):
             raise Unsure(arg)  # "--", and -fjson, -f=json, a cluster: Click's reading of those is its own

@@ -49,6 +49,9 @@ def test_choices():
     assert bash("cqmin pension --format c", 3) == ["csv"]
     assert bash("cqmin pension --lang ", 3) == ["auto", *languages.codes()]
     assert bash("cqmin pension --kind ", 3) == ["achieved", "target", "all"]
+    # a root option after a command that lacks it (validate has no --lang of its own) is the root's: its values
+    assert bash("cqmin validate --lang ", 3) == bash("cqmin --lang ", 2) == ["auto", *languages.codes()]
+    assert bash("cqmin export --lang E", 3) == ["en"]
 
 
 def test_topics_for_compare_and_search():
@@ -148,6 +151,9 @@ GRID = [
     "cqmin export --event=",
     # a root option after the command is the root's: the base, the language and their values
     "cqmin validate --lang zh ", "cqmin draft --lang zh --d", "cqmin draft --l",
+    # ... and a TAB for its value is the root's too, whatever the command
+    "cqmin validate --lang ", "cqmin export --lang e", "cqmin pension --facts ", "cqmin show pension.dibao --lang ",
+    "cqmin check --json --lang z", "cqmin sources --lang zh --facts ",
 ]  # fmt: skip
 
 

@@ -51,7 +51,7 @@ class CqminGroup(framework.Group):
         args = [part for arg in args for part in _split_optional_value(arg)]
         # A root option after the command (`cqmin pension --facts my.toml`) is the root's (argv.py).
         root = [argv.shape(param) for param in self.get_params(ctx)]
-        args = argv.lift(args, root, lambda name: self._shape(ctx, name))
+        args = argv.lift(args, root, lambda name: self._shape(ctx, name), completing=ctx.resilient_parsing)
         ctx.meta["cqmin.args"] = list(args)
         return super().parse_args(ctx, args)
 
