@@ -64,10 +64,14 @@ class FactDetails(Facts):
 class SearchHits(Facts):
     """`cqmin search`: facts found, best first, with the Chinese text each matched, where it was Chinese."""
 
-    def __init__(self, base: FactBase, facts: list[Fact], query: str, matched: dict[str, str], empty=None) -> None:
+    def __init__(
+        self, base: FactBase, facts: list[Fact], query: str, matched: dict[str, tuple[str, str]], empty=None
+    ) -> None:
         super().__init__(base, facts, empty)
         self.query = query
-        self.matched = matched  # fact id -> the Chinese label or stretch of quote a Chinese term matched
+        # fact id -> the Chinese text a Chinese term matched (a label, a stretch of quote, a topic's title or a
+        # speaker's name), and which of them it is (search.Hit)
+        self.matched = matched
 
 
 class AllFacts(Facts):

@@ -52,6 +52,7 @@ class Hit(Record):
     fact: Fact
     score: float
     chinese: str | None  # the Chinese text a Chinese term matched, to show beside other languages
+    chinese_in: str | None = None  # the field it is in: "label", "quote", or "topic" or "speaker" (named then)
 
 
 def _fields(fact: Fact, base: FactBase) -> dict[str, str]:
@@ -92,12 +93,20 @@ def _quality(term: str, text: str, prefix: bool) -> float:
     return quality
 
 
-def _matched_text(fact: Fact, term: str) -> str | None:
-    """The label or the stretch of the quote that a Chinese term matched."""
+def _matched_text(fact: Fact, term: str, base: FactBase) -> tuple[str, str] | tuple[None, None]:
+    """The label, the stretch of the quote, or else the topic's title or the speaker's name that a Chinese term
+    matched, and which of them it is."""
     for text in fact.label.values():
         if term in text:
-            return text
-    return _excerpt(fact.quote, term) if term in fact.quote else None
+            return text, "label"
+    if term in fact.quote:
+        return _excerpt(fact.quote, term), "quote"
+    topic, speaker = base.topic(fact.topic), base.speaker(fact.speaker)
+    for field, texts in (("topic", topic.title if topic else {}), ("speaker", speaker.name if speaker else {})):
+        for text in texts.values():
+            if term in text.casefold():
+                return text, field
+    return None, None
 
 
 def _excerpt(text: str, term: str, around: int = 8) -> str:
@@ -119,7 +128,7 @@ def search(base: FactBase, facts: list[Fact], query: str) -> list[Hit]:
             hits.append(Hit(fact, EXACT_ID, None))
             continue
         fields = {name: text.casefold() for name, text in _fields(fact, base).items()}
-        score, chinese = 0.0, None
+        score, chinese, chinese_in = 0.0, None, None
         for term in terms:
             typing_id = "." in term  # "pension.pens": the start of an id, as TAB would complete it
             best = max(
@@ -129,9 +138,9 @@ def search(base: FactBase, facts: list[Fact], query: str) -> list[Hit]:
                 break
             score += best
             if chinese is None and _has_cjk(term):
-                chinese = _matched_text(fact, term)
+                chinese, chinese_in = _matched_text(fact, term, base)
         else:
-            hits.append(Hit(fact, score, chinese))
+            hits.append(Hit(fact, score, chinese, chinese_in))
     hits.sort(key=lambda hit: -hit.score)  # stable: ties keep the order of the fact base
     return hits
 

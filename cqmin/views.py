@@ -80,7 +80,7 @@ def search(base: FactBase, query: str, topic_ids: list[str], filters: Filters = 
     found = [hit.fact for hit in hits]
     where = f" in {', '.join(topic_ids)}" if topic_ids else ""
     kept, why = narrow(found, filters, f"{_counted(len(found), 'fact matches', 'facts match')} '{query}'{where}")
-    matched = {hit.fact.id: hit.chinese for hit in hits if hit.chinese}
+    matched = {hit.fact.id: (hit.chinese, hit.chinese_in) for hit in hits if hit.chinese}
     if why is None and not found:
         near = " or ".join(repr(word) for word in searching.suggest(facts, query))
         why = f"no fact matches '{query}'{where}" + (f"; did you mean {near}?" if near else "")

@@ -241,6 +241,17 @@ def test_search_shows_the_kind_and_the_chinese_it_matched():
     assert "matched: " in out and "改造" in out.split("matched: ", 1)[1]
 
 
+def test_a_fact_found_by_its_topic_or_speaker_says_so(sample, tmp_path):
+    """A fact whose own words lack the term is found by its topic's title or its speaker's name, and says which."""
+    sample.topic("pension")["title"]["zh"] = "园林绿化"
+    fact = next(fact for fact in sample.facts if fact.get("speaker"))
+    sample.speaker(fact["speaker"])["name"]["zh"] = "欧阳修"
+    environ = {"CQMIN_FACTS": sample.write(tmp_path), "COLUMNS": "120"}
+    out = ok("search", "绿化", "--lang", "en", env=environ)
+    assert out.count("matched: 园林绿化 (Topic)") == len([f for f in sample.facts if f["topic"] == "pension"]) > 0
+    assert "匹配：欧阳修（发布人）" in ok("search", "欧阳", "--lang", "zh", env=environ)
+
+
 def test_search_topics_may_repeat():
     found = json.loads(ok("search", "全市", "-t", "health", "--topic", "PENSION", "--json"))
     assert {fact["topic"] for fact in found} == {"health", "pension"}

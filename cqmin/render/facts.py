@@ -102,10 +102,11 @@ def found(result: SearchHits, output: Output) -> str:
         return text(phrases.conference(result.base.event(fact.event), language), "dim") if several else None
 
     def matched(fact: Fact) -> Text | None:
-        chinese = result.matched.get(fact.id)
+        chinese, field = result.matched.get(fact.id, (None, None))
         if not chinese or chinese == language.text(fact.label):
             return None
-        return text(f"{language.word('matched')}{language.colon}{chinese}", "dim")
+        named = language.parens(language.word(field)) if field in ("topic", "speaker") else ""  # (not the fact's)
+        return text(f"{language.word('matched')}{language.colon}{chinese}{named}", "dim")
 
     def paint(out: Console) -> None:
         columns = [
