@@ -22,6 +22,9 @@ def _altered_number(stated: str) -> str | None:
         return None
     number = Decimal(match.group())
     changed = number + Decimal(10) ** number.as_tuple().exponent  # one more in its last digit: 26.41 -> 26.42
+    if re.match(r"[余多]", stated[match.end() :]) and "." not in match.group():  # "700余" is 700 to 800: 800余
+        written = match.group()
+        changed = number + Decimal(10) ** min(len(written) - len(written.rstrip("0")), len(written) - 1)
     return stated[: match.start()] + str(changed) + stated[match.end() :]
 
 

@@ -14,7 +14,7 @@ import functools
 import re
 from decimal import Decimal
 
-from cqmin import dates, english, figures, languages, periods, wording
+from cqmin import dates, english, figures, languages, numerals, periods, wording
 from cqmin.domain import Kind, Measure
 from cqmin.domain import Qualifier as Q
 from cqmin.model import Fact, FactBase
@@ -230,19 +230,73 @@ def _unit_fits(figure: Figure, fact: Fact, chinese: bool) -> bool:
 def _tolerance(figure: Figure) -> Decimal:
     """Half the last digit a figure is stated to: "约2500万" is 2450万 to 2550万, "about 25.5 million" ±50,000,
     "约两千六百万" ±50万."""
-    digits = re.search(r"[0-9][0-9,]*(?:\.[0-9]+)?", figure.stated)
-    if not digits:
-        from cqmin import numerals
+    return _half_digit(figure.stated, figure.value)
 
-        return Decimal("0.5") * numerals.chinese_precision(
-            re.sub(r"[^零〇一二两三四五六七八九十百千万亿]", "", figure.stated)
-        )
+
+def _half_digit(stated: str, value: Decimal) -> Decimal:
+    digits = re.search(r"[0-9][0-9,]*(?:\.[0-9]+)?", stated)
+    if not digits:
+        return Decimal("0.5") * numerals.chinese_precision(_CHINESE_NUMERAL.sub("", stated))
     number = Decimal(digits.group().replace(",", ""))
-    scale = figure.value / number if number else Decimal(1)
+    scale = value / number if number else Decimal(1)
     return Decimal("0.5") * scale * Decimal(10) ** number.as_tuple().exponent
 
 
-_A_FEW_MORE = re.compile(r"[0-9零〇一二两三四五六七八九十百千][万亿]?(?:余|多)")  # 余, 多 after the number: a few more
+_CHINESE_NUMERAL = re.compile(r"[^零〇一二两三四五六七八九十百千万亿]")  # (what is not one)
+# 余, 多 after the number, or after its 万 or 亿: a few more
+_A_FEW_MORE = re.compile(r"[0-9零〇一二两三四五六七八九十百千](?P<multiplier>[万亿])?(?:余|多)")
+
+
+def _few_more(stated: str, value: Decimal) -> Decimal:
+    """How much more 余 or 多 allows: less than one of the place it counts in, the number's last place written
+    ("300余" 300 to 400, "310余" 310 to 320, "2550余万" 2550万 to 2560万: 三百余, 两千五百五十余万), or its
+    last digit where 余 follows 万 or a decimal ("2550万余" 2550万 to 2551万, "1.6万余" 1.6万 to 1.7万)."""
+    digits = re.search(r"[0-9]+(?:\.[0-9]+)?", stated)
+    if not digits:
+        return numerals.chinese_precision(_CHINESE_NUMERAL.sub("", stated))
+    written = digits.group()
+    number = Decimal(written)
+    scale = value / number if number else Decimal(1)
+    if "." in written or _A_FEW_MORE.search(stated)["multiplier"]:
+        return scale * Decimal(10) ** number.as_tuple().exponent
+    zeros = len(written) - len(written.rstrip("0"))
+    return scale * Decimal(10) ** min(zeros, len(written) - 1)
+
+
+# The numbers a figure allows: (low, high, whether low is, whether high is), None for no end.
+Interval = tuple[Decimal | None, Decimal | None, bool, bool]
+
+
+def _allowed(value: Decimal, qualifier: Q, high, stated: str) -> Interval:
+    """The numbers a fact's figure allows, as stated."""
+    if qualifier is Q.MORE_THAN and _A_FEW_MORE.search(stated):
+        return value, value + _few_more(stated, value), False, False
+    if qualifier is Q.APPROX:
+        half = _half_digit(stated, value)
+        return value - half, value + half, False, False
+    ends = {Q.EXACT: (value, value, True, True), Q.MORE_THAN: (value, None, False, False),
+            Q.AT_LEAST: (value, None, True, False), Q.LESS_THAN: (None, value, False, False),
+            Q.AT_MOST: (None, value, False, True)}  # fmt: skip
+    return ends.get(qualifier) or (value, Decimal(repr(high)) if high is not None else value, True, True)
+
+
+def _overlap(one: Interval, other: Interval) -> bool:
+    """Whether a number is in both."""
+    lows = [(low, closed) for low, closed in ((one[0], one[2]), (other[0], other[2])) if low is not None]
+    highs = [(high, closed) for high, closed in ((one[1], one[3]), (other[1], other[3])) if high is not None]
+    if not lows or not highs:
+        return True
+    low, high = max(lows, key=lambda end: (end[0], not end[1])), min(highs, key=lambda end: (end[0], end[1]))
+    return low[0] < high[0] or (low[0] == high[0] and low[1] and high[1])
+
+
+def _within(inner: Interval, outer: Interval) -> bool:
+    """Whether every number of `inner` is in `outer`."""
+    low_in = outer[0] is None or (inner[0] is not None and (inner[0] > outer[0] or (
+        inner[0] == outer[0] and (outer[2] or not inner[2]))))  # fmt: skip
+    high_in = outer[1] is None or (inner[1] is not None and (inner[1] < outer[1] or (
+        inner[1] == outer[1] and (outer[3] or not inner[3]))))  # fmt: skip
+    return low_in and high_in
 
 
 def _values_agree(figure: Figure, value, qualifier: Q, high=None, stated: str = "") -> tuple[bool | None, str]:
@@ -252,17 +306,19 @@ def _values_agree(figure: Figure, value, qualifier: Q, high=None, stated: str = 
     if bound is Q.EXACT:
         if qualifier is Q.EXACT:
             return value == claimed, Reason("another_number")
+        # A number the fact's bound allows, or its own number without its bound: the fact cannot tell
+        allows = value == claimed or _overlap(_allowed(value, qualifier, high, stated), (claimed, claimed, True, True))
         if qualifier is Q.RANGE:
-            return False, Reason("is_range")
-        return (None if value == claimed else False), Reason("bounded")
+            return (None, Reason("is_range")) if allows else (False, Reason("outside_range"))
+        return (None, Reason("bounded")) if allows else (False, Reason("another_number"))
     if bound is Q.MORE_THAN and _A_FEW_MORE.search(figure.stated):  # "1.6万余": above 1.6万, below 1.7万
-        below = claimed + 2 * _tolerance(figure)
-        if qualifier in (Q.EXACT, Q.MORE_THAN) and not claimed <= value < below:
+        claimed_range = (claimed, claimed + _few_more(figure.stated, claimed), False, False)
+        allowed = _allowed(value, qualifier, high, stated)
+        if _within(allowed, claimed_range):  # 316 is "300余"; "3万余" is "3万余"
+            return True, Reason("another_number")
+        if not _overlap(allowed, claimed_range):
             return False, Reason("another_number")
-        if qualifier is Q.EXACT:
-            return value != claimed, Reason("another_number")
-        same = qualifier is Q.MORE_THAN and value == claimed and bool(_A_FEW_MORE.search(stated))
-        return same or None, Reason("bounded")  # "3万余" for "3万余"; "超3万" may be far more
+        return None, Reason("bounded")  # "超3万" may be far more than "3万余", "700余" less than "750余"
     if bound in (Q.MORE_THAN, Q.AT_LEAST):
         if bound is Q.MORE_THAN and qualifier is Q.AT_LEAST and value == claimed:
             return None, Reason("bounded")  # "60%以上" allows 60% itself, which "超过60%" does not

@@ -8,7 +8,7 @@ and congress names (十四五, 二十大), enumerations (一是), grades and tie
 三级), names such as 5G or “15+5”, durations (近十年, 五年来), how many of
 something there are in a list of points (3个方面), and multiples of a change
 (增长1.2倍), which a baseline is derived from. Chinese numerals count only where
-万 or 亿, a bound (近百万, 超千亿) or 全国第 make them a figure.
+万 or 亿, a bound (近百万, 超千亿, 三百余家) or 全国第 make them a figure.
 """
 
 import re
@@ -52,6 +52,7 @@ _CANDIDATE = re.compile(
     rf"(?P<prefix>{'|'.join(BOUNDS_BEFORE)})?(?P<ordinal>全国第)?"
     rf"(?P<number>(?<![0-9.]){_NUMBER})"
     rf"(?:(?P<low>[万亿]{{1,2}})?(?P<dash>[—–~～至])(?P<high>{_NUMBER})|:(?P<other>[0-9]{{1,3}}(?![0-9])))?"
+    rf"(?:(?P<infix_before>{'|'.join(BOUNDS_INSIDE)})(?=[万亿]))?"  # "2550余万人": as "2550万余人"
     rf"(?P<multiplier>万亿|万|亿)?(?P<infix>{'|'.join(BOUNDS_INSIDE)})?"
     rf"(?P<word>{'|'.join(re.escape(word) for word in sorted(MEASURES, key=len, reverse=True))})?"
     rf"(?P<suffix>{'|'.join(BOUNDS_AFTER)})?"
@@ -89,7 +90,7 @@ def _kept(match: re.Match, text: str) -> bool:
     if not groups["prefix"] and not groups["ordinal"] and _NOT_BEFORE.search(text[: match.start("number")]):
         return False
     chinese = not groups["number"][0].isdigit()
-    return not chinese or bool(groups["multiplier"] or groups["prefix"] or groups["ordinal"])
+    return not chinese or bool(groups["multiplier"] or groups["prefix"] or groups["ordinal"] or groups["infix"])
 
 
 def mentions(text: str) -> list[Mention]:

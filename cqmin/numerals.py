@@ -32,6 +32,7 @@ _STATED = (
     rf"(?P<prefix>{'|'.join(BOUNDS_BEFORE)})?(?P<ordinal>(?:全国)?第)?"
     rf"(?P<number>{_NUMBER})"
     rf"(?:(?P<low_multiplier>[万亿]{{1,2}})?[—–~～至-](?P<high>{_NUMBER})|:(?P<other>{_NUMBER}))?"
+    rf"(?:(?P<infix_before>{'|'.join(BOUNDS_INSIDE)})(?=[万亿]))?"  # "2550余万": as "2550万余", a few more
     rf"(?P<multiplier>{_MULTIPLIER})(?P<infix>{'|'.join(BOUNDS_INSIDE)})?"
     rf"(?P<unit>[^0-9]*?)(?P<suffix>{'|'.join(BOUNDS_AFTER)})?"
 )
@@ -88,6 +89,7 @@ def read_stated(text: str) -> Reading:
         qualifier
         for qualifier in (
             BOUNDS_BEFORE.get(parts["prefix"] or ""),
+            BOUNDS_INSIDE.get(parts["infix_before"] or ""),
             BOUNDS_INSIDE.get(parts["infix"] or ""),
             BOUNDS_AFTER.get(parts["suffix"] or ""),
             Q.RANGE if high is not None else None,

@@ -20,6 +20,9 @@ from cqmin.model import Baseline, Change, Fact, Unit
         ("1.6万余名", "16000", None, "more_than"),
         ("5200余处", "5200", None, "more_than"),
         ("2000多名", "2000", None, "more_than"),
+        ("2550余万人", "25500000", None, "more_than"),  # 余 before 万, as often as after it
+        ("300多万户", "3000000", None, "more_than"),
+        ("三百余家", "300", None, "more_than"),
         ("突破3200万人", "32000000", None, "more_than"),
         ("超过70万人", "700000", None, "more_than"),
         ("约1亿平方米", "100000000", None, "approx"),
@@ -42,7 +45,7 @@ def test_read_stated(stated, value, high, qualifier):
     assert reading.qualifier == qualifier
 
 
-@pytest.mark.parametrize("stated", ["", "万人", "约80%以上", "40:50", "about 80"])
+@pytest.mark.parametrize("stated", ["", "万人", "约80%以上", "40:50", "about 80", "2550余万余人"])
 def test_read_stated_refuses(stated):
     with pytest.raises(ValueError):
         numerals.read_stated(stated)
