@@ -271,3 +271,12 @@ def test_a_narrow_table_gives_labels_room_before_a_long_figure():
     assert "  more than 100 billion   —" in lines[relief] and lines[relief + 1].rstrip().endswith("yuan")
     assert lines[relief + 1].startswith("total ")
     assert max(len(line) for line in lines) <= 60
+
+
+def test_a_narrow_overview_counts_in_the_language_s_own_punctuation(base):
+    """Where the overview stacks each topic, its counts are joined as the language joins words: "12项数据，0项对比"."""
+    pension = base.facts_of("pension")
+    compared = sum(1 for fact in pension if fact.change is not None)
+    chinese = ok("--lang", "zh", env={"COLUMNS": "30"})
+    assert f"{len(pension)}项数据，{compared}项对比" in chinese
+    assert f"{len(pension)} facts, {compared} compared" in ok("--lang", "en", env={"COLUMNS": "30"})

@@ -271,7 +271,11 @@ def overview(result: TopicList, output: Output) -> str:
 
 def _overview_stacked(row, language: Language) -> tuple:
     compared = sum(1 for fact in row.facts if fact.change is not None)
-    counts = language.word("n_facts").format(n=len(row.facts)) + ", " + language.word("n_compared").format(n=compared)
+    counts = (
+        language.word("n_facts").format(n=len(row.facts))
+        + language.comma
+        + language.word("n_compared").format(n=compared)
+    )
     details = [text(language.text(row.topic.title), "bold"), text(counts, "dim")]
     if row.headline:
         details.append(
