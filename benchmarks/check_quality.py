@@ -12,6 +12,8 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+from cqmin import bounds
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"supported": 0.90, "contradicted": 0.90}
 
@@ -22,9 +24,8 @@ def _altered_number(stated: str) -> str | None:
         return None
     number = Decimal(match.group())
     changed = number + Decimal(10) ** number.as_tuple().exponent  # one more in its last digit: 26.41 -> 26.42
-    if re.match(r"[余多]", stated[match.end() :]) and "." not in match.group():  # "700余" is 700 to 800: 800余
-        written = match.group()
-        changed = number + Decimal(10) ** min(len(written) - len(written.rstrip("0")), len(written) - 1)
+    if bounds.a_few_more(stated):  # one more of the place 余 counts in: "700余" is 700 to 800, so 800余
+        changed = number + bounds.few_more(stated, number)
     return stated[: match.start()] + str(changed) + stated[match.end() :]
 
 

@@ -14,7 +14,7 @@ import functools
 import re
 from decimal import Decimal
 
-from cqmin import dates, english, figures, languages, numerals, periods, wording
+from cqmin import bounds, dates, english, figures, languages, periods, wording
 from cqmin.domain import Kind, Measure
 from cqmin.domain import Qualifier as Q
 from cqmin.model import Fact, FactBase
@@ -227,126 +227,44 @@ def _unit_fits(figure: Figure, fact: Fact, chinese: bool) -> bool:
 # ---------------------------------------------------------------- comparing
 
 
-def _tolerance(figure: Figure) -> Decimal:
-    """Half the last digit a figure is stated to: "约2500万" is 2450万 to 2550万, "about 25.5 million" ±50,000,
-    "约两千六百万" ±50万."""
-    return _half_digit(figure.stated, figure.value)
+# Why a figure is not the fact's, by what the claim says
+_AGAINST = {
+    Q.MORE_THAN: "not_above", Q.AT_LEAST: "not_above", Q.LESS_THAN: "not_below", Q.AT_MOST: "not_below",
+    Q.APPROX: "another_number", Q.RANGE: "another_range",
+}  # fmt: skip
+_SIDES = ({Q.MORE_THAN, Q.AT_LEAST}, {Q.LESS_THAN, Q.AT_MOST}, {Q.APPROX}, {Q.RANGE})
 
 
-def _half_digit(stated: str, value: Decimal) -> Decimal:
-    digits = re.search(r"[0-9][0-9,]*(?:\.[0-9]+)?", stated)
-    if not digits:
-        return Decimal("0.5") * numerals.chinese_precision(_CHINESE_NUMERAL.sub("", stated))
-    number = Decimal(digits.group().replace(",", ""))
-    scale = value / number if number else Decimal(1)
-    return Decimal("0.5") * scale * Decimal(10) ** number.as_tuple().exponent
+def _values_agree(figure: Figure, value, qualifier: Q, high=None, stated: str = "") -> tuple[bool | None, Reason]:
+    """Whether a claimed figure fits a fact's: True, False (it cannot), or None (it may or may not).
 
-
-_CHINESE_NUMERAL = re.compile(r"[^零〇一二两三四五六七八九十百千万亿]")  # (what is not one)
-# 余, 多 after the number, or after its 万 or 亿: a few more
-_A_FEW_MORE = re.compile(r"[0-9零〇一二两三四五六七八九十百千](?P<multiplier>[万亿])?(?:余|多)")
-
-
-def _few_more(stated: str, value: Decimal) -> Decimal:
-    """How much more 余 or 多 allows: less than one of the place it counts in, the number's last place written
-    ("300余" 300 to 400, "310余" 310 to 320, "2550余万" 2550万 to 2560万: 三百余, 两千五百五十余万), or its
-    last digit where 余 follows 万 or a decimal ("2550万余" 2550万 to 2551万, "1.6万余" 1.6万 to 1.7万)."""
-    digits = re.search(r"[0-9]+(?:\.[0-9]+)?", stated)
-    if not digits:
-        return numerals.chinese_precision(_CHINESE_NUMERAL.sub("", stated))
-    written = digits.group()
-    number = Decimal(written)
-    scale = value / number if number else Decimal(1)
-    if "." in written or _A_FEW_MORE.search(stated)["multiplier"]:
-        return scale * Decimal(10) ** number.as_tuple().exponent
-    zeros = len(written) - len(written.rstrip("0"))
-    return scale * Decimal(10) ** min(zeros, len(written) - 1)
-
-
-# The numbers a figure allows: (low, high, whether low is, whether high is), None for no end.
-Interval = tuple[Decimal | None, Decimal | None, bool, bool]
-
-
-def _allowed(value: Decimal, qualifier: Q, high, stated: str) -> Interval:
-    """The numbers a fact's figure allows, as stated."""
-    if qualifier is Q.MORE_THAN and _A_FEW_MORE.search(stated):
-        return value, value + _few_more(stated, value), False, False
-    if qualifier is Q.APPROX:
-        half = _half_digit(stated, value)
-        return value - half, value + half, False, False
-    ends = {Q.EXACT: (value, value, True, True), Q.MORE_THAN: (value, None, False, False),
-            Q.AT_LEAST: (value, None, True, False), Q.LESS_THAN: (None, value, False, False),
-            Q.AT_MOST: (None, value, False, True)}  # fmt: skip
-    return ends.get(qualifier) or (value, Decimal(repr(high)) if high is not None else value, True, True)
-
-
-def _overlap(one: Interval, other: Interval) -> bool:
-    """Whether a number is in both."""
-    lows = [(low, closed) for low, closed in ((one[0], one[2]), (other[0], other[2])) if low is not None]
-    highs = [(high, closed) for high, closed in ((one[1], one[3]), (other[1], other[3])) if high is not None]
-    if not lows or not highs:
-        return True
-    low, high = max(lows, key=lambda end: (end[0], not end[1])), min(highs, key=lambda end: (end[0], end[1]))
-    return low[0] < high[0] or (low[0] == high[0] and low[1] and high[1])
-
-
-def _within(inner: Interval, outer: Interval) -> bool:
-    """Whether every number of `inner` is in `outer`."""
-    low_in = outer[0] is None or (inner[0] is not None and (inner[0] > outer[0] or (
-        inner[0] == outer[0] and (outer[2] or not inner[2]))))  # fmt: skip
-    high_in = outer[1] is None or (inner[1] is not None and (inner[1] < outer[1] or (
-        inner[1] == outer[1] and (outer[3] or not inner[3]))))  # fmt: skip
-    return low_in and high_in
-
-
-def _values_agree(figure: Figure, value, qualifier: Q, high=None, stated: str = "") -> tuple[bool | None, str]:
-    """Whether a claimed figure fits a fact's: True, False (it cannot), or None (it may or may not)."""
+    By the numbers each allows (bounds.py: the claim's read narrowly, the fact's widely): borne out when every
+    number the fact allows is one the claim says ("超过2500万" of 2550万, "不到800" of "700余"); contradicted
+    when none is, or one alone ("95%以下" of "95%以上"), and when the claim restates the fact's bound with
+    another number ("超过2600万" of "超过2500万", "约331公里" of "约330公里"); else the fact cannot tell. An
+    exact figure the fact's bound allows is not the fact's, nor against it ("710个" of "700余个").
+    """
     claimed, bound = figure.value, figure.qualifier
     value = Decimal(repr(value)) if not isinstance(value, Decimal) else value
+    said = bounds.claimed(claimed, bound, figure.high, figure.stated)
+    allowed = bounds.allowed(value, qualifier, high, stated)
     if bound is Q.EXACT:
         if qualifier is Q.EXACT:
             return value == claimed, Reason("another_number")
-        # A number the fact's bound allows, or its own number without its bound: the fact cannot tell
-        allows = value == claimed or _overlap(_allowed(value, qualifier, high, stated), (claimed, claimed, True, True))
+        inside = value == claimed or bounds.overlap(allowed, said)  # (its own number without its bound: inside)
         if qualifier is Q.RANGE:
-            return (None, Reason("is_range")) if allows else (False, Reason("outside_range"))
-        return (None, Reason("bounded")) if allows else (False, Reason("another_number"))
-    if bound is Q.MORE_THAN and _A_FEW_MORE.search(figure.stated):  # "1.6万余": above 1.6万, below 1.7万
-        claimed_range = (claimed, claimed + _few_more(figure.stated, claimed), False, False)
-        allowed = _allowed(value, qualifier, high, stated)
-        if _within(allowed, claimed_range):  # 316 is "300余"; "3万余" is "3万余"
-            return True, Reason("another_number")
-        if not _overlap(allowed, claimed_range):
-            return False, Reason("another_number")
-        return None, Reason("bounded")  # "超3万" may be far more than "3万余", "700余" less than "750余"
-    if bound in (Q.MORE_THAN, Q.AT_LEAST):
-        if bound is Q.MORE_THAN and qualifier is Q.AT_LEAST and value == claimed:
-            return None, Reason("bounded")  # "60%以上" allows 60% itself, which "超过60%" does not
-        if qualifier in (Q.EXACT, Q.MORE_THAN, Q.AT_LEAST):
-            holds = value > claimed if bound is Q.MORE_THAN and qualifier is Q.EXACT else value >= claimed
-            return holds, Reason("not_above")
-        return (False if value <= claimed else None), Reason("bounded_above")
-    if bound in (Q.LESS_THAN, Q.AT_MOST):
-        if bound is Q.LESS_THAN and qualifier is Q.AT_MOST and value == claimed:
-            return None, Reason("bounded")  # "5.5%以内" allows 5.5% itself, which "不到5.5%" does not
-        if qualifier in (Q.EXACT, Q.LESS_THAN, Q.AT_MOST):
-            holds = value < claimed if bound is Q.LESS_THAN and qualifier is Q.EXACT else value <= claimed
-            return holds, Reason("not_below")
-        if qualifier is Q.APPROX:
-            return (None if value <= claimed else False), Reason("about_as_large")
-        return False, Reason("bounded_below")
-    if bound is Q.APPROX:
-        if qualifier in (Q.MORE_THAN, Q.AT_LEAST) and value >= claimed:
-            return False, Reason("more_than_about")
-        close = abs(value - claimed) < _tolerance(figure)  # (half a last digit either side, not including it)
-        return (close if qualifier in (Q.EXACT, Q.APPROX) else None), Reason("another_number")
-    if bound is Q.RANGE:
-        if qualifier is Q.RANGE:
-            return value == claimed and Decimal(repr(high)) == figure.high, Reason("another_range")
-        if qualifier is Q.EXACT and not figure.value <= value <= figure.high:
-            return False, Reason("outside_range")
-        return None, Reason("another_range")  # a range holding the figure says less than the fact: not its figure
-    return None, Reason("another_number")
+            return (None, Reason("is_range")) if inside else (False, Reason("outside_range"))
+        return (None, Reason("bounded")) if inside else (False, Reason("another_number"))
+    if bound is qualifier and value == claimed and (bound is Q.APPROX or said == allowed):
+        return True, Reason("gives_figure")  # the fact's own words: "约330公里", "3—5个", "700余个"
+    if bound is not Q.RANGE and bounds.within(allowed, said):
+        return True, Reason("gives_figure")
+    spans = bounds.a_few_more(figure.stated) or (qualifier is Q.MORE_THAN and bounds.a_few_more(stated))
+    restates = not spans and value != claimed and any(bound in side and qualifier in side for side in _SIDES)
+    if restates or not bounds.overlap(allowed, said, at_a_point=False):
+        outside = bound is Q.RANGE and qualifier is Q.EXACT
+        return False, Reason("outside_range" if outside else _AGAINST[bound])
+    return None, Reason("another_range" if bound is Q.RANGE else "bounded")
 
 
 def _claimed_date(claim: str, figure: Figure, event_date, chinese: bool) -> tuple[str, tuple[str, ...]] | None:
@@ -470,6 +388,39 @@ def _own_context(text: str, figure: Figure) -> str:
     return text[start : figure.start] + " " + text[figure.end : end]
 
 
+_JOINS = re.compile(r"、|和|及")  # (only where one stands between two figures of a clause)
+
+
+def _item_context(text: str, figure: Figure, found: list[Figure]) -> str:
+    """The words of a figure's own item, where its clause lists figures ("新增7座跨江大桥、6座穿山隧道": 跨江大桥
+    for 7座; "在55个医院和194个零售药店": 医院 for 55个), without the figure; "" where nothing joins them."""
+    start, end = _clause_start(text, figure.start), _clause_end(text, figure.end)
+    index = found.index(figure)
+    before = found[index - 1].end if index > 0 and found[index - 1].end > start else None
+    after = found[index + 1].start if index + 1 < len(found) and found[index + 1].start < end else None
+    joins_before = list(_JOINS.finditer(text, before, figure.start)) if before is not None else []
+    join_after = _JOINS.search(text, figure.end, after) if after is not None else None
+    if not joins_before and join_after is None:
+        return ""
+    item_start = joins_before[-1].end() if joins_before else start
+    item_end = join_after.start() if join_after else end
+    return text[item_start : figure.start] + " " + text[figure.end : item_end]
+
+
+def _best(strong: list[tuple[int, Fact]], text: str, figure: Figure, found: list[Figure], chinese: bool) -> list[Fact]:
+    """The facts a figure is most about, of those its clause is about (`strong`, best first): where the clause
+    lists figures, those its own item is most about ("7座跨江大桥、6座穿山隧道": 跨江大桥 for 7座, whatever else
+    the clause says; a swapped list is two wrong figures), else those the clause is most about."""
+    item = _item_context(text, figure, found)
+    if item:
+        words = _claim_words(item, figure, chinese)
+        ranked = [(_about(words, fact, chinese), score, fact) for score, fact in strong]
+        top = max((item_score, score) for item_score, score, _ in ranked)
+        if top[0] > 0:
+            return [fact for item_score, score, fact in ranked if (item_score, score) == top]
+    return [fact for score, fact in strong if score == strong[0][0]]
+
+
 def _states(figure: Figure, fact: Fact) -> bool:
     """Whether a fact gives a claim's very figure: the same number with the same bound (or its change)."""
     if _as_change(figure, fact):
@@ -535,10 +486,12 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         if figure.negated:
             judged.append(Judged(figure, NOT_FOUND, None, Reason("denied")))
             continue
-        # A figure the claim states elsewhere is another's: its fact is not this one's (but a change is its own)
         run = _listed(text, figure, found) if chinese else []
         named = _listed_name(text, figure, run, [fact.label.get("zh", "") for fact in base.facts]) if run else None
-        others = {o.stated for o in found if o.stated != figure.stated} if not (figure.change or named) else set()
+        # In a list after 分别 whose names do not tell its figures apart ("城乡…分别达到717元、581元"), a figure the
+        # list states elsewhere is another's: its fact is not this one's (but a change is its own)
+        listed_alike = bool(run) and not (figure.change or named)
+        others = {o.stated for o in run if o.stated != figure.stated} if listed_alike else set()
         candidates = [fact for fact in base.facts if _unit_fits(figure, fact, chinese) and fact.stated not in others
                       and (named is None or named in fact.label.get("zh", ""))]  # fmt: skip
         # The figure's own clause first ("三甲医院达到41家，养老机构达到41家": each 41家 its own), then the claim
@@ -553,7 +506,7 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         if not strong:
             judged.append(Judged(figure, NOT_FOUND, None, Reason("nothing_about")))
             continue
-        best = [fact for score, fact in strong if score == strong[0][0]]
+        best = _best(strong, text, figure, found, chinese)
         stating = [fact for fact in best if _states(figure, fact)]
         if len(stating) == 1 and not any(_states(other, fact) for other in found if other is not figure
                                          for fact in best):  # fmt: skip

@@ -2,6 +2,7 @@
 figure supported that no fact gives."""
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -163,13 +164,18 @@ def test_hostile_claims_get_a_clean_bounded_answer():
         assert run("check", claim).exit_code in (0, 1)
 
 
-def _holds(bound: str, claimed: Decimal, value: Decimal, qualifier: str) -> bool:
-    """Whether a claimed figure can be true of a fact's, by the plain meaning of the words (independent of cqmin)."""
+def _holds(bound: str, claimed: Decimal, value: Decimal, qualifier: str, stated: str) -> bool:
+    """Whether a claimed figure must be true of a fact's, by the plain meaning of the words (independent of
+    cqmin): "5200余处" is below 5300, a place of its last digit written that is not a zero."""
     exact = qualifier == "exact"
+    few = re.fullmatch(r"([0-9]+)[余多]\D*", stated)
+    below = value + 10 ** (len(few[1]) - len(few[1].rstrip("0"))) if few else None  # (the sample's: no 万)
     return {
         "": exact and claimed == value,
         "超过": value > claimed if exact else qualifier in ("more_than", "at_least") and value >= claimed,
-        "不到": value < claimed if exact else qualifier in ("less_than", "at_most") and value <= claimed,
+        "不到": value < claimed
+        if exact
+        else (qualifier in ("less_than", "at_most") and value <= claimed) or (below is not None and below <= claimed),
     }[bound]
 
 
@@ -188,4 +194,50 @@ def test_no_figure_is_supported_that_no_fact_gives(base, fact, bound, scale):
     for judged in claims.judge(f"{known.label['zh']}{stated}", base):
         if judged.verdict == claims.SUPPORTED:
             assert judged.fact.id == fact
-            assert _holds(bound, judged.figure.value, Decimal(repr(known.value)), known.qualifier.value), stated
+            value, qualifier = Decimal(repr(known.value)), known.qualifier.value
+            assert _holds(bound, judged.figure.value, value, qualifier, known.stated), stated
+
+
+def test_each_figure_of_a_list_is_held_to_the_fact_its_own_item_names(sample, tmp_path):
+    """A swapped list is two wrong figures, whether its items are joined by 、 or 和 or stand in clauses of their
+    own: the item's words, not another figure of the claim, say which fact a figure is about."""
+    quote = "养老服务补贴每人每月300元，托育服务补贴每人每月200元"
+    for ident, label, value in (("pension.care", "养老服务补贴", 300), ("pension.nursery", "托育服务补贴", 200)):
+        fact = dict(sample.fact("pension.dibao"), id=ident, label={"zh": label, "en": label}, value=value,
+                    stated=f"{value}元", quote=quote, as_of="")  # fmt: skip
+        fact.pop("baseline", None)
+        sample.facts.append(fact)
+    path = sample.write(tmp_path)
+
+    def judged(claim: str) -> list[tuple[str, str | None]]:
+        records = json.loads(run("--facts", path, "check", claim, "--json").stdout)
+        return [(record["verdict"], record["fact"]) for record in records]
+
+    right = [("supported", "pension.care"), ("supported", "pension.nursery")]
+    swapped = [("contradicted", "pension.care"), ("contradicted", "pension.nursery")]
+    for joined in ("、", "和", "，"):
+        assert judged(f"养老服务补贴每人每月300元{joined}托育服务补贴每人每月200元") == right, joined
+        assert judged(f"养老服务补贴每人每月200元{joined}托育服务补贴每人每月300元") == swapped, joined
+    assert judged("每人每月300元的养老服务补贴和200元的托育服务补贴") == right  # (the item's words after it)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # 近 is up to its number, never past it: 2550万 is "近2600万" but not "近2500万" nor "近三千万"
+        ("养老保险参保人数近2600万人", "supported"),
+        ("养老保险参保人数近2500万人", "contradicted"),
+        ("养老保险参保人数近三千万人", "contradicted"),
+        # a bound the fact's span or range lies within bears it out; one it cannot meet contradicts it
+        ("同步改造养老托幼等服务设施不到5300处", "supported"),
+        ("同步改造养老托幼等服务设施不到5200处", "contradicted"),
+        ("同步改造养老托幼等服务设施超过5250处", "not_found"),
+        ("下一步将建设5个以内市级重大慢性病防治中心", "supported"),
+        ("下一步将建设3个以上市级重大慢性病防治中心", "supported"),
+        ("下一步将建设6个以上市级重大慢性病防治中心", "contradicted"),
+        # two bounds that share one number alone are as good as opposite
+        ("养老保险参保率稳定在95%以下", "contradicted"),
+    ],
+)  # fmt: skip
+def test_bounds_are_held_to_the_numbers_each_allows(claim, expected):
+    assert [verdict for _, verdict, _ in verdicts(claim)] == [expected]

@@ -208,3 +208,31 @@ def test_no_yearly_rate_over_less_than_a_year_and_never_infinity():
     )
     assert compare.annual_rate(1e-6, 1e15, 1.0) is not None  # large, but a number
     assert compare.annual_rate(1, 2, 0.5) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("全市养老机构三百余家", ["三百余家"]), ("十多个部门", ["十多个"]), ("三万余个车位", ["三万余个"]),
+        ("全市养老机构数百余处", []), ("几十多处", []), ("数十万人", []),  # 数, 几: how many is not said
+        ("满足这一多元化需求，统一多部门协同", []), ("唯一多次", []),  # 一多 of a word, not "one and more"
+    ],
+)  # fmt: skip
+def test_a_few_more_in_chinese_numerals_is_a_figure_where_it_counts_a_place(text, stated):
+    from cqmin import figures
+
+    assert [mention.stated for mention in figures.mentions(text)] == stated
+
+
+@pytest.mark.parametrize(
+    ("stated", "value", "reach"),
+    [
+        ("300余家", "300", "100"), ("310余家", "310", "10"), ("2550余万人", "25500000", "100000"),
+        ("2550万余人", "25500000", "10000"), ("1.6万余名", "16000", "1000"), ("三百余家", "300", "100"),
+        ("两千五百五十万余人", "25500000", "10000"), ("4万亿余元", "4000000000000", "1000000000000"),
+    ],
+)  # fmt: skip
+def test_a_few_more_reaches_less_than_one_of_the_place_it_counts_in(stated, value, reach):
+    from cqmin import bounds
+
+    assert bounds.a_few_more(stated) and bounds.few_more(stated, Decimal(value)) == Decimal(reach)
