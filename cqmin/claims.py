@@ -30,13 +30,16 @@ _EN_BOUNDS = {
     "at least": Q.AT_LEAST, "nearly": Q.APPROX, "almost": Q.APPROX, "about": Q.APPROX, "around": Q.APPROX,
     "approximately": Q.APPROX, "roughly": Q.APPROX, "some": Q.APPROX, "fewer than": Q.LESS_THAN,
     "less than": Q.LESS_THAN, "under": Q.LESS_THAN, "below": Q.LESS_THAN, "up to": Q.AT_MOST, "at most": Q.AT_MOST,
+    "surpassed": Q.MORE_THAN, "surpassing": Q.MORE_THAN, "surpasses": Q.MORE_THAN, "surpass": Q.MORE_THAN,
+    "exceeded": Q.MORE_THAN, "exceeds": Q.MORE_THAN, "exceed": Q.MORE_THAN, "topped": Q.MORE_THAN,
+    "in excess of": Q.MORE_THAN, "upwards of": Q.MORE_THAN,
 }  # fmt: skip
 _EN_NOT_BOUNDS = {
     "no fewer than": Q.AT_LEAST, "no less than": Q.AT_LEAST, "not less than": Q.AT_LEAST,
     "not fewer than": Q.AT_LEAST, "no more than": Q.AT_MOST, "not more than": Q.AT_MOST, "not over": Q.AT_MOST,
 }  # fmt: skip
 _EN_BOUNDS = {**_EN_NOT_BOUNDS, **_EN_BOUNDS}
-_EN_DENIAL = re.compile(r"\b(?:not|never|no|failed to|fell short)\b|n't\b", re.I)
+_EN_DENIAL = re.compile(r"\b(?:not|never|no|failed to|fell short|falls? short|yet to)\b|n't\b", re.I)
 _EN_FIGURE = re.compile(
     rf"(?P<bound>\b(?:{'|'.join(sorted(_EN_BOUNDS, key=len, reverse=True))})\s+)?"
     r"(?P<number>(?<![\w.])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|(?<![\w.])[0-9]+(?:\.[0-9]+)?)"
@@ -44,7 +47,9 @@ _EN_FIGURE = re.compile(
     re.IGNORECASE,
 )
 _EN_TARGET = re.compile(
-    r"\b(?:will|plans?|planned|aims?|target(?:s|ed)?|goal|to be|is to|expects?|by 20[0-9]{2})\b", re.I
+    r"\b(?:will|plans?|planned|aims?|target(?:s|ed)?|goal|to be|is to|expect(?:s|ed)?|projected|forecast|set to"
+    r"|by 20[0-9]{2})\b",
+    re.I,
 )
 _EN_CHANGE = re.compile(
     r"\b(?:up|down|rose|fell|grew|increased?|decreased?|risen|fallen|gain(?:ed)?)\s+(?:by\s+)?$", re.I
@@ -98,10 +103,10 @@ class Judged(Record):
 
 
 # "不超过2500万": 不 turns the bound round (figures.py reads 超过); "不少于", "不低于": at least.
-_NOT_BOUND = {Q.MORE_THAN: Q.AT_MOST, Q.AT_LEAST: Q.LESS_THAN}
+_NOT_BOUND = {Q.MORE_THAN: Q.AT_MOST, Q.AT_LEAST: Q.LESS_THAN, Q.LESS_THAN: Q.AT_LEAST}  # 不超过, 不低于
 _AT_LEAST_WORDS = re.compile(r"(?:不少于|不低于|不下于)$")
 # A denial before a figure in its clause: "没有达到", "尚未", "并非"; check does not weigh what is denied.
-_DENIAL = re.compile(r"没有|没能|未能|尚未|并未|并非|不是|未达|未超|未突破|未完成")
+_DENIAL = re.compile(r"没有|没能|没达|没到|还没|未能|尚未|并未|并非|绝非|不是|不可能|未达|未到|未曾|未超|未突破|未完成")
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -152,8 +157,22 @@ def _english(text: str) -> list[Figure]:
     return found
 
 
+_GROUPED = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,])")  # 1,173: a thousands separator
+
+
+def _plain(claim: str) -> str:
+    """A claim as its figures are read: full-width digits and signs as ASCII ("２５５０万", "77．57万": NFKC),
+    without invisible format characters (a zero-width space, U+200B, inside 2550万), and in Chinese without
+    thousands separators ("1,173家", which English reads by itself)."""
+    import unicodedata
+
+    text = "".join(char for char in unicodedata.normalize("NFKC", claim) if unicodedata.category(char) != "Cf")
+    return _GROUPED.sub(lambda grouped: grouped[0].replace(",", ""), text) if _CJK.search(text) else text
+
+
 def read(claim: str) -> list[Figure]:
     """The figures of a claim: Chinese ones as an article states them, and English ones."""
+    claim = _plain(claim)
     if _CJK.search(claim):  # read as Chinese; an English claim by its own words (its "80%" once, with its bound)
         return _chinese(wording.squeeze(claim))
     return _english(claim)
@@ -478,6 +497,7 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
     ("养老、失业和工伤保险…分别达到2550万人、597万人和762万人") a figure is about the name in its place. A denial
     is not weighed.
     """
+    claim = _plain(claim)
     chinese = bool(_CJK.search(claim))
     text = wording.squeeze(claim) if chinese else claim
     judged = []

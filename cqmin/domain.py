@@ -24,9 +24,13 @@ class Qualifier(str, Enum):
 # (bounds beside it in a quote) and render.wrap (a figure is never split from its bound).
 BOUNDS_BEFORE = {"超过": Qualifier.MORE_THAN, "突破": Qualifier.MORE_THAN, "不到": Qualifier.LESS_THAN,
                  "不足": Qualifier.LESS_THAN, "超": Qualifier.MORE_THAN, "约": Qualifier.APPROX,
-                 "近": Qualifier.APPROX}  # fmt: skip
+                 "近": Qualifier.APPROX, "高于": Qualifier.MORE_THAN, "多于": Qualifier.MORE_THAN,
+                 "逾": Qualifier.MORE_THAN, "不止": Qualifier.MORE_THAN, "低于": Qualifier.LESS_THAN,
+                 "少于": Qualifier.LESS_THAN, "不满": Qualifier.LESS_THAN, "未满": Qualifier.LESS_THAN,
+                 "不及": Qualifier.LESS_THAN}  # fmt: skip
 BOUNDS_INSIDE = {"余": Qualifier.MORE_THAN, "多": Qualifier.MORE_THAN}
 BOUNDS_AFTER = {
+    "有余": Qualifier.MORE_THAN,
     "左右": Qualifier.APPROX,
     "以上": Qualifier.AT_LEAST,
     "以内": Qualifier.AT_MOST,

@@ -241,3 +241,26 @@ def test_each_figure_of_a_list_is_held_to_the_fact_its_own_item_names(sample, tm
 )  # fmt: skip
 def test_bounds_are_held_to_the_numbers_each_allows(claim, expected):
     assert [verdict for _, verdict, _ in verdicts(claim)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # the bound words of common usage, and 不 before them
+        ("养老保险参保人数低于2550万人", "contradicted"), ("养老保险参保人数不低于2500万人", "supported"),
+        ("养老保险参保人数逾2500万人", "supported"), ("养老保险参保人数高于2600万人", "contradicted"),
+        ("养老保险参保人数2550万人有余", "contradicted"), ("养老保险参保人数不满2600万人", "supported"),
+        ("People insured for pensions surpassed 25 million", "supported"),
+        ("People insured for pensions exceeded 26 million", "contradicted"),
+        # denials are not weighed; plans are not results
+        ("养老保险参保人数没达到2550万人", "not_found"), ("养老保险参保人数未到2550万人", "not_found"),
+        ("People insured for pensions have yet to reach 25.5 million", "not_found"),
+        ("养老保险参保人数预计达到2550万人", "contradicted"), ("养老保险参保人数有望达到2550万人", "contradicted"),
+        ("People insured for pensions are expected to reach 25.5 million", "contradicted"),
+        # a figure written in full-width digits, with an invisible character inside, or with thousands separators
+        ("养老保险参保人数２５５０万人", "supported"), ("养老保险参保人数25\u200b50万人", "supported"),
+        ("同步改造养老托幼等服务设施5,200余处", "supported"), ("同步改造养老托幼等服务设施1,200余处", "contradicted"),
+    ],
+)  # fmt: skip
+def test_figures_are_read_as_people_write_them(claim, expected):
+    assert [verdict for _, verdict, _ in verdicts(claim)] == [expected]
