@@ -350,6 +350,16 @@ def _dates_agree(claimed: tuple[str, ...], as_of: str) -> bool:
     )
 
 
+def _total_to(claimed: tuple[str, ...], as_of: str) -> bool:
+    """Whether a fact is a total over a period that ends where the claim's day or month falls ("截至目前" of
+    2017/2022): the same total, if the claim counts from the same start, which it does not say."""
+    if "/" not in as_of:
+        return False
+    last = as_of.partition("/")[2]
+    return any(len(said) > 4 and dates.start(last) <= dates.start(said) <= dates.end(said) <= dates.end(last)
+               for said in claimed)  # fmt: skip
+
+
 _DONE_AFTER = re.compile(r"^[^已]{0,12}?已(?:经)?(?:全部|全面)?(?:建成|完成|实现|达到|开通|投用|实施)")
 
 
@@ -396,6 +406,8 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
     if claimed is not None:
         if not fact.as_of:
             return None, Reason("no_date", claimed=claimed[0])
+        if _total_to(claimed[1], fact.as_of):
+            return None, Reason("since_when", claimed=claimed[0], as_of=fact.as_of)
         if not _dates_agree(claimed[1], fact.as_of):
             return False, Reason("another_date", claimed=claimed[0], as_of=fact.as_of)
     return True, Reason("gives_figure")

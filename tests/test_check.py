@@ -264,3 +264,21 @@ def test_bounds_are_held_to_the_numbers_each_allows(claim, expected):
 )  # fmt: skip
 def test_figures_are_read_as_people_write_them(claim, expected):
     assert [verdict for _, verdict, _ in verdicts(claim)] == [expected]
+
+
+def test_a_total_over_a_period_is_not_told_from_a_day_it_runs_to(sample, tmp_path):
+    """ "截至目前，已累计…" of a fact counted since 2017: the claim does not say from when; a year of the period
+    alone is another date."""
+    fact = dict(sample.fact("housing.facilities"), id="housing.renewed", label={"zh": "累计改造城镇老旧小区",
+                "en": "Old compounds renewed"}, value=3981, stated="3981处", qualifier="exact", as_of="2017/2023",
+                quote="党的十九大以来，已累计改造城镇老旧小区3981处")  # fmt: skip
+    sample.facts.append(fact)
+    path = sample.write(tmp_path)
+
+    def judged(claim: str) -> list[tuple[str, str]]:
+        records = json.loads(run("--facts", path, "check", claim, "--json", "--lang", "en").stdout)
+        return [(record["verdict"], record["reason"]) for record in records]
+
+    ((verdict, reason),) = judged("截至目前，已累计改造城镇老旧小区3981处")
+    assert verdict == "not_found" and "does not say from when" in reason
+    assert judged("2023年改造城镇老旧小区3981处")[0][0] == "contradicted"
