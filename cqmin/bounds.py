@@ -1,10 +1,10 @@
 """The numbers a stated figure allows: "2550万人" one, "超过2500万" every one above, "300余家" 300 to 400.
 
-`cqmin check` holds a claim's figure to a fact's by these intervals: the claim is
-borne out when every number the fact allows is one the claim allows, contradicted
-when none is, and otherwise the fact cannot tell. So a claim is read narrowly
-(claimed) and a fact widely (allowed): read so, a doubt about what a figure allows
-can only make the answer "not found", never "supported" nor "contradicted".
+`cqmin check` holds a claim's figure to a fact's by these intervals (claims.py): the
+claim is borne out when every number the fact allows is one the claim allows, and
+contradicted when none is. A claim is read narrowly (claimed) and a fact widely
+(allowed): read so, a doubt about what a fact allows can only keep the answer from
+"supported".
 
 How far a figure reaches is the place of its last digit: "约2550万" is 2550万 give or
 take half of 1万; 近 ("nearly") reaches up to its number, not past it, from one of its
@@ -28,9 +28,10 @@ from cqmin.domain import Qualifier as Q
 Interval = tuple[Decimal | None, Decimal | None, bool, bool]
 
 # 余 or 多 right after the number or after its 万 or 亿: a few more
-_A_FEW_MORE = re.compile(r"[0-9零〇一二两三四五六七八九十百千](?P<multiplier>万亿|[万亿])?(?:余|多)")
+# (or 有余 after its measure word: "2550万人有余", as "2550万余人")
+_A_FEW_MORE = re.compile(r"[0-9零〇一二两三四五六七八九十百千](?P<multiplier>万亿|[万亿])?(?:余|多)|(?P<after>有余)$")
 _DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
-_NOT_NUMERAL = re.compile(r"[^零〇一二两三四五六七八九十百千万亿]")
+_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千]+[万亿]{0,2}|[万亿]{1,2}")  # (the number, not 个百分点's 百)
 
 
 def a_few_more(stated: str) -> bool:
@@ -43,7 +44,8 @@ def _last_place(stated: str, value: Decimal, zeros_count: bool) -> Decimal:
     end do not count), "1.6万" 0.1万, "两千六百万" 100万."""
     digits = _DIGITS.search(stated)
     if not digits:
-        return numerals.chinese_precision(_NOT_NUMERAL.sub("", stated))
+        numeral = _NUMERAL.search(stated)
+        return numerals.chinese_precision(numeral[0] if numeral else "")
     written = digits.group().replace(",", "")
     number = Decimal(written)
     scale = value / number if number else Decimal(1)
@@ -55,8 +57,9 @@ def _last_place(stated: str, value: Decimal, zeros_count: bool) -> Decimal:
 
 def few_more(stated: str, value: Decimal) -> Decimal:
     """How much more than its number a figure with 余 or 多 reaches (less than this)."""
-    after = _A_FEW_MORE.search(stated)["multiplier"]
-    if after and not _DIGITS.search(stated):  # 两千五百五十万余: one 万
+    found = _A_FEW_MORE.search(stated)
+    after = found["multiplier"] or found["after"]
+    if found["multiplier"] and not _DIGITS.search(stated):  # 两千五百五十万余: one 万
         step = Decimal(1)
         for char in after:
             step *= numerals.MULTIPLIERS[char]
@@ -67,11 +70,16 @@ def few_more(stated: str, value: Decimal) -> Decimal:
 _NEARLY = re.compile(r"将?近|nearly|almost", re.IGNORECASE)
 
 
+def nearly(stated: str) -> bool:
+    """Whether a figure says "nearly" (近): up to its number, not past it."""
+    return bool(_NEARLY.match(stated))
+
+
 def _interval(value: Decimal, qualifier: Q, high, stated: str, narrow: bool) -> Interval:
     if qualifier is Q.MORE_THAN and a_few_more(stated):
         return value, value + few_more(stated, value), False, False
     if qualifier is Q.APPROX:
-        if _NEARLY.match(stated):  # 近四百: up to 400, not past it, from a place below; a claim's, a tenth at most
+        if nearly(stated):  # 近四百: up to 400, not past it, from a place below; a claim's, a tenth at most
             reach = _last_place(stated, value, zeros_count=False)
             return value - (min(reach, abs(value) / 10) if narrow else reach), value, False, True
         half = _last_place(stated, value, zeros_count=narrow) / 2

@@ -47,7 +47,7 @@ _EN_FIGURE = re.compile(
     re.IGNORECASE,
 )
 _EN_TARGET = re.compile(
-    r"\b(?:will|plans?|planned|aims?|target(?:s|ed)?|goal|to be|is to|expect(?:s|ed)?|projected|forecast|set to"
+    r"\b(?:will|plans?|planned|aims?|target(?:s|ed)?|goal|to be|is to|expects?|(?:expected|projected|forecast|set) to"
     r"|by 20[0-9]{2})\b",
     re.I,
 )
@@ -103,6 +103,7 @@ class Judged(Record):
 
 
 # "不超过2500万": 不 turns the bound round (figures.py reads 超过); "不少于", "不低于": at least.
+LIST_JOINS = ("、", "和", "及", "以及")  # what joins the items of a list: "养老、失业和工伤保险"
 _NOT_BOUND = {Q.MORE_THAN: Q.AT_MOST, Q.AT_LEAST: Q.LESS_THAN, Q.LESS_THAN: Q.AT_LEAST}  # 不超过, 不低于
 _AT_LEAST_WORDS = re.compile(r"(?:不少于|不低于|不下于)$")
 # A denial before a figure in its clause: "没有达到", "尚未", "并非"; check does not weigh what is denied.
@@ -123,7 +124,7 @@ def _chinese(text: str) -> list[Figure]:
     for mention in figures.mentions(text):
         verb = figures.CHANGED_BY.search(text[max(0, mention.start - 4) : mention.start])
         change = (1 if verb[0].rstrip("了") in figures.RISES else -1) if verb else 0
-        if not change and found and found[-1].change and text[found[-1].end : mention.start] in ("、", "和", "及"):
+        if not change and found and found[-1].change and text[found[-1].end : mention.start] in LIST_JOINS:
             change = found[-1].change  # "分别增加468万人、134万人和251万人": each a change
         qualifier, stated, start = mention.qualifier, mention.stated, mention.start
         if text[max(0, start - 1) : start] == "不" and qualifier in _NOT_BOUND:
@@ -158,21 +159,29 @@ def _english(text: str) -> list[Figure]:
 
 
 _GROUPED = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,])")  # 1,173: a thousands separator
+# Full-width digits and the signs of a figure, as ASCII; the rest of the claim (its punctuation, which tells its
+# clauses apart) as written
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
 def _plain(claim: str) -> str:
-    """A claim as its figures are read: full-width digits and signs as ASCII ("２５５０万", "77．57万": NFKC),
-    without invisible format characters (a zero-width space, U+200B, inside 2550万), and in Chinese without
-    thousands separators ("1,173家", which English reads by itself)."""
-    import unicodedata
+    """A claim as its figures are read: full-width digits as ASCII ("２５５０万", "77．57万"), without invisible
+    format characters (a zero-width space, U+200B, inside 2550万), and in Chinese without thousands separators
+    ("1,173家"; English reads them itself; a full-width comma is punctuation, never a separator)."""
+    import unicodedata  # (only for a claim)
 
-    text = "".join(char for char in unicodedata.normalize("NFKC", claim) if unicodedata.category(char) != "Cf")
-    return _GROUPED.sub(lambda grouped: grouped[0].replace(",", ""), text) if _CJK.search(text) else text
+    text = "".join(char for char in claim if unicodedata.category(char) != "Cf")
+    if _CJK.search(text):
+        text = _GROUPED.sub(lambda grouped: grouped[0].replace(",", ""), text)
+    return text.translate(_HALF_WIDTH)
 
 
 def read(claim: str) -> list[Figure]:
     """The figures of a claim: Chinese ones as an article states them, and English ones."""
-    claim = _plain(claim)
+    return _read(_plain(claim))
+
+
+def _read(claim: str) -> list[Figure]:
     if _CJK.search(claim):  # read as Chinese; an English claim by its own words (its "80%" once, with its bound)
         return _chinese(wording.squeeze(claim))
     return _english(claim)
@@ -266,6 +275,8 @@ def _values_agree(figure: Figure, value, qualifier: Q, high=None, stated: str = 
     claimed, bound = figure.value, figure.qualifier
     value = Decimal(repr(value)) if not isinstance(value, Decimal) else value
     said = bounds.claimed(claimed, bound, figure.high, figure.stated)
+    if figure.change and (said[0] is None or said[0] < 0):  # "减少不到500万": by 0 to 500万, not an increase
+        said = (Decimal(0), said[1], True, said[3])
     allowed = bounds.allowed(value, qualifier, high, stated)
     if bound is Q.EXACT:
         if qualifier is Q.EXACT:
@@ -274,15 +285,17 @@ def _values_agree(figure: Figure, value, qualifier: Q, high=None, stated: str = 
         if qualifier is Q.RANGE:
             return (None, Reason("is_range")) if inside else (False, Reason("outside_range"))
         return (None, Reason("bounded")) if inside else (False, Reason("another_number"))
-    if bound is qualifier and value == claimed and (bound is Q.APPROX or said == allowed):
+    alike = bound is Q.APPROX and bounds.nearly(figure.stated) == bounds.nearly(stated)  # (约330, 约三百三十)
+    if bound is qualifier and value == claimed and (alike or said == allowed):
         return True, Reason("gives_figure")  # the fact's own words: "约330公里", "3—5个", "700余个"
     if bound is not Q.RANGE and bounds.within(allowed, said):
         return True, Reason("gives_figure")
     spans = bounds.a_few_more(figure.stated) or (qualifier is Q.MORE_THAN and bounds.a_few_more(stated))
     restates = not spans and value != claimed and any(bound in side and qualifier in side for side in _SIDES)
     if restates or not bounds.overlap(allowed, said, at_a_point=False):
-        outside = bound is Q.RANGE and qualifier is Q.EXACT
-        return False, Reason("outside_range" if outside else _AGAINST[bound])
+        if bound is Q.RANGE and qualifier is Q.EXACT:
+            return False, Reason("outside_range")
+        return False, Reason("another_number" if bounds.a_few_more(figure.stated) else _AGAINST[bound])
     return None, Reason("another_range" if bound is Q.RANGE else "bounded")
 
 
@@ -351,13 +364,17 @@ def _dates_agree(claimed: tuple[str, ...], as_of: str) -> bool:
 
 
 def _total_to(claimed: tuple[str, ...], as_of: str) -> bool:
-    """Whether a fact is a total over a period that ends where the claim's day or month falls ("截至目前" of
-    2017/2022): the same total, if the claim counts from the same start, which it does not say."""
+    """Whether a fact is of a period that ends where the claim's day or month falls ("截至目前" of a total over
+    2017/2022): the same figure, if the claim counts from the same start, which it does not say."""
     if "/" not in as_of:
         return False
     last = as_of.partition("/")[2]
-    return any(len(said) > 4 and dates.start(last) <= dates.start(said) <= dates.end(said) <= dates.end(last)
+    return any(_day_or_month(said) and dates.start(last) <= dates.start(said) <= dates.end(said) <= dates.end(last)
                for said in claimed)  # fmt: skip
+
+
+def _day_or_month(said: str) -> bool:
+    return len(said) > len("2022")  # "2022-09", "2022-10-19", not a year
 
 
 _DONE_AFTER = re.compile(r"^[^已]{0,12}?已(?:经)?(?:全部|全面)?(?:建成|完成|实现|达到|开通|投用|实施)")
@@ -380,7 +397,7 @@ def _claimed_kind(claim: str, figure: Figure, chinese: bool) -> Kind | None:
     return Kind.ACHIEVED if _EN_DONE.search(before) else None
 
 
-def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool) -> tuple[bool | None, str]:
+def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool) -> tuple[bool | None, Reason]:
     """Whether a fact bears the figure out: True, False (it says otherwise), None (it cannot tell)."""
     event_date = dates.start(base.event(fact.event).date)
     if _as_change(figure, fact):
@@ -419,7 +436,16 @@ def _own_context(text: str, figure: Figure) -> str:
     return text[start : figure.start] + " " + text[figure.end : end]
 
 
-_JOINS = re.compile(r"、|和|及")  # (only where one stands between two figures of a clause)
+_JOINS = re.compile("|".join(sorted(LIST_JOINS, key=len, reverse=True)))  # (between two figures of a clause)
+
+
+def _clause_best(text: str, figure: Figure, found: list[Figure], facts: list[Fact], chinese: bool) -> list[Fact]:
+    """The facts a figure's own clause (its item, in a list of figures) is most about, if about any enough."""
+    item = _item_context(text, figure, found)
+    words = _claim_words(item if item.strip() else _own_context(text, figure), figure, chinese)
+    scored = [(_about(words, fact, chinese), fact) for fact in facts if _unit_fits(figure, fact, chinese)]
+    top = max((score for score, _ in scored), default=0)
+    return [fact for score, fact in scored if score == top] if top >= MIN_ABOUT else []
 
 
 def _item_context(text: str, figure: Figure, found: list[Figure]) -> str:
@@ -443,7 +469,7 @@ def _best(strong: list[tuple[int, Fact]], text: str, figure: Figure, found: list
     lists figures, those its own item is most about ("7座跨江大桥、6座穿山隧道": 跨江大桥 for 7座, whatever else
     the clause says; a swapped list is two wrong figures), else those the clause is most about."""
     item = _item_context(text, figure, found)
-    if item:
+    if item.strip():
         words = _claim_words(item, figure, chinese)
         ranked = [(_about(words, fact, chinese), score, fact) for score, fact in strong]
         top = max((item_score, score) for item_score, score, _ in ranked)
@@ -468,7 +494,7 @@ def _listed(text: str, figure: Figure, found: list[Figure]) -> list[Figure]:
         while 0 <= index + step < len(found):
             near = found[index + step]
             between = text[near.end : run[0].start] if step < 0 else text[run[-1].end : near.start]
-            if between not in ("、", "和", "及", "以及"):
+            if between not in (*LIST_JOINS, "，", ","):  # (after 分别, items may stand in clauses of their own)
                 break
             run = [near, *run] if step < 0 else [*run, near]
             index += step
@@ -485,7 +511,7 @@ def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]
     if not run:
         return None
     names = text[_clause_start(text, run[0].start) : run[0].start].partition("分别")[0]
-    items = re.split(r"、|和|及", _SCOPE.sub("", names))
+    items = _JOINS.split(_SCOPE.sub("", names))
     if len(items) != len(run):
         return None
     item = items[run.index(figure)]
@@ -513,19 +539,29 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
     chinese = bool(_CJK.search(claim))
     text = wording.squeeze(claim) if chinese else claim
     judged = []
-    found = read(claim)
-    for figure in found:
+    found = _read(claim)
+    # A fact another figure of the claim names in its own clause and gives is that figure's, not this one's
+    # ("城镇新增就业超过80万人，五年新增就业365万人": the 365万 fact is not about 超过80万)
+    # (a list after 分别 is read by its own rules below)
+    runs = [_listed(text, figure, found) if chinese else [] for figure in found]
+    taken = [set() if run else {fact.id for fact in _clause_best(text, figure, found, base.facts, chinese)
+                                if _states(figure, fact)} for figure, run in zip(found, runs, strict=True)]  # fmt: skip
+    for index, figure in enumerate(found):
         if figure.negated:
             judged.append(Judged(figure, NOT_FOUND, None, Reason("denied")))
             continue
-        run = _listed(text, figure, found) if chinese else []
+        run = runs[index]
         named = _listed_name(text, figure, run, [fact.label.get("zh", "") for fact in base.facts]) if run else None
         # In a list after 分别 whose names do not tell its figures apart ("城乡…分别达到717元、581元"), a figure the
         # list states elsewhere is another's: its fact is not this one's (but a change is its own)
         listed_alike = bool(run) and not (figure.change or named)
         others = {o.stated for o in run if o.stated != figure.stated} if listed_alike else set()
+        alone = not (run or figure.change)  # (a change is its own)
+        elsewhere = set().union(*(ids for other, ids in zip(found, taken, strict=True) if other.stated != figure.stated
+                                  and not other.negated)) if alone else set()  # fmt: skip
         candidates = [fact for fact in base.facts if _unit_fits(figure, fact, chinese) and fact.stated not in others
-                      and (named is None or named in fact.label.get("zh", ""))]  # fmt: skip
+                      and fact.id not in elsewhere and (named is None or named in fact.label.get("zh", ""))
+                      ]  # fmt: skip
         # The figure's own clause first ("三甲医院达到41家，养老机构达到41家": each 41家 its own), then the claim
         strong = []
         for context in (_own_context(text, figure), text[: figure.start] + " " + text[figure.end :]):

@@ -90,8 +90,8 @@ def _kept(match: re.Match, text: str) -> bool:
     if not groups["prefix"] and not groups["ordinal"] and _NOT_BEFORE.search(text[: match.start("number")]):
         return False
     chinese = not groups["number"][0].isdigit()
-    if chinese and text[: match.start("number")].endswith(("数", "几")):
-        return False  # 数十万, 几百余: how many is not said
+    if chinese and groups["number"][0] in "十百千" and text[: match.start("number")].endswith(("数", "几")):
+        return False  # 数十万, 几百余: how many is not said (人数两千五百万 is a figure)
     counted = groups["number"].endswith(("十", "百", "千")) or (groups["multiplier"] and groups["infix"])
     if chinese and (groups["infix"] or groups["infix_before"]) and not counted:
         return False  # 三百余, 十多, 两千多, 三万余 are figures; not the 一多 of 统一多部门 or 这一多元

@@ -14,10 +14,10 @@ from cqmin.numerals import NUMBER_CHARS
 # Words that make what follows a plan. 将 only as "will": "将110万…纳入" is the
 # disposal construction (把), and a number right after it is what is moved.
 # 计划 not in 计划生育 (family planning), a programme's name, not a plan; 确保 not
-# before a slogan in quotation marks ("在确保“兜准底”方面": a heading, not a plan); 目标, 预计, 有望 and 拟 ("is
-# to") say what is yet to come.
+# before a slogan in quotation marks ("在确保“兜准底”方面": a heading, not a plan); 目标是, 预计, 有望 and 拟 ("is
+# to"; not 模拟) say what is yet to come (a 目标 reached, "完成目标", is not).
 _TARGET = re.compile(
-    r"未来五年|力争|计划(?!生育)|下一步|接下来|确保(?!“)|再建设|目标|预计|有望|拟(?!定)"
+    r"未来五年|力争|计划(?!生育)|下一步|接下来|确保(?!“)|再建设|目标(?:是|为)|预计|有望|(?<![模虚])拟(?!定)"
     r"|将(?![0-9零〇一二两三四五六七八九十百千近约超])"
 )
 _DONE = re.compile(r"已|截至")

@@ -115,6 +115,9 @@ def test_a_list_is_read_by_the_names_in_its_places_and_in_its_sentence_s_order(s
     assert judged("全市养老、失业保险参保人数分别达到597万人、2550万人") == [
         ("contradicted", "pension.insured"), ("contradicted", "pension.unemployed")]  # fmt: skip
     assert judged("失业保险参保人数达2550万人") == [("contradicted", "pension.unemployed")]
+    # the items after 分别 may stand in clauses of their own
+    assert judged("全市养老、失业保险参保人数分别达到2550万人，597万人") == [
+        ("supported", "pension.insured"), ("supported", "pension.unemployed")]  # fmt: skip
 
 
 def test_the_table_says_the_verdict_the_fact_and_why():
@@ -282,3 +285,22 @@ def test_a_total_over_a_period_is_not_told_from_a_day_it_runs_to(sample, tmp_pat
     ((verdict, reason),) = judged("截至目前，已累计改造城镇老旧小区3981处")
     assert verdict == "not_found" and "does not say from when" in reason
     assert judged("2023年改造城镇老旧小区3981处")[0][0] == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected", "reason"),
+    [
+        # a few more than a number the fact is not: another number, not "not above"
+        ("养老保险参保人数2400余万人", "contradicted", "another number"),
+        # 近 is not 约: the fact's 约1亿 may be past 1亿, which 近1亿 is not
+        ("下一步推进实施近1亿平方米城镇老旧小区改造计划", "not_found", "the fact's figure is bounded"),
+        ("下一步推进实施约1亿平方米城镇老旧小区改造计划", "supported", "the fact gives this figure"),
+        # a change said to be a decrease of under 500万 is not an increase of 468万
+        ("养老保险参保人数较2017年末减少不到500万人", "contradicted", None),
+        # a plan word must say a plan: "as expected" says nothing of one
+        ("As expected, people insured for pensions reached 25.5 million", "supported", None),
+    ],
+)  # fmt: skip
+def test_a_few_more_nearly_a_change_and_a_plan_are_read_as_meant(claim, expected, reason):
+    (record,) = json.loads(run("check", claim, "--json", "--lang", "en").stdout)
+    assert record["verdict"] == expected and (reason is None or record["reason"] == reason), record

@@ -236,3 +236,18 @@ def test_a_few_more_reaches_less_than_one_of_the_place_it_counts_in(stated, valu
     from cqmin import bounds
 
     assert bounds.a_few_more(stated) and bounds.few_more(stated, Decimal(value)) == Decimal(reach)
+
+
+def test_a_number_after_a_word_ending_in_shu_is_still_a_figure():
+    """数 before a number says "how many" only before 十, 百 or 千 (数十万); 人数两千五百五十万 is a figure."""
+    from cqmin import figures
+
+    assert [mention.stated for mention in figures.mentions("参保人数两千五百五十万人，床位数二十三万张")] == [
+        "两千五百五十万人", "二十三万张"]  # fmt: skip
+
+
+def test_a_plan_word_inside_another_word_says_no_plan():
+    from cqmin import wording
+
+    assert wording.stated_kind("全市模拟演练开展1200场次", "1200场") is None
+    assert wording.stated_kind("我市拟新建充电桩2万个", "2万个")[0] == "target"

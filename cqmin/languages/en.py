@@ -94,7 +94,7 @@ class English(Language):
         "why_plan_unsaid": "the fact is a plan, which the claim does not say",
         "why_target_as_done": "a target claimed as done",
         "why_result_as_plan": "a result claimed as a plan",
-        "why_since_when": "the fact is a total over {as_of}, and the claim does not say from when",
+        "why_since_when": "the fact covers {as_of}, and the claim does not say from when",
         "why_no_date": "the fact gives no date to hold '{claimed}' to",
         "why_another_date": "another date: the claim says '{claimed}', the fact {as_of}",
         "why_gives_figure": "the fact gives this figure",

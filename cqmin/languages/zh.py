@@ -84,7 +84,7 @@ class Chinese(Language):
         "why_plan_unsaid": "该数据是目标，所说的未指明",
         "why_target_as_done": "把目标说成了已实现",
         "why_result_as_plan": "把已实现的说成了目标",
-        "why_since_when": "该数据为{as_of}期间的累计数，所说的未注明从何时算起",
+        "why_since_when": "该数据涵盖{as_of}期间，所说的未注明从何时算起",
         "why_no_date": "该数据未注明日期，无法核对“{claimed}”",
         "why_another_date": "日期不同：所说的是“{claimed}”，该数据为{as_of}",
         "why_gives_figure": "该数据给出了这一数值",
