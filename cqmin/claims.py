@@ -1,9 +1,9 @@
 """A claim held against the fact base: each figure of it supported, contradicted, or not found.
 
-A figure of the claim (in Chinese as figures.py reads one, or in English:
-"more than 26 million people") is compared with the fact its words are about,
-found by the words they share (a Chinese label's pairs of characters, an
-English label's stems). `supported` needs that fact to agree in value, bound,
+A figure of the claim (read by claim_reading.py: in Chinese as figures.py reads
+one, or in English: "more than 26 million people") is compared with the fact its
+words are about, found by the words they share (a Chinese label's pairs of
+characters, an English label's stems), by the numbers each allows (bounds.py). `supported` needs that fact to agree in value, bound,
 date and kind; `contradicted` needs the fact to be the one meant and to say
 otherwise (another number, a bound that excludes the claim's, another year, a
 target claimed as done); anything less sure is `not_found`. A claim is never
@@ -14,7 +14,8 @@ import functools
 import re
 from decimal import Decimal
 
-from cqmin import bounds, dates, english, figures, languages, periods, wording
+from cqmin import bounds, claim_reading, dates, english, figures, languages, periods, wording
+from cqmin.claim_reading import CJK, EN_YEAR, LIST_JOINS, Figure, clause_end, clause_start, plain
 from cqmin.domain import Kind, Measure
 from cqmin.domain import Qualifier as Q
 from cqmin.model import Fact, FactBase
@@ -23,39 +24,12 @@ from cqmin.record import Record
 SUPPORTED, CONTRADICTED, NOT_FOUND = "supported", "contradicted", "not_found"
 _ENGLISH = languages.get("en")  # (a fact's English words, or what its base has instead)
 MAX_CLAIM = 2000  # characters: a claim is a sentence or a paragraph, not an article (draft reads those)
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_EN_BOUNDS = {
-    "more than": Q.MORE_THAN, "over": Q.MORE_THAN, "above": Q.MORE_THAN, "exceeding": Q.MORE_THAN,
-    "at least": Q.AT_LEAST, "nearly": Q.APPROX, "almost": Q.APPROX, "about": Q.APPROX, "around": Q.APPROX,
-    "approximately": Q.APPROX, "roughly": Q.APPROX, "some": Q.APPROX, "fewer than": Q.LESS_THAN,
-    "less than": Q.LESS_THAN, "under": Q.LESS_THAN, "below": Q.LESS_THAN, "up to": Q.AT_MOST, "at most": Q.AT_MOST,
-    "surpassed": Q.MORE_THAN, "surpassing": Q.MORE_THAN, "surpasses": Q.MORE_THAN, "surpass": Q.MORE_THAN,
-    "exceeded": Q.MORE_THAN, "exceeds": Q.MORE_THAN, "exceed": Q.MORE_THAN, "topped": Q.MORE_THAN,
-    "in excess of": Q.MORE_THAN, "upwards of": Q.MORE_THAN,
-}  # fmt: skip
-_EN_NOT_BOUNDS = {
-    "no fewer than": Q.AT_LEAST, "no less than": Q.AT_LEAST, "not less than": Q.AT_LEAST,
-    "not fewer than": Q.AT_LEAST, "no more than": Q.AT_MOST, "not more than": Q.AT_MOST, "not over": Q.AT_MOST,
-}  # fmt: skip
-_EN_BOUNDS = {**_EN_NOT_BOUNDS, **_EN_BOUNDS}
-_EN_DENIAL = re.compile(r"\b(?:not|never|no|failed to|fell short|falls? short|yet to)\b|n't\b", re.I)
-_EN_FIGURE = re.compile(
-    rf"(?P<bound>\b(?:{'|'.join(sorted(_EN_BOUNDS, key=len, reverse=True))})\s+)?"
-    r"(?P<number>(?<![\w.])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|(?<![\w.])[0-9]+(?:\.[0-9]+)?)"
-    rf"(?:\s*(?P<scale>{'|'.join(_EN_SCALES)})\b)?(?P<percent>\s*(?:%|per\s?cent\b))?",
-    re.IGNORECASE,
-)
 _EN_TARGET = re.compile(
     r"\b(?:will|plans?|planned|aims?|target(?:s|ed)?|goal|to be|is to|expects?|(?:expected|projected|forecast|set) to"
     r"|by 20[0-9]{2})\b",
     re.I,
 )
-_EN_CHANGE = re.compile(
-    r"\b(?:up|down|rose|fell|grew|increased?|decreased?|risen|fallen|gain(?:ed)?)\s+(?:by\s+)?$", re.I
-)
 _EN_DONE = re.compile(r"\b(?:has|have|had|reached|was|were|is|are|got|stood|rose|fell|grew|built|completed)\b", re.I)
-_EN_YEAR = re.compile(r"\b(19|20)[0-9]{2}\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _EN_MONTH = re.compile(  # ("may" is a month only after in, of, by or before a year: else the verb)
     r"(?P<end>\bend of\s+)?\b(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?"
@@ -63,20 +37,6 @@ _EN_MONTH = re.compile(  # ("may" is a month only after in, of, by or before a y
     r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:\s+(?P<year>(?:19|20)[0-9]{2}))?"
 )
 _EN_RELATIVE = {"last year": -1, "this year": 0, "next year": 1}
-
-
-class Figure(Record):
-    """A figure of the claim, read."""
-
-    stated: str  # as the claim writes it
-    value: Decimal
-    high: Decimal | None
-    qualifier: Q
-    word: str  # its measure word or English unit, "" if none
-    start: int
-    end: int
-    change: int  # +1 or -1 for a change the claim states ("增加468万人", "up by 4.68 million"), else 0
-    negated: bool = False  # "没有达到2550万人", "did not reach 25.5 million": a denial, which check does not weigh
 
 
 class Reason(Record):
@@ -99,101 +59,13 @@ class Judged(Record):
     reason: Reason
 
 
-# ---------------------------------------------------------------- reading a claim
-
-
-# "不超过2500万": 不 turns the bound round (figures.py reads 超过); "不少于", "不低于": at least.
-LIST_JOINS = ("、", "和", "及", "以及")  # what joins the items of a list: "养老、失业和工伤保险"
-_NOT_BOUND = {Q.MORE_THAN: Q.AT_MOST, Q.AT_LEAST: Q.LESS_THAN, Q.LESS_THAN: Q.AT_LEAST}  # 不超过, 不低于
-_AT_LEAST_WORDS = re.compile(r"(?:不少于|不低于|不下于)$")
-# A denial before a figure in its clause: "没有达到", "尚未", "并非"; check does not weigh what is denied.
-_DENIAL = re.compile(r"没有|没能|没达|没到|还没|未能|尚未|并未|并非|绝非|不是|不可能|未达|未到|未曾|未超|未突破|未完成")
-
-
-def _clause_start(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in "，。；：！？,;") + 1
-
-
-def _clause_end(text: str, position: int, marks: str = "，。；,;") -> int:
-    ends = [end for end in (text.find(mark, position) for mark in marks) if end >= 0]
-    return min(ends, default=len(text))
-
-
-def _chinese(text: str) -> list[Figure]:
-    found: list[Figure] = []
-    for mention in figures.mentions(text):
-        verb = figures.CHANGED_BY.search(text[max(0, mention.start - 4) : mention.start])
-        change = (1 if verb[0].rstrip("了") in figures.RISES else -1) if verb else 0
-        if not change and found and found[-1].change and text[found[-1].end : mention.start] in LIST_JOINS:
-            change = found[-1].change  # "分别增加468万人、134万人和251万人": each a change
-        qualifier, stated, start = mention.qualifier, mention.stated, mention.start
-        if text[max(0, start - 1) : start] == "不" and qualifier in _NOT_BOUND:
-            qualifier, stated, start = _NOT_BOUND[qualifier], "不" + stated, start - 1
-        elif _AT_LEAST_WORDS.search(text[: mention.start]) and qualifier is Q.EXACT:
-            qualifier = Q.AT_LEAST
-        denied = bool(_DENIAL.search(text[_clause_start(text, mention.start) : mention.start]))
-        found.append(Figure(stated, mention.value, mention.high, qualifier, mention.word, start, mention.end, change,
-                            denied))  # fmt: skip
-    return found
-
-
-def _english(text: str) -> list[Figure]:
-    found = []
-    for match in _EN_FIGURE.finditer(text):
-        number = match["number"].replace(",", "")
-        if _EN_YEAR.fullmatch(number) and not (match["scale"] or match["percent"]):
-            continue  # a year
-        value = Decimal(number) * _EN_SCALES.get((match["scale"] or "").lower(), 1)
-        bound = _EN_BOUNDS.get(re.sub(r"\s+", " ", (match["bound"] or "").strip().lower()), Q.EXACT)
-        after = re.match(r"\s*([a-z]+)", text[match.end() :], re.I)
-        word = "%" if match["percent"] else (after[1].lower() if after else "")
-        change = 1 if _EN_CHANGE.search(text[: match.start("number") if not match["bound"] else match.start()]) else 0
-        if change and re.search(r"(?:down|fell|decreased?|fallen)\s+(?:by\s+)?$", text[: match.start()], re.I):
-            change = -1
-        clause = text[max(text.rfind(mark, 0, match.start()) for mark in ".;,") + 1 : match.start()]
-        bound_words = (match["bound"] or "").strip().lower()
-        denied = bool(_EN_DENIAL.search(clause)) and bound_words not in _EN_NOT_BOUNDS
-        found.append(Figure(match.group().strip(), value, None, bound, word, match.start(), match.end(), change,
-                            denied))  # fmt: skip
-    return found
-
-
-_GROUPED = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,])")  # 1,173: a thousands separator
-# Full-width digits and the signs of a figure, as ASCII; the rest of the claim (its punctuation, which tells its
-# clauses apart) as written
-_HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-
-
-def _plain(claim: str) -> str:
-    """A claim as its figures are read: full-width digits as ASCII ("２５５０万", "77．57万"), without invisible
-    format characters (a zero-width space, U+200B, inside 2550万), and in Chinese without thousands separators
-    ("1,173家"; English reads them itself; a full-width comma is punctuation, never a separator)."""
-    import unicodedata  # (only for a claim)
-
-    text = "".join(char for char in claim if unicodedata.category(char) != "Cf")
-    if _CJK.search(text):
-        text = _GROUPED.sub(lambda grouped: grouped[0].replace(",", ""), text)
-    return text.translate(_HALF_WIDTH)
-
-
-def read(claim: str) -> list[Figure]:
-    """The figures of a claim: Chinese ones as an article states them, and English ones."""
-    return _read(_plain(claim))
-
-
-def _read(claim: str) -> list[Figure]:
-    if _CJK.search(claim):  # read as Chinese; an English claim by its own words (its "80%" once, with its bound)
-        return _chinese(wording.squeeze(claim))
-    return _english(claim)
-
-
 # ---------------------------------------------------------------- finding the fact a figure is about
 
 
 @functools.lru_cache(maxsize=4096)
 def _pairs(text: str) -> frozenset[str]:
     """The pairs of Chinese characters of a text (a fact's label or clause is read once, however many figures)."""
-    cjk = "".join(char if _CJK.match(char) else " " for char in text)
+    cjk = "".join(char if CJK.match(char) else " " for char in text)
     return frozenset(cjk[i : i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i : i + 2])
 
 
@@ -309,7 +181,7 @@ def _claimed_date(claim: str, figure: Figure, event_date, chinese: bool) -> tupl
         span = [match for match in periods.SPANS.finditer(claim) if match.end() <= figure.start]
         if span:
             return span[-1].group(), (periods.span_dates(span[-1], event_date),)
-        end = _clause_end(claim, figure.end, "。；;")
+        end = clause_end(claim, figure.end, "。；;")
         after = [phrase for phrase in phrases if figure.end <= phrase.start < end and not phrase.compared]
         return (after[0].words, after[0].dates) if after else None  # "2550万人（2021年底数据）"
     around = claim[: figure.start].lower() + " " + claim[figure.end :].lower()
@@ -322,7 +194,7 @@ def _claimed_date(claim: str, figure: Figure, event_date, chinese: bool) -> tupl
     for words, offset in _EN_RELATIVE.items():
         if words in around:
             return words, (str(event_date.year + offset),)
-    match = _EN_YEAR.search(around)
+    match = EN_YEAR.search(around)
     return (match.group(), (match.group(),)) if match else None
 
 
@@ -333,12 +205,12 @@ def _change_dated(claim: str, figure: Figure, fact: Fact, event_date, chinese: b
     names otherwise (截至今年9月) to the fact's own; a change said of a period alone ("今年以来", "去年"), with no
     date it is compared with, cannot be told from the fact's: not found."""
     if chinese:
-        start, end = _clause_start(claim, figure.start), _clause_end(claim, figure.end, "。；;")
+        start, end = clause_start(claim, figure.start), clause_end(claim, figure.end, "。；;")
         phrases = [phrase for phrase in periods.said(claim, event_date) if start <= phrase.start < end]
         compared = [(phrase.words, phrase.dates) for phrase in phrases if phrase.compared]
         named = [(phrase.words, phrase.dates) for phrase in phrases if not phrase.compared]
     else:
-        compared, named = [(year.group(), (year.group(),)) for year in _EN_YEAR.finditer(claim)], []
+        compared, named = [(year.group(), (year.group(),)) for year in EN_YEAR.finditer(claim)], []
     held = [(pair, fact.baseline.as_of) for pair in compared] + [(pair, fact.as_of) for pair in named]
     for (words, said), given in held:
         if not given:
@@ -383,8 +255,8 @@ _DONE_AFTER = re.compile(r"^[^已]{0,12}?已(?:经)?(?:全部|全面)?(?:建成|
 def _claimed_kind(claim: str, figure: Figure, chinese: bool) -> Kind | None:
     """A plan, or done, as the claim's words before the figure say; None where they say neither."""
     if chinese:
-        start = _clause_start(claim, figure.start)
-        after = claim[figure.end : _clause_end(claim, figure.end)]
+        start = clause_start(claim, figure.start)
+        after = claim[figure.end : clause_end(claim, figure.end)]
         if _DONE_AFTER.match(after) and not figures.mentions(after):  # "60个项目已全部建成": said as done
             return Kind.ACHIEVED
         said = wording.stated_kind(claim[start:], figure.stated)
@@ -432,7 +304,7 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
 
 def _own_context(text: str, figure: Figure) -> str:
     """The words of the clause a figure stands in, without the figure."""
-    start, end = _clause_start(text, figure.start), _clause_end(text, figure.end)
+    start, end = clause_start(text, figure.start), clause_end(text, figure.end)
     return text[start : figure.start] + " " + text[figure.end : end]
 
 
@@ -451,7 +323,7 @@ def _clause_best(text: str, figure: Figure, found: list[Figure], facts: list[Fac
 def _item_context(text: str, figure: Figure, found: list[Figure]) -> str:
     """The words of a figure's own item, where its clause lists figures ("新增7座跨江大桥、6座穿山隧道": 跨江大桥
     for 7座; "在55个医院和194个零售药店": 医院 for 55个), without the figure; "" where nothing joins them."""
-    start, end = _clause_start(text, figure.start), _clause_end(text, figure.end)
+    start, end = clause_start(text, figure.start), clause_end(text, figure.end)
     index = found.index(figure)
     before = found[index - 1].end if index > 0 and found[index - 1].end > start else None
     after = found[index + 1].start if index + 1 < len(found) and found[index + 1].start < end else None
@@ -498,7 +370,7 @@ def _listed(text: str, figure: Figure, found: list[Figure]) -> list[Figure]:
                 break
             run = [near, *run] if step < 0 else [*run, near]
             index += step
-    return run if len(run) > 1 and "分别" in text[_clause_start(text, run[0].start) : run[0].start] else []
+    return run if len(run) > 1 and "分别" in text[clause_start(text, run[0].start) : run[0].start] else []
 
 
 _SCOPE = re.compile(r"^(?:全市|全国|全省|全区|我市|本市|重庆市?)+")  # what a list may begin with, before its names
@@ -510,7 +382,7 @@ def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]
     holds. None where the claim lists no names for its figures, or names none a label holds."""
     if not run:
         return None
-    names = text[_clause_start(text, run[0].start) : run[0].start].partition("分别")[0]
+    names = text[clause_start(text, run[0].start) : run[0].start].partition("分别")[0]
     items = _JOINS.split(_SCOPE.sub("", names))
     if len(items) != len(run):
         return None
@@ -535,11 +407,11 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
     ("养老、失业和工伤保险…分别达到2550万人、597万人和762万人") a figure is about the name in its place. A denial
     is not weighed.
     """
-    claim = _plain(claim)
-    chinese = bool(_CJK.search(claim))
+    claim = plain(claim)
+    chinese = bool(CJK.search(claim))
     text = wording.squeeze(claim) if chinese else claim
     judged = []
-    found = _read(claim)
+    found = claim_reading.read_plain(claim)
     # A fact another figure of the claim names in its own clause and gives is that figure's, not this one's
     # ("城镇新增就业超过80万人，五年新增就业365万人": the 365万 fact is not about 超过80万)
     # (a list after 分别 is read by its own rules below)
