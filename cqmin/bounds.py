@@ -9,10 +9,11 @@ contradicted when none is. A claim is read narrowly (claimed) and a fact widely
 How far a figure reaches is the place of its last digit: "约2550万" is 2550万 give or
 take half of 1万; 近 ("nearly") reaches up to its number, not past it, from one of its
 last place below, zeros not counting ("近2600万": 2500万 to 2600万; a claim's no further
-than a tenth below: "近三千万" is not 2550万). A claim's zeros
-at the end count as digits ("约2500万": ±0.5万); a fact's do not ("约2500万": ±50万,
-for it may be rounded there). 余 and 多 ("a few
-more") reach less than one of the place they count in, which Chinese grammar fixes:
+than a tenth below: "近三千万" is not 2550万). A fact's zeros at the end do not count
+("约2500万": ±50万, for it may be rounded there); a claim's do, but where it says 约
+(about), as rounded there too, by a twentieth of it at most ("约33800元" is 33803,
+"约1000" is not 1400). 余 and 多 ("a few more") reach less than one of the place they
+count in, which Chinese grammar fixes:
 the number's last place written (三百余: "300余" is 300 to 400, "310余" 310 to 320,
 "2550余万" 2550万 to 2560万), or one of the 万 or 亿 they follow ("2550万余" is 2550万
 to 2551万), or the last decimal ("1.6万余" 1.6万 to 1.7万).
@@ -31,7 +32,9 @@ Interval = tuple[Decimal | None, Decimal | None, bool, bool]
 # (or 有余 after its measure word: "2550万人有余", as "2550万余人")
 _A_FEW_MORE = re.compile(r"[0-9零〇一二两三四五六七八九十百千](?P<multiplier>万亿|[万亿])?(?:余|多)|(?P<after>有余)$")
 _DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
-_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千]+[万亿]{0,2}|[万亿]{1,2}")  # (the number, not 个百分点's 百)
+# the number, with its 万 or 亿 (二十余万: 二十万), not the 百 of 个百分点
+_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千]+(?:[余多](?=[万亿]))?[万亿]{0,2}|[万亿]{1,2}")
+_ABOUT = re.compile(r"约|左右|about|around|approximately|roughly|some", re.IGNORECASE)
 
 
 def a_few_more(stated: str) -> bool:
@@ -45,7 +48,7 @@ def _last_place(stated: str, value: Decimal, zeros_count: bool) -> Decimal:
     digits = _DIGITS.search(stated)
     if not digits:
         numeral = _NUMERAL.search(stated)
-        return numerals.chinese_precision(numeral[0] if numeral else "")
+        return numerals.chinese_precision(numeral[0].replace("余", "").replace("多", "") if numeral else "")
     written = digits.group().replace(",", "")
     number = Decimal(written)
     scale = value / number if number else Decimal(1)
@@ -57,9 +60,8 @@ def _last_place(stated: str, value: Decimal, zeros_count: bool) -> Decimal:
 
 def few_more(stated: str, value: Decimal) -> Decimal:
     """How much more than its number a figure with 余 or 多 reaches (less than this)."""
-    found = _A_FEW_MORE.search(stated)
-    after = found["multiplier"] or found["after"]
-    if found["multiplier"] and not _DIGITS.search(stated):  # 两千五百五十万余: one 万
+    after = _A_FEW_MORE.search(stated)["multiplier"]  # (有余 counts as 余 before 万: "40家有余" is 40 to 50)
+    if after and not _DIGITS.search(stated):  # 两千五百五十万余: one 万
         step = Decimal(1)
         for char in after:
             step *= numerals.MULTIPLIERS[char]
@@ -83,6 +85,8 @@ def _interval(value: Decimal, qualifier: Q, high, stated: str, narrow: bool) -> 
             reach = _last_place(stated, value, zeros_count=False)
             return value - (min(reach, abs(value) / 10) if narrow else reach), value, False, True
         half = _last_place(stated, value, zeros_count=narrow) / 2
+        if narrow and _ABOUT.search(stated):  # "约33800元" may be rounded at its zeros: 33803, not a twentieth more
+            half = max(half, min(_last_place(stated, value, zeros_count=False) / 2, abs(value) / 20))
         return value - half, value + half, False, False
     if qualifier is Q.RANGE:
         return value, Decimal(repr(high)) if not isinstance(high, Decimal) else high, True, True

@@ -29,6 +29,7 @@ _EN_BOUNDS = {
 _EN_NOT_BOUNDS = {
     "no fewer than": Q.AT_LEAST, "no less than": Q.AT_LEAST, "not less than": Q.AT_LEAST,
     "not fewer than": Q.AT_LEAST, "no more than": Q.AT_MOST, "not more than": Q.AT_MOST, "not over": Q.AT_MOST,
+    "without exceeding": Q.AT_MOST,
 }  # fmt: skip
 _EN_BOUNDS = {**_EN_NOT_BOUNDS, **_EN_BOUNDS}
 _EN_DENIAL = re.compile(r"\b(?:not|never|no|failed to|fell short|falls? short|yet to)\b|n't\b", re.I)
@@ -63,7 +64,10 @@ LIST_JOINS = ("、", "和", "及", "以及")  # what joins the items of a list: 
 _NOT_BOUND = {Q.MORE_THAN: Q.AT_MOST, Q.AT_LEAST: Q.LESS_THAN, Q.LESS_THAN: Q.AT_LEAST}  # 不超过, 不低于
 _AT_LEAST_WORDS = re.compile(r"(?:不少于|不低于|不下于)$")
 # A denial before a figure in its clause: "没有达到", "尚未", "并非"; check does not weigh what is denied.
-_DENIAL = re.compile(r"没有|没能|没达|没到|还没|未能|尚未|并未|并非|绝非|不是|不可能|未达|未到|未曾|未超|未突破|未完成")
+_DENIAL = re.compile(
+    r"没有|没能|没达|没到|还没|未能|尚未|并未|并非|绝非|不是|不可能|未达|未到|未曾|未超|未突破|未完成"
+    r"|(?:未|没|不曾|无法|难以)$"
+)  # (right before a bound: 未突破3200万, 没超过)
 
 
 def clause_start(text: str, position: int) -> int:

@@ -3,11 +3,12 @@
 A figure of the claim (read by claim_reading.py: in Chinese as figures.py reads
 one, or in English: "more than 26 million people") is compared with the fact its
 words are about, found by the words they share (a Chinese label's pairs of
-characters, an English label's stems), by the numbers each allows (bounds.py). `supported` needs that fact to agree in value, bound,
-date and kind; `contradicted` needs the fact to be the one meant and to say
-otherwise (another number, a bound that excludes the claim's, another year, a
-target claimed as done); anything less sure is `not_found`. A claim is never
-told a figure is supported that no fact gives: where in doubt, cqmin says less.
+characters, an English label's stems), by the numbers each allows (bounds.py).
+`supported` needs that fact to agree in value, bound, date and kind;
+`contradicted` needs the fact to be the one meant and to say otherwise (another
+number, a bound that excludes the claim's, another year, a target claimed as
+done); anything less sure is `not_found`. A claim is never told a figure is
+supported that no fact gives: where in doubt, cqmin says less.
 """
 
 import functools
@@ -25,8 +26,8 @@ SUPPORTED, CONTRADICTED, NOT_FOUND = "supported", "contradicted", "not_found"
 _ENGLISH = languages.get("en")  # (a fact's English words, or what its base has instead)
 MAX_CLAIM = 2000  # characters: a claim is a sentence or a paragraph, not an article (draft reads those)
 _EN_TARGET = re.compile(
-    r"\b(?:will|plans?|planned|aims?|target(?:s|ed)?|goal|to be|is to|expects?|(?:expected|projected|forecast|set) to"
-    r"|by 20[0-9]{2})\b",
+    r"\b(?:will|plans?|planned|aims?|target(?:s|ed)?|goal|(?<!turned out )to be|is to|expects?"
+    r"|(?:expected|projected|forecast) to|by 20[0-9]{2})\b",
     re.I,
 )
 _EN_DONE = re.compile(r"\b(?:has|have|had|reached|was|were|is|are|got|stood|rose|fell|grew|built|completed)\b", re.I)
@@ -111,6 +112,10 @@ def _unit_fits(figure: Figure, fact: Fact, chinese: bool) -> bool:
     ratio = ":" in figure.stated or "：" in figure.stated  # "56:44": the share of the first
     if figure.word in ("%", "％") or ratio:
         return fact.unit.measure is Measure.SHARE
+    if figure.word.startswith("个百分点"):  # percentage points: a share's change ("提高3个百分点"), never a count of 个
+        if figure.change:
+            return fact.unit.measure is Measure.SHARE and fact.change is not None
+        return fact.unit.name.get("zh", "").startswith("个百分点")
     if fact.unit.measure is Measure.SHARE:  # a share is said in percent, or as a ratio: "23 million" is no 56%
         return False
     if chinese:
@@ -160,7 +165,7 @@ def _values_agree(figure: Figure, value, qualifier: Q, high=None, stated: str = 
     alike = bound is Q.APPROX and bounds.nearly(figure.stated) == bounds.nearly(stated)  # (约330, 约三百三十)
     if bound is qualifier and value == claimed and (alike or said == allowed):
         return True, Reason("gives_figure")  # the fact's own words: "约330公里", "3—5个", "700余个"
-    if bound is not Q.RANGE and bounds.within(allowed, said):
+    if (bound is not Q.RANGE or qualifier is Q.RANGE) and bounds.within(allowed, said):  # ("2—6个" of "3—5个")
         return True, Reason("gives_figure")
     spans = bounds.a_few_more(figure.stated) or (qualifier is Q.MORE_THAN and bounds.a_few_more(stated))
     restates = not spans and value != claimed and any(bound in side and qualifier in side for side in _SIDES)
@@ -273,16 +278,23 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
     """Whether a fact bears the figure out: True, False (it says otherwise), None (it cannot tell)."""
     event_date = dates.start(base.event(fact.event).date)
     if _as_change(figure, fact):
-        change = fact.change
-        if figure.word in ("%", "％"):
-            agrees, why = _values_agree(figure, Decimal(repr(change.percent)) * figure.change, Q.EXACT)
-        else:
-            agrees, why = _values_agree(figure, Decimal(repr(change.absolute)) * figure.change, Q.EXACT)
+        change, percent = fact.change, figure.word in ("%", "％")
+        # A change cqmin worked out (a percent, or from two levels the article gives) may be said rounded
+        worked_out = percent or not fact.baseline.derived
+        said = figure._replace(qualifier=Q.APPROX) if worked_out and figure.qualifier is Q.EXACT else figure
+        size = change.percent if percent else change.absolute
+        agrees, why = _values_agree(said, Decimal(repr(size)) * figure.change, Q.EXACT)
         if agrees is True:
             dated = _change_dated(claim, figure, fact, event_date, chinese)
             if dated is not None:
                 return dated
         return agrees, (Reason("gives_change") if agrees else Reason("change_differs", why=why))
+    if figure.change:  # a change the fact gives as its figure ("分别下降5%"), not as a change of a level
+        direction = _direction(fact)
+        if not direction:
+            return None, Reason("level_not_change")
+        if direction != figure.change:
+            return False, Reason("other_way")
     agrees, why = _values_agree(figure, fact.value, fact.qualifier, fact.high, fact.stated)
     if agrees is not True:
         return agrees, why
@@ -300,6 +312,17 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
         if not _dates_agree(claimed[1], fact.as_of):
             return False, Reason("another_date", claimed=claimed[0], as_of=fact.as_of)
     return True, Reason("gives_figure")
+
+
+_CHANGE_WORD = re.compile(figures.CHANGE_VERB)
+
+
+def _direction(fact: Fact) -> int:
+    """+1 or -1 where a fact's own clause says its figure is a rise or a fall ("分别下降5%、7.1%": -1), else 0 (a
+    level: "达到41家")."""
+    clause = _own_clause(fact.quote, fact.stated)
+    words = _CHANGE_WORD.findall(clause[: len(clause) - len(wording.squeeze(fact.stated))])
+    return (1 if words[-1] in figures.RISES else -1) if words else 0
 
 
 def _own_context(text: str, figure: Figure) -> str:
@@ -370,7 +393,12 @@ def _listed(text: str, figure: Figure, found: list[Figure]) -> list[Figure]:
                 break
             run = [near, *run] if step < 0 else [*run, near]
             index += step
-    return run if len(run) > 1 and "分别" in text[clause_start(text, run[0].start) : run[0].start] else []
+    return run if len(run) > 1 and "分别" in text[_list_start(text, run[0].start) : run[0].start] else []
+
+
+def _list_start(text: str, position: int) -> int:
+    """Where the clause of a list begins: a colon may stand inside one ("分别为：2550万人、597万人")."""
+    return max(text.rfind(mark, 0, position) for mark in "，。；！？,;") + 1
 
 
 _SCOPE = re.compile(r"^(?:全市|全国|全省|全区|我市|本市|重庆市?)+")  # what a list may begin with, before its names
@@ -382,7 +410,7 @@ def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]
     holds. None where the claim lists no names for its figures, or names none a label holds."""
     if not run:
         return None
-    names = text[clause_start(text, run[0].start) : run[0].start].partition("分别")[0]
+    names = text[_list_start(text, run[0].start) : run[0].start].partition("分别")[0]
     items = _JOINS.split(_SCOPE.sub("", names))
     if len(items) != len(run):
         return None
@@ -416,8 +444,9 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
     # ("城镇新增就业超过80万人，五年新增就业365万人": the 365万 fact is not about 超过80万)
     # (a list after 分别 is read by its own rules below)
     runs = [_listed(text, figure, found) if chinese else [] for figure in found]
-    taken = [set() if run else {fact.id for fact in _clause_best(text, figure, found, base.facts, chinese)
-                                if _states(figure, fact)} for figure, run in zip(found, runs, strict=True)]  # fmt: skip
+    owned = [[] if run else _clause_best(text, figure, found, base.facts, chinese)
+             for figure, run in zip(found, runs, strict=True)]  # fmt: skip
+    clauses = [clause_start(text, figure.start) for figure in found]
     for index, figure in enumerate(found):
         if figure.negated:
             judged.append(Judged(figure, NOT_FOUND, None, Reason("denied")))
@@ -428,13 +457,18 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         # list states elsewhere is another's: its fact is not this one's (but a change is its own)
         listed_alike = bool(run) and not (figure.change or named)
         others = {o.stated for o in run if o.stated != figure.stated} if listed_alike else set()
-        alone = not (run or figure.change)  # (a change is its own)
-        elsewhere = set().union(*(ids for other, ids in zip(found, taken, strict=True) if other.stated != figure.stated
-                                  and not other.negated)) if alone else set()  # fmt: skip
+        # The facts the other clauses of the claim are about, and those of them their figures give (a change
+        # is its own)
+        other_clauses = [(other, facts) for other, facts, clause in zip(found, owned, clauses, strict=True)
+                         if clause != clauses[index] and other.stated != figure.stated and not other.negated
+                         and not (run or figure.change)]  # fmt: skip
+        given = {fact.id for other, facts in other_clauses for fact in facts if _states(other, fact)}
         candidates = [fact for fact in base.facts if _unit_fits(figure, fact, chinese) and fact.stated not in others
-                      and fact.id not in elsewhere and (named is None or named in fact.label.get("zh", ""))
+                      and fact.id not in given and (named is None or named in fact.label.get("zh", ""))
                       ]  # fmt: skip
-        # The figure's own clause first ("三甲医院达到41家，养老机构达到41家": each 41家 its own), then the claim
+        # The figure's own clause first ("三甲医院达到41家，养老机构达到41家": each 41家 its own), then the claim,
+        # less what its other clauses are about ("城市低保标准581元，农村717元": 717元 is not the city's)
+        about_others = {fact.id for _, facts in other_clauses for fact in facts}
         strong = []
         for context in (_own_context(text, figure), text[: figure.start] + " " + text[figure.end :]):
             words = _claim_words(context, figure, chinese)
@@ -443,6 +477,7 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
             strong = [(score, fact) for score, _, fact in scored if score >= MIN_ABOUT]
             if strong:
                 break
+            candidates = [fact for fact in candidates if fact.id not in about_others]
         if not strong:
             judged.append(Judged(figure, NOT_FOUND, None, Reason("nothing_about")))
             continue

@@ -17,7 +17,7 @@ from cqmin.numerals import NUMBER_CHARS
 # before a slogan in quotation marks ("在确保“兜准底”方面": a heading, not a plan); 目标是, 预计, 有望 and 拟 ("is
 # to"; not 模拟) say what is yet to come (a 目标 reached, "完成目标", is not).
 _TARGET = re.compile(
-    r"未来五年|力争|计划(?!生育)|下一步|接下来|确保(?!“)|再建设|目标(?:是|为)|预计|有望|(?<![模虚])拟(?!定)"
+    r"未来五年|力争|计划(?!生育)|下一步|接下来|确保(?!“)|再建设|目标(?:是|为|[:：]|(?=[0-9零〇一二两三四五六七八九十百千约超近]))|预计|有望|(?<![模虚])拟(?!定)"
     r"|将(?![0-9零〇一二两三四五六七八九十百千近约超])"
 )
 _DONE = re.compile(r"已|截至")

@@ -304,3 +304,38 @@ def test_a_total_over_a_period_is_not_told_from_a_day_it_runs_to(sample, tmp_pat
 def test_a_few_more_nearly_a_change_and_a_plan_are_read_as_meant(claim, expected, reason):
     (record,) = json.loads(run("check", claim, "--json", "--lang", "en").stdout)
     assert record["verdict"] == expected and (reason is None or record["reason"] == reason), record
+
+
+def test_a_change_is_held_to_the_way_the_fact_went(sample, tmp_path):
+    """A fact that is itself a change ("费用下降5%") bears out a fall of 5%, not a rise; a fact that is a level
+    ("设施5200余处") is no change at all."""
+    sample.facts.append(dict(sample.fact("health.literacy"), id="health.cost-drop", value=5, stated="5%",
+                             label={"zh": "试点医院次均住院费用降幅", "en": "Drop in cost per stay"},
+                             quote="试点医院次均住院费用、患者自费分别下降5%和7.1%", as_of=""))  # fmt: skip
+    path = sample.write(tmp_path)
+
+    def judged(claim: str) -> tuple[str, str]:
+        (record,) = json.loads(run("--facts", path, "check", claim, "--json", "--lang", "en").stdout)
+        return record["verdict"], record["reason"]
+
+    assert judged("试点医院次均住院费用下降5%") == ("supported", "the fact gives this figure")
+    assert judged("试点医院次均住院费用增长5%") == ("contradicted", "the fact says it went the other way")
+    assert judged("同步改造养老托幼等服务设施增加5200余处") == ("not_found", "the fact gives a level, not a change")
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # a denial right before the bound it denies
+        ("养老保险参保人数未突破2600万人", "not_found"), ("养老保险参保人数没超过2600万人", "not_found"),
+        # a second clause that leaves out its subject is about what the first is not
+        ("城市低保标准每人每月581元，农村每人每月717元", "contradicted"),
+        # 约 may round at its zeros (by a twentieth at most); a worked-out change may be said rounded
+        ("城市低保标准每人每月约700元", "supported"), ("城市低保标准每人每月约800元", "contradicted"),
+        ("养老保险参保人数较2017年末增长22.5%", "supported"),
+        # a range holding the fact's range is borne out by it
+        ("下一步将建设2—6个市级重大慢性病防治中心", "supported"),
+    ],
+)  # fmt: skip
+def test_denials_a_left_out_subject_rounding_and_ranges(claim, expected):
+    assert verdicts(claim)[0][1] == expected

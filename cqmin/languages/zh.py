@@ -86,6 +86,8 @@ class Chinese(Language):
         "why_result_as_plan": "把已实现的说成了目标",
         "why_since_when": "该数据涵盖{as_of}期间，所说的未注明从何时算起",
         "why_no_date": "该数据未注明日期，无法核对“{claimed}”",
+        "why_level_not_change": "该数据为总量，并非变化量",
+        "why_other_way": "该数据的变化方向相反",
         "why_another_date": "日期不同：所说的是“{claimed}”，该数据为{as_of}",
         "why_gives_figure": "该数据给出了这一数值",
         "why_facts_differ": "相关的几项数据说法不一",
