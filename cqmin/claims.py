@@ -382,7 +382,8 @@ def _states(figure: Figure, fact: Fact) -> bool:
 
 
 def _listed(text: str, figure: Figure, found: list[Figure]) -> list[Figure]:
-    """The figures a claim lists with this one after 分别 ("分别达到2550万人、597万人和762万人"); [] if none."""
+    """The figures a claim lists with this one after 分别 ("分别达到2550万人、597万人和762万人"), or after as many
+    names ("新增跨江大桥、穿山隧道7座和6座"); [] if none."""
     run = [figure]
     for step in (-1, 1):  # the figures joined to this one by 、 和 及, before it and after it
         index = found.index(run[0] if step < 0 else run[-1])
@@ -393,7 +394,11 @@ def _listed(text: str, figure: Figure, found: list[Figure]) -> list[Figure]:
                 break
             run = [near, *run] if step < 0 else [*run, near]
             index += step
-    return run if len(run) > 1 and "分别" in text[_list_start(text, run[0].start) : run[0].start] else []
+    if len(run) < 2:
+        return []
+    names = text[_list_start(text, run[0].start) : run[0].start]  # 分别 says so; else names, as many as figures
+    listed = "分别" in names or len(_JOINS.split(_SCOPE.sub("", names))) == len(run)
+    return run if listed else []
 
 
 def _list_start(text: str, position: int) -> int:
@@ -406,8 +411,9 @@ _SCOPE = re.compile(r"^(?:全市|全国|全省|全区|我市|本市|重庆市?)+
 
 def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]) -> str | None:
     """The name a figure's place in a list gives it: in "全市养老、失业和工伤保险参保人数分别达到2550万人、597万人和
-    762万人", 失业 for 597万人: the longest start of its item (the list's scope set aside) that a fact's label
-    holds. None where the claim lists no names for its figures, or names none a label holds."""
+    762万人", 失业 for 597万人: the longest stretch of its item (the list's scope set aside) that a fact's label
+    holds ("每月的养老服务补贴": 养老服务补贴). None where the claim lists no names for its figures, or names none a
+    label holds."""
     if not run:
         return None
     names = text[_list_start(text, run[0].start) : run[0].start].partition("分别")[0]
@@ -415,8 +421,10 @@ def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]
     if len(items) != len(run):
         return None
     item = items[run.index(figure)]
-    starts = (item[:size] for size in range(len(item), 1, -1))
-    return next((start for start in starts if any(start in label for label in labels)), None)
+    stretches = (
+        item[start : start + size] for size in range(len(item), 1, -1) for start in range(len(item) - size + 1)
+    )
+    return next((stretch for stretch in stretches if any(stretch in label for label in labels)), None)
 
 
 def _in_its_order(run: list[Figure], fact: Fact) -> bool:

@@ -222,6 +222,9 @@ def test_each_figure_of_a_list_is_held_to_the_fact_its_own_item_names(sample, tm
         assert judged(f"养老服务补贴每人每月300元{joined}托育服务补贴每人每月200元") == right, joined
         assert judged(f"养老服务补贴每人每月200元{joined}托育服务补贴每人每月300元") == swapped, joined
     assert judged("每人每月300元的养老服务补贴和200元的托育服务补贴") == right  # (the item's words after it)
+    # names listed before as many figures, as after 分别
+    assert judged("每人每月的养老服务补贴、托育服务补贴300元和200元") == right
+    assert judged("每人每月的养老服务补贴、托育服务补贴200元和300元") == swapped
 
 
 @pytest.mark.parametrize(
