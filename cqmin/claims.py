@@ -427,6 +427,31 @@ def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]
     return next((stretch for stretch in stretches if any(stretch in label for label in labels)), None)
 
 
+# Words before a name that are no part of it: the city, and the time
+_NOT_A_NAME = re.compile(r"(?:全市|我市|本市|目前|今年|去年|年底|年末|月底|以来|为止|期间|[0-9年月日])$")
+# What may stand between a figure and the name it is of: verbs, and words of time and sum
+_SAYING = re.compile(r"(?:已经|已|累计|共计|共|总计|总共|达到|达|为|是|有|突破|超过|增加到|提高到|增长到|约|近|超)+$")
+
+
+def _other_name(text: str, figure: Figure, fact: Fact) -> str | None:
+    """Where the words right before a figure end as the fact's label ends but name something else before that
+    ("医疗保险参保人数2550万人" of 养老保险参保人数, "城镇居民人均可支配收入" of 全体居民人均可支配收入), those
+    words: the figure is not the fact's, nor against it. None where they agree, or do not end alike."""
+    name = _SAYING.sub("", text[clause_start(text, figure.start) : figure.start])
+    name = name[len(name) - len(name.lstrip()) :] if name.strip() else ""
+    label = fact.label.get("zh", "")
+    common = 0
+    while common < min(len(name), len(label)) and name[-1 - common] == label[-1 - common]:
+        common += 1
+    if common < 2 or common == len(label) or common == len(name):
+        return None
+    # Right before the shared end, each says a word of its own in the same place: 医疗 where the label has 养老
+    rest, own = name[: len(name) - common], label[len(label) - common - 1]
+    if not CJK.match(rest[-1]) or rest[-1] in label or own in "的之" or _NOT_A_NAME.search(rest):
+        return None
+    return name[-12:]
+
+
 def _in_its_order(run: list[Figure], fact: Fact) -> bool:
     """Whether a list's figures come in the order the fact's sentence gives them, where it gives them all."""
     quote = wording.squeeze(fact.quote)
@@ -498,7 +523,10 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         agreeing = [(why, fact) for (agrees, why), fact in verdicts if agrees is True]
         against = [(why, fact) for (agrees, why), fact in verdicts if agrees is False]
         unordered = run and named is None and not _in_its_order(run, agreeing[0][1]) if agreeing else False
-        if agreeing and len(agreeing) == len(verdicts) and not unordered:
+        other_name = _other_name(text, figure, agreeing[0][1]) if agreeing and chinese and not run else None
+        if agreeing and len(agreeing) == len(verdicts) and other_name:  # "医疗保险参保人数" of 养老保险参保人数
+            judged.append(Judged(figure, NOT_FOUND, agreeing[0][1], Reason("another_name", claimed=other_name)))
+        elif agreeing and len(agreeing) == len(verdicts) and not unordered:
             judged.append(Judged(figure, SUPPORTED, agreeing[0][1], agreeing[0][0]))
         elif agreeing and len(agreeing) == len(verdicts):  # "城乡…分别达到581元、717元": which is which?
             judged.append(Judged(figure, NOT_FOUND, None, Reason("list_order")))

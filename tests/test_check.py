@@ -342,3 +342,17 @@ def test_a_change_is_held_to_the_way_the_fact_went(sample, tmp_path):
 )  # fmt: skip
 def test_denials_a_left_out_subject_rounding_and_ranges(claim, expected):
     assert verdicts(claim)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # the words right before a figure name another quantity where its fact's label has a word of its own
+        ("医疗保险参保人数2550万人", "not_found"), ("示例市工伤保险参保人数2550万人", "not_found"),
+        ("养老保险参保人数2550万人", "supported"), ("全市养老保险参保人数达到2550万人", "supported"),
+        # a modifier where the label has none ("同步改造的服务设施"), or a date before the name, is no other name
+        ("同步改造养老托幼等服务设施5200余处", "supported"),
+    ],
+)  # fmt: skip
+def test_a_figure_of_another_quantity_is_not_its_look_alike_s(claim, expected):
+    assert verdicts(claim)[0][1] == expected

@@ -98,6 +98,7 @@ class English(Language):
         "why_no_date": "the fact gives no date to hold '{claimed}' to",
         "why_level_not_change": "the fact gives a level, not a change",
         "why_other_way": "the fact says it went the other way",
+        "why_another_name": "its words name another quantity ('{claimed}')",
         "why_another_date": "another date: the claim says '{claimed}', the fact {as_of}",
         "why_gives_figure": "the fact gives this figure",
         "why_facts_differ": "the facts its words are about differ on it",

@@ -88,6 +88,7 @@ class Chinese(Language):
         "why_no_date": "该数据未注明日期，无法核对“{claimed}”",
         "why_level_not_change": "该数据为总量，并非变化量",
         "why_other_way": "该数据的变化方向相反",
+        "why_another_name": "所说的是另一项数据（“{claimed}”）",
         "why_another_date": "日期不同：所说的是“{claimed}”，该数据为{as_of}",
         "why_gives_figure": "该数据给出了这一数值",
         "why_facts_differ": "相关的几项数据说法不一",
