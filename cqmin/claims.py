@@ -421,14 +421,17 @@ def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]
     if len(items) != len(run):
         return None
     item = items[run.index(figure)]
-    stretches = (
-        item[start : start + size] for size in range(len(item), 1, -1) for start in range(len(item) - size + 1)
-    )
-    return next((stretch for stretch in stretches if any(stretch in label for label in labels)), None)
+    for size in range(len(item), 1, -1):  # the longest stretch a label holds, the one the fewest labels hold
+        held = [(sum(stretch in label for label in labels), start, stretch) for start in range(len(item) - size + 1)
+                for stretch in [item[start : start + size]]]  # fmt: skip
+        held = [entry for entry in held if entry[0]]
+        if held:
+            return min(held)[2]
+    return None
 
 
 # Words before a name that are no part of it: the city, and the time
-_NOT_A_NAME = re.compile(r"(?:全市|我市|本市|目前|今年|去年|年底|年末|月底|以来|为止|期间|[0-9年月日])$")
+_NOT_A_NAME = re.compile(r"(?:全市|我市|本市|目前|今年|去年|明年|年底|年末|月底|以来|为止|期间|[0-9]+[年月日])$")
 # What may stand between a figure and the name it is of: verbs, and words of time and sum
 _SAYING = re.compile(r"(?:已经|已|累计|共计|共|总计|总共|达到|达|为|是|有|突破|超过|增加到|提高到|增长到|约|近|超)+$")
 
@@ -437,17 +440,22 @@ def _other_name(text: str, figure: Figure, fact: Fact) -> str | None:
     """Where the words right before a figure end as the fact's label ends but name something else before that
     ("医疗保险参保人数2550万人" of 养老保险参保人数, "城镇居民人均可支配收入" of 全体居民人均可支配收入), those
     words: the figure is not the fact's, nor against it. None where they agree, or do not end alike."""
-    name = _SAYING.sub("", text[clause_start(text, figure.start) : figure.start])
-    name = name[len(name) - len(name.lstrip()) :] if name.strip() else ""
+    before = text[clause_start(text, figure.start) : figure.start]
+    joined = [*_JOINS.finditer(before)]  # (in a list, its own item: "跨江大桥7座和穿山隧道6座")
+    name = _SAYING.sub("", before[joined[-1].end() :] if joined else before).strip()
     label = fact.label.get("zh", "")
     common = 0
     while common < min(len(name), len(label)) and name[-1 - common] == label[-1 - common]:
         common += 1
     if common < 2 or common == len(label) or common == len(name):
         return None
-    # Right before the shared end, each says a word of its own in the same place: 医疗 where the label has 养老
-    rest, own = name[: len(name) - common], label[len(label) - common - 1]
-    if not CJK.match(rest[-1]) or rest[-1] in label or own in "的之" or _NOT_A_NAME.search(rest):
+    # Right before the shared end, each says a word of its own in the same place: 医疗 where the label has 养老,
+    # 6岁 where it has 3岁; not a word put in before it (全市现有三甲医院: the label's 全市 is there too)
+    rest, own = name[: len(name) - common], label[: len(label) - common]
+    said, labelled = rest[-1], own[-1]
+    if not (CJK.match(said) or said.isdigit()) or said in label or labelled in "的之" or _NOT_A_NAME.search(rest):
+        return None
+    if said.isdigit() != labelled.isdigit() or own.lstrip("全市我本") in rest:
         return None
     return name[-12:]
 
@@ -485,7 +493,10 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
             judged.append(Judged(figure, NOT_FOUND, None, Reason("denied")))
             continue
         run = runs[index]
-        named = _listed_name(text, figure, run, [fact.label.get("zh", "") for fact in base.facts]) if run else None
+        labels = [fact.label.get("zh", "") for fact in base.facts]
+        named = _listed_name(text, figure, run, labels) if run else None
+        # (a label that holds another item's name is that item's: 公建民营养老机构 is not the list's 养老机构)
+        others_named = {_listed_name(text, other, run, labels) for other in run if other is not figure} - {None}
         # In a list after 分别 whose names do not tell its figures apart ("城乡…分别达到717元、581元"), a figure the
         # list states elsewhere is another's: its fact is not this one's (but a change is its own)
         listed_alike = bool(run) and not (figure.change or named)
@@ -498,6 +509,8 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         given = {fact.id for other, facts in other_clauses for fact in facts if _states(other, fact)}
         candidates = [fact for fact in base.facts if _unit_fits(figure, fact, chinese) and fact.stated not in others
                       and fact.id not in given and (named is None or named in fact.label.get("zh", ""))
+                      and not (named and any(name not in named and name in fact.label.get("zh", "")
+                                             for name in others_named))
                       ]  # fmt: skip
         # The figure's own clause first ("三甲医院达到41家，养老机构达到41家": each 41家 its own), then the claim,
         # less what its other clauses are about ("城市低保标准581元，农村717元": 717元 is not the city's)

@@ -356,3 +356,24 @@ def test_denials_a_left_out_subject_rounding_and_ranges(claim, expected):
 )  # fmt: skip
 def test_a_figure_of_another_quantity_is_not_its_look_alike_s(claim, expected):
     assert verdicts(claim)[0][1] == expected
+
+
+def test_a_listed_name_held_by_a_longer_name_of_the_list_is_not_that_one_s(sample, tmp_path):
+    """ "养老机构和公建民营养老机构分别为…": the second label holds the first name too, but it is the second item's."""
+    for ident, label, value in (("housing.homes", "全市养老机构", 1633), ("housing.leased", "公建民营养老机构", 316)):
+        sample.facts.append(dict(sample.fact("housing.facilities"), id=ident, label={"zh": label, "en": label},
+                                 value=value, stated=f"{value}处", qualifier="exact",
+                                 quote="全市养老机构1633处，其中公建民营养老机构316处"))  # fmt: skip
+    path = sample.write(tmp_path)
+
+    def judged(claim: str) -> list[tuple[str, str | None]]:
+        records = json.loads(run("--facts", path, "check", claim, "--json").stdout)
+        return [(record["verdict"], record["fact"]) for record in records]
+
+    assert judged("全市养老机构和公建民营养老机构分别为1633处和316处") == [
+        ("supported", "housing.homes"), ("supported", "housing.leased")]  # fmt: skip
+    assert judged("全市养老机构和公建民营养老机构分别为316处和1633处") == [
+        ("contradicted", "housing.homes"), ("contradicted", "housing.leased")]  # fmt: skip
+    # a word put in before a label's name is no other name; one in its place is
+    assert judged("全市现有养老机构1633处")[0][0] == "supported"
+    assert judged("全市医疗机构1633处")[0][0] == "not_found"
