@@ -481,19 +481,19 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
     text = wording.squeeze(claim) if chinese else claim
     judged = []
     found = claim_reading.read_plain(claim)
-    # A fact another figure of the claim names in its own clause and gives is that figure's, not this one's
-    # ("城镇新增就业超过80万人，五年新增就业365万人": the 365万 fact is not about 超过80万)
-    # (a list after 分别 is read by its own rules below)
+    # Each figure's list (after 分别, or after as many names), and the facts its own clause is about: a fact
+    # another clause's figure names and gives is that figure's ("城镇新增就业超过80万人，五年新增就业365万人":
+    # the 365万 fact is not about 超过80万)
     runs = [_listed(text, figure, found) if chinese else [] for figure in found]
     owned = [[] if run else _clause_best(text, figure, found, base.facts, chinese)
              for figure, run in zip(found, runs, strict=True)]  # fmt: skip
     clauses = [clause_start(text, figure.start) for figure in found]
+    labels = [fact.label.get("zh", "") for fact in base.facts]
     for index, figure in enumerate(found):
         if figure.negated:
             judged.append(Judged(figure, NOT_FOUND, None, Reason("denied")))
             continue
         run = runs[index]
-        labels = [fact.label.get("zh", "") for fact in base.facts]
         named = _listed_name(text, figure, run, labels) if run else None
         # (a label that holds another item's name is that item's: 公建民营养老机构 is not the list's 养老机构)
         others_named = {_listed_name(text, other, run, labels) for other in run if other is not figure} - {None}
@@ -518,7 +518,7 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         strong = []
         for context in (_own_context(text, figure), text[: figure.start] + " " + text[figure.end :]):
             words = _claim_words(context, figure, chinese)
-            scored = sorted(((_about(words, fact, chinese), index, fact) for index, fact in enumerate(candidates)),
+            scored = sorted(((_about(words, fact, chinese), order, fact) for order, fact in enumerate(candidates)),
                             key=lambda item: (-item[0], item[1]))  # fmt: skip
             strong = [(score, fact) for score, _, fact in scored if score >= MIN_ABOUT]
             if strong:
