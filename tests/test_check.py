@@ -21,6 +21,22 @@ def verdicts(*claim: str, lang: str = "en") -> list[tuple[str, str, str | None]]
     return [(record["stated"], record["verdict"], record["fact"]) for record in records]
 
 
+def checked(path: str, claim: str, field: str = "fact") -> list[tuple[str, str | None]]:
+    """(verdict, `field`) of each figure of a claim, checked against the base at `path`, in English."""
+    records = json.loads(run("--facts", path, "check", claim, "--json", "--lang", "en").stdout)
+    return [(record["verdict"], record[field]) for record in records]
+
+
+def add_look_alikes(sample, like: str, quote: str, facts: tuple) -> None:
+    """Add to the sample facts made like `like`'s, (id, zh label, value) each, stated as a number of its unit."""
+    unit = sample.fact(like)["stated"].lstrip("0123456789.余多约")
+    for ident, label, value in facts:
+        fact = dict(sample.fact(like), id=ident, label={"zh": label, "en": label}, value=value,
+                    stated=f"{value}{unit}", qualifier="exact", quote=quote, as_of="")  # fmt: skip
+        fact.pop("baseline", None)
+        sample.facts.append(fact)
+
+
 @pytest.mark.parametrize(
     ("claim", "expected"),
     [
@@ -92,11 +108,8 @@ def test_a_list_is_read_by_the_names_in_its_places_and_in_its_sentence_s_order(s
     """Figures listed after 分别 belong to the names in their places; where the names do not tell them apart
     ("城乡"), only the order of the fact's own sentence does, and another order is not found."""
     both = "城乡低保标准分别达到每人每月717元、581元"
-    for ident, label, value in (("pension.urban", "城市低保标准", 717), ("pension.rural", "农村低保标准", 581)):
-        fact = dict(sample.fact("pension.dibao"), id=ident, label={"zh": label, "en": label}, value=value,
-                    stated=f"{value}元", quote=both, as_of="")  # fmt: skip
-        fact.pop("baseline", None)
-        sample.facts.append(fact)
+    add_look_alikes(sample, "pension.dibao", both, (("pension.urban", "城市低保标准", 717),
+                                                    ("pension.rural", "农村低保标准", 581)))  # fmt: skip
     insured = dict(sample.fact("pension.insured"), id="pension.unemployed", value=5970000, stated="597万人",
                    label={"zh": "失业保险参保人数", "en": "People insured against unemployment"},
                    quote="全市养老、失业保险参保人数分别达到2550万人、597万人", as_of="")  # fmt: skip
@@ -106,8 +119,7 @@ def test_a_list_is_read_by_the_names_in_its_places_and_in_its_sentence_s_order(s
     assert run("validate", path).exit_code == 0, run("validate", path).stdout
 
     def judged(claim: str) -> list[tuple[str, str | None]]:
-        return [(record["verdict"], record["fact"]) for record in json.loads(run("--facts", path, "check", claim,
-                                                                                  "--json").stdout)]  # fmt: skip
+        return checked(path, claim)
 
     assert judged(both) == [("supported", "pension.urban"), ("supported", "pension.rural")]
     assert judged("城乡低保标准分别达到每人每月581元、717元") == [("not_found", None), ("not_found", None)]
@@ -205,16 +217,12 @@ def test_each_figure_of_a_list_is_held_to_the_fact_its_own_item_names(sample, tm
     """A swapped list is two wrong figures, whether its items are joined by 、 or 和 or stand in clauses of their
     own: the item's words, not another figure of the claim, say which fact a figure is about."""
     quote = "养老服务补贴每人每月300元，托育服务补贴每人每月200元"
-    for ident, label, value in (("pension.care", "养老服务补贴", 300), ("pension.nursery", "托育服务补贴", 200)):
-        fact = dict(sample.fact("pension.dibao"), id=ident, label={"zh": label, "en": label}, value=value,
-                    stated=f"{value}元", quote=quote, as_of="")  # fmt: skip
-        fact.pop("baseline", None)
-        sample.facts.append(fact)
+    add_look_alikes(sample, "pension.dibao", quote, (("pension.care", "养老服务补贴", 300),
+                                                     ("pension.nursery", "托育服务补贴", 200)))  # fmt: skip
     path = sample.write(tmp_path)
 
     def judged(claim: str) -> list[tuple[str, str | None]]:
-        records = json.loads(run("--facts", path, "check", claim, "--json").stdout)
-        return [(record["verdict"], record["fact"]) for record in records]
+        return checked(path, claim)
 
     right = [("supported", "pension.care"), ("supported", "pension.nursery")]
     swapped = [("contradicted", "pension.care"), ("contradicted", "pension.nursery")]
@@ -282,8 +290,7 @@ def test_a_total_over_a_period_is_not_told_from_a_day_it_runs_to(sample, tmp_pat
     path = sample.write(tmp_path)
 
     def judged(claim: str) -> list[tuple[str, str]]:
-        records = json.loads(run("--facts", path, "check", claim, "--json", "--lang", "en").stdout)
-        return [(record["verdict"], record["reason"]) for record in records]
+        return checked(path, claim, "reason")
 
     ((verdict, reason),) = judged("截至目前，已累计改造城镇老旧小区3981处")
     assert verdict == "not_found" and "does not say from when" in reason
@@ -318,8 +325,8 @@ def test_a_change_is_held_to_the_way_the_fact_went(sample, tmp_path):
     path = sample.write(tmp_path)
 
     def judged(claim: str) -> tuple[str, str]:
-        (record,) = json.loads(run("--facts", path, "check", claim, "--json", "--lang", "en").stdout)
-        return record["verdict"], record["reason"]
+        (verdict,) = checked(path, claim, "reason")
+        return verdict
 
     assert judged("试点医院次均住院费用下降5%") == ("supported", "the fact gives this figure")
     assert judged("试点医院次均住院费用增长5%") == ("contradicted", "the fact says it went the other way")
@@ -360,15 +367,12 @@ def test_a_figure_of_another_quantity_is_not_its_look_alike_s(claim, expected):
 
 def test_a_listed_name_held_by_a_longer_name_of_the_list_is_not_that_one_s(sample, tmp_path):
     """ "养老机构和公建民营养老机构分别为…": the second label holds the first name too, but it is the second item's."""
-    for ident, label, value in (("housing.homes", "全市养老机构", 1633), ("housing.leased", "公建民营养老机构", 316)):
-        sample.facts.append(dict(sample.fact("housing.facilities"), id=ident, label={"zh": label, "en": label},
-                                 value=value, stated=f"{value}处", qualifier="exact",
-                                 quote="全市养老机构1633处，其中公建民营养老机构316处"))  # fmt: skip
+    add_look_alikes(sample, "housing.facilities", "全市养老机构1633处，其中公建民营养老机构316处",
+                    (("housing.homes", "全市养老机构", 1633), ("housing.leased", "公建民营养老机构", 316)))  # fmt: skip
     path = sample.write(tmp_path)
 
     def judged(claim: str) -> list[tuple[str, str | None]]:
-        records = json.loads(run("--facts", path, "check", claim, "--json").stdout)
-        return [(record["verdict"], record["fact"]) for record in records]
+        return checked(path, claim)
 
     assert judged("全市养老机构和公建民营养老机构分别为1633处和316处") == [
         ("supported", "housing.homes"), ("supported", "housing.leased")]  # fmt: skip
