@@ -137,11 +137,7 @@ def plain(claim: str) -> str:
 
 
 def read(claim: str) -> list[Figure]:
-    """The figures of a claim: Chinese ones as an article states them, and English ones."""
-    return read_plain(plain(claim))
-
-
-def read_plain(claim: str) -> list[Figure]:
+    """The figures of a claim made plain (plain()): Chinese ones as an article states them, and English ones."""
     if CJK.search(claim):  # read as Chinese; an English claim by its own words (its "80%" once, with its bound)
         return _chinese(wording.squeeze(claim))
     return _english(claim)

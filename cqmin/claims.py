@@ -15,8 +15,8 @@ import functools
 import re
 from decimal import Decimal
 
-from cqmin import bounds, claim_reading, dates, english, figures, languages, periods, wording
-from cqmin.claim_reading import CJK, EN_YEAR, LIST_JOINS, Figure, clause_end, clause_start, plain
+from cqmin import bounds, dates, english, figures, languages, periods, wording
+from cqmin.claim_reading import CJK, EN_YEAR, LIST_JOINS, Figure, clause_end, clause_start, plain, read
 from cqmin.domain import Kind, Measure
 from cqmin.domain import Qualifier as Q
 from cqmin.model import Fact, FactBase
@@ -334,9 +334,8 @@ def _own_context(text: str, figure: Figure) -> str:
 _JOINS = re.compile("|".join(sorted(LIST_JOINS, key=len, reverse=True)))  # (between two figures of a clause)
 
 
-def _clause_best(text: str, figure: Figure, found: list[Figure], facts: list[Fact], chinese: bool) -> list[Fact]:
+def _clause_best(text: str, figure: Figure, item: str, facts: list[Fact], chinese: bool) -> list[Fact]:
     """The facts a figure's own clause (its item, in a list of figures) is most about, if about any enough."""
-    item = _item_context(text, figure, found)
     words = _claim_words(item if item.strip() else _own_context(text, figure), figure, chinese)
     scored = [(_about(words, fact, chinese), fact) for fact in facts if _unit_fits(figure, fact, chinese)]
     top = max((score for score, _ in scored), default=0)
@@ -359,11 +358,10 @@ def _item_context(text: str, figure: Figure, found: list[Figure]) -> str:
     return text[item_start : figure.start] + " " + text[figure.end : item_end]
 
 
-def _best(strong: list[tuple[int, Fact]], text: str, figure: Figure, found: list[Figure], chinese: bool) -> list[Fact]:
+def _best(strong: list[tuple[int, Fact]], figure: Figure, item: str, chinese: bool) -> list[Fact]:
     """The facts a figure is most about, of those its clause is about (`strong`, best first): where the clause
     lists figures, those its own item is most about ("7座跨江大桥、6座穿山隧道": 跨江大桥 for 7座, whatever else
     the clause says; a swapped list is two wrong figures), else those the clause is most about."""
-    item = _item_context(text, figure, found)
     if item.strip():
         words = _claim_words(item, figure, chinese)
         ranked = [(_about(words, fact, chinese), score, fact) for score, fact in strong]
@@ -480,13 +478,14 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
     chinese = bool(CJK.search(claim))
     text = wording.squeeze(claim) if chinese else claim
     judged = []
-    found = claim_reading.read_plain(claim)
+    found = read(claim)  # (made plain above, as `text` is)
     # Each figure's list (after 分别, or after as many names), and the facts its own clause is about: a fact
     # another clause's figure names and gives is that figure's ("城镇新增就业超过80万人，五年新增就业365万人":
     # the 365万 fact is not about 超过80万)
     runs = [_listed(text, figure, found) if chinese else [] for figure in found]
-    owned = [[] if run else _clause_best(text, figure, found, base.facts, chinese)
-             for figure, run in zip(found, runs, strict=True)]  # fmt: skip
+    items = [_item_context(text, figure, found) for figure in found]
+    owned = [[] if run else _clause_best(text, figure, item, base.facts, chinese)
+             for figure, run, item in zip(found, runs, items, strict=True)]  # fmt: skip
     clauses = [clause_start(text, figure.start) for figure in found]
     labels = [fact.label.get("zh", "") for fact in base.facts]
     for index, figure in enumerate(found):
@@ -527,7 +526,7 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         if not strong:
             judged.append(Judged(figure, NOT_FOUND, None, Reason("nothing_about")))
             continue
-        best = _best(strong, text, figure, found, chinese)
+        best = _best(strong, figure, items[index], chinese)
         stating = [fact for fact in best if _states(figure, fact)]
         if len(stating) == 1 and not any(_states(other, fact) for other in found if other is not figure
                                          for fact in best):  # fmt: skip
