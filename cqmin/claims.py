@@ -140,6 +140,11 @@ _AGAINST = {
 _SIDES = ({Q.MORE_THAN, Q.AT_LEAST}, {Q.LESS_THAN, Q.AT_MOST}, {Q.APPROX}, {Q.RANGE})
 
 
+def _span_differs(figure: Figure, qualifier: Q, stated: str) -> bool:
+    """Whether one of a claim's figure and a fact's says "a few more" (余) and the other does not."""
+    return bounds.a_few_more(figure.stated) != (qualifier is Q.MORE_THAN and bounds.a_few_more(stated))
+
+
 def _values_agree(figure: Figure, value, qualifier: Q, high=None, stated: str = "") -> tuple[bool | None, Reason]:
     """Whether a claimed figure fits a fact's: True, False (it cannot), or None (it may or may not).
 
@@ -165,9 +170,18 @@ def _values_agree(figure: Figure, value, qualifier: Q, high=None, stated: str = 
     alike = bound is Q.APPROX and bounds.nearly(figure.stated) == bounds.nearly(stated)  # (约330, 约三百三十)
     if bound is qualifier and value == claimed and (alike or said == allowed):
         return True, Reason("gives_figure")  # the fact's own words: "约330公里", "3—5个", "700余个"
-    if (bound is not Q.RANGE or qualifier is Q.RANGE) and bounds.within(allowed, said):  # ("2—6个" of "3—5个")
-        return True, Reason("gives_figure")
     spans = bounds.a_few_more(figure.stated) or (qualifier is Q.MORE_THAN and bounds.a_few_more(stated))
+    if bounds.within(allowed, said):
+        # Borne out by an exact figure ("超过2500万" of 2550万), or by one bounded alike ("超过2500万" of 超过2600万,
+        # "300余" of "310余"); a bound of another kind (不到1000 of 约1.5亿, 20以上 of 3—5万) says less than the
+        # fact, and a claim whose words are only loosely about a fact would too easily hold it: not found
+        kin = any(bound in side and qualifier in side for side in _SIDES if Q.RANGE not in side)
+        said_alike = bound is not Q.RANGE and (
+            qualifier is Q.EXACT or (kin and not _span_differs(figure, qualifier, stated))
+        )
+        if said_alike:
+            return True, Reason("gives_figure")
+        return None, Reason("another_range" if bound is Q.RANGE else "bounded")
     restates = not spans and value != claimed and any(bound in side and qualifier in side for side in _SIDES)
     if restates or not bounds.overlap(allowed, said, at_a_point=False):
         if bound is Q.RANGE and qualifier is Q.EXACT:

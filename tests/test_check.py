@@ -242,12 +242,13 @@ def test_each_figure_of_a_list_is_held_to_the_fact_its_own_item_names(sample, tm
         ("养老保险参保人数近2600万人", "supported"),
         ("养老保险参保人数近2500万人", "contradicted"),
         ("养老保险参保人数近三千万人", "contradicted"),
-        # a bound the fact's span or range lies within bears it out; one it cannot meet contradicts it
-        ("同步改造养老托幼等服务设施不到5300处", "supported"),
+        # a bound of another kind than the fact's (a span, a range) says less than it: not found; one it cannot
+        # meet contradicts it
+        ("同步改造养老托幼等服务设施不到5300处", "not_found"),
         ("同步改造养老托幼等服务设施不到5200处", "contradicted"),
         ("同步改造养老托幼等服务设施超过5250处", "not_found"),
-        ("下一步将建设5个以内市级重大慢性病防治中心", "supported"),
-        ("下一步将建设3个以上市级重大慢性病防治中心", "supported"),
+        ("下一步将建设5个以内市级重大慢性病防治中心", "not_found"),
+        ("下一步将建设3个以上市级重大慢性病防治中心", "not_found"),
         ("下一步将建设6个以上市级重大慢性病防治中心", "contradicted"),
         # two bounds that share one number alone are as good as opposite
         ("养老保险参保率稳定在95%以下", "contradicted"),
@@ -343,8 +344,9 @@ def test_a_change_is_held_to_the_way_the_fact_went(sample, tmp_path):
         # 约 may round at its zeros (by a twentieth at most); a worked-out change may be said rounded
         ("城市低保标准每人每月约700元", "supported"), ("城市低保标准每人每月约800元", "contradicted"),
         ("养老保险参保人数较2017年末增长22.5%", "supported"),
-        # a range holding the fact's range is borne out by it
-        ("下一步将建设2—6个市级重大慢性病防治中心", "supported"),
+        # a range holding the fact's range says less than it: no figure the fact gives; one beside it is another
+        ("下一步将建设2—6个市级重大慢性病防治中心", "not_found"),
+        ("下一步将建设4—6个市级重大慢性病防治中心", "contradicted"),
     ],
 )  # fmt: skip
 def test_denials_a_left_out_subject_rounding_and_ranges(claim, expected):
