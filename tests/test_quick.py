@@ -106,16 +106,37 @@ def test_a_base_named_by_facts_is_read_with_its_own_table_and_topics(sample, tmp
 
 def test_a_look_up_reads_only_the_parts_of_the_cache_it_prints(warm, monkeypatch):
     """What a look-up costs grows with its answer, not with the base (benchmarks/scale.py): the fact cache is
-    read by part, a topic's facts, and the command table without the base's ids."""
+    read by part, a topic's facts, and the command table without the base's ids or other commands' parameters."""
     from cqmin import cache
 
     read, real = [], cache.Parts.raw
     monkeypatch.setattr(cache.Parts, "raw", lambda parts, name: read.append(name) or real(parts, name))
     assert _fast(["show", "pension.insured", "--json"])[0] == 0
-    assert sorted(set(read)) == ["core", "facts:pension", "grammar", "table"]
+    assert sorted(set(read)) == ["core", "facts:pension", "params:show", "table"]
     read.clear()
     assert _fast(["health", "--json"])[0] == 0
-    assert sorted(set(read)) == ["core", "facts:health", "grammar", "table"]
+    assert sorted(set(read)) == ["core", "facts:health", "params:health", "table"]
+
+
+@pytest.mark.parametrize("kind", ["commands", "grammar"])
+def test_a_damaged_part_of_a_command_s_parameters_is_left_to_typer_and_written_anew(warm, kind):
+    """A command's parameters are a part of their own, read when a line names the command: one whose checksum
+    fails is no answer (Typer's is), and the next run writes the entry again."""
+    from cqmin import cache, facts, table_store
+
+    name = facts.Source(None).cache_name if kind == table_store.KIND else table_store.GRAMMAR
+    _, parts = cache.read(kind, name)
+    path = cache._file(kind, name)
+    with open(path, "r+b") as entry:
+        entry.seek(parts._start + parts._contents["params:show"][0])
+        byte = entry.read(1)
+        entry.seek(-1, os.SEEK_CUR)
+        entry.write(bytes([byte[0] ^ 0xFF]))
+    args = ["show", "pension.insured", "--json"]
+    assert _fast(args)[0] is None
+    assert not os.path.exists(path)  # dropped, for the full path to write anew
+    full = run(*args)
+    assert _fast(args) == (0, full.stdout, full.stderr)
 
 
 def test_a_base_without_topics_leaves_the_grammar_to_a_base_with_some(sample, tmp_path, monkeypatch):

@@ -78,8 +78,8 @@ def complete(table: dict, walked: tuple, args: list[str], incomplete: str, envir
     if is_group:
         commands = table["commands"]
         typed = incomplete.lower()  # command names are lowercase, read in any case
-        items = [(name, commands[name]["help"]) for name in table["order"] if name.startswith(typed)]
-        return [(name, help_) for name, help_ in items if not commands[name]["hidden"]]
+        shown = [(name, commands.summary(name)) for name in table["order"] if name.startswith(typed)]
+        return [(name, summary["help"]) for name, summary in shown if not summary["hidden"]]
     return items
 
 
