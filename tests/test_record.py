@@ -46,3 +46,37 @@ def test_a_field_without_a_default_after_one_with_a_default_is_refused_as_namedt
         class Wrong(Record):
             x: int = 0
             y: int
+
+
+def test_a_record_is_one_class_whose_methods_may_name_it():
+    """The body's methods go onto the named tuple itself (one class a record, not two); a method that names
+    __class__ (or calls super()) still finds its class."""
+
+    class Named(Record):
+        name: str
+
+        def kind(self) -> type:
+            return __class__
+
+        def parent(self) -> str:
+            return super().__repr__()
+
+    assert Named.__mro__ == (Named, tuple, object)
+    assert Named("x").kind() is Named and Named("x").parent() == "('x',)"
+
+
+def test_a_record_that_redefines_a_method_of_namedtuple_is_what_typing_namedtuple_would_make():
+    class Shown(Record):
+        name: str
+
+        def __repr__(self) -> str:
+            return "<" + tuple.__repr__(self) + ">"
+
+    class Same(typing.NamedTuple):
+        name: str
+
+        def __repr__(self) -> str:
+            return "<" + tuple.__repr__(self) + ">"
+
+    assert repr(Shown("x")) == repr(Same("x")) == "<('x',)>"
+    assert Shown.__mro__[1:] == Same.__mro__[1:] == (tuple, object)  # one class, as typing makes it
