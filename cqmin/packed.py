@@ -92,9 +92,14 @@ class StoredFacts(Facts):
         return None if entry is None else self._fact(entry[0], fact_id, entry[1])
 
     def _in_order(self, topics: list[str]) -> list[Fact]:
-        """The facts of these topics, in the base's order."""
-        entries = [(place, ident, data) for topic in topics for ident, (place, data) in self._part(topic).items()]
-        return [self._fact(*entry) for entry in sorted(entries)]
+        """The facts of these topics, in the base's order. A topic's part, once all its facts are unpacked, keeps
+        only their places: `search` and `export` unpack every fact, and would otherwise hold each twice."""
+        placed = []
+        for topic in topics:
+            part = self._part(topic)
+            placed += [(place, self._fact(place, ident, data)) for ident, (place, data) in part.items()]
+            self._packed[topic] = {ident: (place, None) for ident, (place, _) in part.items()}
+        return [fact for _, fact in sorted(placed, key=_first)]
 
     def _part(self, topic: str) -> dict:
         if topic not in self._packed:
@@ -111,6 +116,10 @@ class StoredFacts(Facts):
                 raise TypeError("place")
             self._unpacked[fact_id] = self._unpack(marshal.loads(data))
         return self._unpacked[fact_id]
+
+
+def _first(pair: tuple):
+    return pair[0]
 
 
 def _packer(record: type):
