@@ -11,7 +11,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from cqmin.errors import CqminError
 
@@ -104,10 +104,12 @@ def _place(temporary: str, path: str, force: bool) -> None:
     os.replace(temporary, path)
 
 
-def write_text(path: str, text: str, force: bool = False) -> None:
+def write_text(path: str, text: "str | Iterable[str]", force: bool = False) -> None:
+    """Write text, or its pieces in turn (formats.render), as UTF-8 to the file at `path`, whole or not at all."""
+
     def build(temporary: str) -> None:
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines((text,) if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
 

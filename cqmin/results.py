@@ -2,9 +2,13 @@
 
 Every result can give its records (the JSON contract's objects) and its rows
 (the flat records that CSV, TSV, Markdown and --fields work on) with the
-fields those rows have. Plain classes: the registry needs their inheritance
-(a renderer for Facts serves every kind of facts), and every run imports them.
+fields those rows have. Both are made one at a time, as a format writes them:
+the data formats stream, so a look-up holds one record, not all of them.
+Plain classes: the registry needs their inheritance (a renderer for Facts
+serves every kind of facts), and every run imports them.
 """
+
+from collections.abc import Iterator
 
 from cqmin import contract
 from cqmin.contract import Fields
@@ -20,10 +24,10 @@ class Result:
 
     fields: Fields
 
-    def records(self) -> list[dict]:
+    def records(self) -> Iterator[dict]:
         raise NotImplementedError
 
-    def rows(self) -> list[dict]:
+    def rows(self) -> Iterator[dict]:
         """Flat records for CSV, TSV, Markdown and --fields; the records themselves unless a result nests."""
         return self.records()
 
@@ -38,8 +42,8 @@ class Facts(Result):
         self.facts = facts
         self.empty = empty  # "12 facts match 'elder care'; none is a target" (views.narrow)
 
-    def records(self) -> list[dict]:
-        return [contract.fact_record(fact, self.base) for fact in self.facts]
+    def records(self) -> Iterator[dict]:
+        return (contract.fact_record(fact, self.base) for fact in self.facts)
 
     def __len__(self) -> int:
         return len(self.facts)
@@ -94,8 +98,8 @@ class TopicList(Result):
         self.base = base
         self.topics = topics
 
-    def records(self) -> list[dict]:
-        return [contract.topic_record(row.topic, row.facts, row.headline, self.base) for row in self.topics]
+    def records(self) -> Iterator[dict]:
+        return (contract.topic_record(row.topic, row.facts, row.headline, self.base) for row in self.topics)
 
     def __len__(self) -> int:
         return len(self.topics)
@@ -122,21 +126,21 @@ class Sources(Result):
     def __init__(self, events: list[EventRow]) -> None:
         self.events = events
 
-    def records(self) -> list[dict]:
-        return [
+    def records(self) -> Iterator[dict]:
+        return (
             {
                 **contract.event_record(row.event),
                 "speakers": [contract.speaker_record(s.speaker, s.topics, s.facts) for s in row.speakers],
             }
             for row in self.events
-        ]
+        )
 
-    def rows(self) -> list[dict]:
-        return [
+    def rows(self) -> Iterator[dict]:
+        return (
             {**contract.speaker_record(s.speaker, s.topics, s.facts), "event": contract.event_record(row.event)}
             for row in self.events
             for s in row.speakers
-        ]
+        )
 
     def __len__(self) -> int:
         return len(self.events)
@@ -167,8 +171,8 @@ class Problems(Result):
         self.counts = counts  # "110 facts", "1 event": the summary line of a sound base
         self.notes = notes or []
 
-    def records(self) -> list[dict]:
-        return [problem.as_record() for problem in self.problems]
+    def records(self) -> Iterator[dict]:
+        return (problem.as_record() for problem in self.problems)
 
     def __len__(self) -> int:
         return len(self.problems)
@@ -184,8 +188,8 @@ class Checks(Result):
         self.claim = claim
         self.judged = judged  # claims.Judged, in the order the claim states its figures
 
-    def records(self) -> list[dict]:
-        return [contract.check_record(judged) for judged in self.judged]
+    def records(self) -> Iterator[dict]:
+        return (contract.check_record(judged) for judged in self.judged)
 
     def __len__(self) -> int:
         return len(self.judged)
@@ -196,5 +200,5 @@ class Citations(Facts):
 
     fields = contract.CITATION_FIELDS
 
-    def records(self) -> list[dict]:
-        return [contract.citation_record(fact, self.base) for fact in self.facts]
+    def records(self) -> Iterator[dict]:
+        return (contract.citation_record(fact, self.base) for fact in self.facts)

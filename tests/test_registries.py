@@ -268,3 +268,34 @@ def test_domain_words_are_defined_once():
             continue
         for word in words:
             assert f'"{word}"' not in text, (path.name, word)
+
+
+@pytest.mark.parametrize("name", ["json", "ndjson", "csv", "tsv"])
+def test_the_data_formats_write_a_record_at_a_time(name, sample_path):
+    """A data format's renderer makes each record as it writes it: `export` of a large base holds one record,
+    not the base's text and every record at once."""
+    import io
+
+    from cqmin import facts
+    from cqmin.output import Output
+    from cqmin.results import AllFacts
+    from cqmin.terminal import Terminal
+
+    base = facts.load(sample_path)
+    made = []
+
+    class Watched(AllFacts):
+        def records(self):
+            for record in super().records():
+                made.append(record["id"])
+                yield record
+
+        def rows(self):
+            return self.records()
+
+    result = Watched(base, base.facts)
+    output = Output(Terminal(io.StringIO()), languages.get("en"))
+    pieces = iter(formats.render(result, formats.named(name), output))
+    first = next(pieces)
+    assert base.facts[0].id in first and len(made) == 1
+    assert len(list(pieces)) >= len(base.facts) - 1 and len(made) == len(base.facts)

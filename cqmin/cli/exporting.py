@@ -40,6 +40,6 @@ def export(session: Session, result: AllFacts, path: str, force: bool) -> None:
         to_file = Output(
             Terminal(io.StringIO()), session.output.language, session.output.fields, today=session.env.today()
         )
-        atomic.write_text(path, formats.render(result, fmt, to_file), force)
+        atomic.write_text(path, formats.render(result, fmt, to_file), force)  # (piece by piece)
     if session.env.stderr_is_tty():  # on a terminal, a successful write says what it wrote
         session.env.message(f"Wrote {len(result)} facts to {path} ({fmt.name})")

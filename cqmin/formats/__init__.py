@@ -12,7 +12,7 @@ its memory). named() finds one format, every() all of them; a format's module is
 named as the format is, a hyphen written as an underscore ("csl-json": csl_json).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from cqmin.record import Record
 
@@ -22,7 +22,7 @@ MODULES = ("table", "text", "json", "ndjson", "csv", "tsv", "markdown", "sqlite"
 class Format(Record):
     name: str
     help: str  # a short phrase for --help
-    renders: dict[type, Callable]  # result type -> renderer(result, output) -> str
+    renders: dict[type, Callable]  # result type -> renderer(result, output) -> str, or its pieces (render())
     extensions: tuple[str, ...] = ()  # what `export -o FILE` recognises it by
     for_people: bool = False  # drawn for a reader: in a language, fitted to the terminal
     to_file: bool = False  # written to a file only (renderer(result, output, path)), never to stdout
@@ -77,5 +77,8 @@ def by_extension(path: str, result_type: type) -> Format | None:
     return next((fmt for fmt in for_result(result_type) if lowered.endswith(fmt.extensions or ("\0",))), None)
 
 
-def render(result, fmt: Format, output) -> str:
-    return fmt.renderer(type(result))(result, output)
+def render(result, fmt: Format, output) -> Iterable[str]:
+    """The result's text in pieces, to be written in turn: the data formats' renderers write a record at a time
+    (a look-up's memory grows with one record, not with all); the others give their whole text at once."""
+    rendered = fmt.renderer(type(result))(result, output)
+    return (rendered,) if isinstance(rendered, str) else rendered

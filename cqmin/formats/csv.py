@@ -4,6 +4,8 @@ A cell with any character a reader may break a line at (U+2028 and U+0085 too, n
 and LF) is quoted, so that a reader that splits lines first still finds where a record ends.
 """
 
+from collections.abc import Iterator
+
 import cqmin.formats.selection as selection
 from cqmin.results import Result
 
@@ -12,7 +14,8 @@ HELP = "comma-separated values with a header"
 TRAITS = {"extensions": (".csv",), "takes_fields": True}
 
 
-def _rows(result: Result, output) -> str:
+def _rows(result: Result, output) -> Iterator[str]:
+    """A header, then one record a row, written row by row."""
     import csv
     import io
 
@@ -32,7 +35,11 @@ def _rows(result: Result, output) -> str:
     for row in rows:
         cells = [shown(value) for value in row]
         (quoted if any(breaks.intersection(cell) for cell in cells) else writer).writerow(cells)
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():  # the header alone: no rows
+        yield buffer.getvalue()
 
 
 RENDERS = {Result: _rows}

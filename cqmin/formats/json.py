@@ -1,5 +1,7 @@
 """JSON: the records of the JSON contract (README), UTF-8, in the contract's key order."""
 
+from collections.abc import Iterator
+
 import cqmin.formats.selection as selection
 from cqmin.results import Result
 
@@ -13,9 +15,12 @@ def dumps(value, ascii_only: bool, **layout) -> str:
 
     allow_nan=False: NaN and Infinity are not JSON; the contract never holds them, and must not start to.
     """
-    import json
+    from cqmin import json_text
 
-    dumped = json.dumps(value, ensure_ascii=ascii_only, allow_nan=False, **layout)
+    return _safe(json_text.dumps(value, ascii_only, **layout), ascii_only)
+
+
+def _safe(dumped: str, ascii_only: bool) -> str:
     if ascii_only:
         return dumped
     from cqmin.render.safe import json_escaped
@@ -23,8 +28,13 @@ def dumps(value, ascii_only: bool, **layout) -> str:
     return json_escaped(dumped)
 
 
-def _records(result: Result, output) -> str:
-    return dumps(selection.records(result, output), output.ascii_only, indent=2) + "\n"
+def _records(result: Result, output) -> Iterator[str]:
+    """The records as a JSON array, written record by record."""
+    from cqmin import json_text
+
+    for chunk in json_text.array(selection.records(result, output), output.ascii_only, indent=2):
+        yield _safe(chunk, output.ascii_only)
+    yield "\n"
 
 
 RENDERS = {Result: _records}

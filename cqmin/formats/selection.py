@@ -1,5 +1,7 @@
 """What the data formats write of a result: its records, or with --fields the chosen paths of its rows."""
 
+from collections.abc import Iterator
+
 from cqmin.contract import Column, pick
 
 # Every character a line-splitting reader may break a line at (str.splitlines' set, which holds the others'):
@@ -7,11 +9,11 @@ from cqmin.contract import Column, pick
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
-def records(result, output) -> list[dict]:
-    """JSON's records: the contract's objects, or flat objects of the chosen paths."""
+def records(result, output) -> Iterator[dict]:
+    """JSON's records, one at a time: the contract's objects, or flat objects of the chosen paths."""
     if output.fields is None:
         return result.records()
-    return [{path: pick(row, path) for path in output.fields} for row in result.rows()]
+    return ({path: pick(row, path) for path in output.fields} for row in result.rows())
 
 
 def columns(result, output) -> list[Column]:
@@ -21,9 +23,10 @@ def columns(result, output) -> list[Column]:
     return [Column(path, path) for path in output.fields]
 
 
-def table(result, output) -> tuple[list[Column], list[list]]:
+def table(result, output) -> tuple[list[Column], Iterator[list]]:
+    """The columns, and the rows' cells, one row at a time."""
     chosen = columns(result, output)
-    return chosen, [[pick(row, column.path) for column in chosen] for row in result.rows()]
+    return chosen, ([pick(row, column.path) for column in chosen] for row in result.rows())
 
 
 def cell(value) -> str:
@@ -33,9 +36,9 @@ def cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
-        import json
+        from cqmin import json_text
 
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json_text.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if isinstance(value, float):  # 0.000001, not 1e-06: a spreadsheet or `read` takes it as written
         from cqmin.languages.base import plain
 

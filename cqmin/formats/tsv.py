@@ -6,6 +6,8 @@ may break a line at as \\x1c, \\x1d, \\x1e, \\u0085, \\u2028 and \\u2029, so tha
 record is one line for any reader.
 """
 
+from collections.abc import Iterator
+
 import cqmin.formats.selection as selection
 from cqmin.results import Result
 
@@ -21,16 +23,15 @@ _ESCAPES = str.maketrans(
 )  # fmt: skip
 
 
-def _rows(result: Result, output) -> str:
+def _rows(result: Result, output) -> Iterator[str]:
+    """One line a row, written row by row."""
     _, rows = selection.table(result, output)
     clean = None
     if output.terminal.is_tty:
         from cqmin.render.safe import clean
-    lines = []
     for row in rows:
         cells = [selection.cell(value).translate(_ESCAPES) for value in row]
-        lines.append("\t".join(clean(cell) if clean else cell for cell in cells))
-    return "".join(line + "\n" for line in lines)
+        yield "\t".join(clean(cell) if clean else cell for cell in cells) + "\n"
 
 
 RENDERS = {Result: _rows}

@@ -1,0 +1,112 @@
+"""JSON text exactly as json.dumps writes it, without importing json.
+
+A JSON look-up is measured against Python's own start-up, memory included.
+The json package imports its decoder and scanner too (a tenth of a MiB that a
+writer never uses), and json.dumps with an indent builds its text from a list
+of every key, value and separator (some 3,000 small strings for one topic,
+twice the memory of the text itself). This writer joins each object's items
+as it goes, with the same C string encoders json uses (_json). It writes what
+the contract holds: dicts with string keys, lists, tuples, strings, ints, finite
+floats, booleans and None. For anything else (another key, NaN, a cycle) it
+hands the value to json.dumps, which writes it or fails as it always did.
+tests/test_json_text.py holds it to json.dumps over generated values.
+"""
+
+from collections.abc import Iterable, Iterator
+
+try:
+    from _json import encode_basestring, encode_basestring_ascii
+except ImportError:  # a Python without the C accelerator
+    from json.encoder import py_encode_basestring as encode_basestring  # type: ignore[assignment]
+    from json.encoder import py_encode_basestring_ascii as encode_basestring_ascii  # type: ignore[assignment]
+
+_INFINITY = float("inf")
+
+
+class _Unwritten(Exception):
+    """A value this writer leaves to json.dumps."""
+
+
+def dumps(value, ensure_ascii: bool = True, indent: int | None = None, separators: tuple[str, str] | None = None):
+    """json.dumps(value, ensure_ascii=…, allow_nan=False, indent=…, separators=…), to the byte."""
+    return _writer(ensure_ascii, indent, separators).text(value, 0)
+
+
+def array(items: Iterable, ensure_ascii: bool = True, indent: int | None = None, separators=None) -> Iterator[str]:
+    """json.dumps(list(items), …) in pieces: "[", then each item with what comes before it, then "]". Items are
+    taken one at a time, so that a look-up's records are made as they are written, never all held at once."""
+    writer = _writer(ensure_ascii, indent, separators)
+    opening = "["
+    for item in items:
+        yield opening + writer.breaks(1) + writer.text(item, 1)
+        opening = writer.item_separator
+    yield "[]" if opening == "[" else writer.breaks(0) + "]"
+
+
+def _writer(ensure_ascii: bool, indent: int | None, separators: tuple[str, str] | None) -> "_Writer":
+    if separators is None:  # json's defaults: no space at a line's end when indented
+        separators = (",", ": ") if indent is not None else (", ", ": ")
+    return _Writer(ensure_ascii, indent, *separators)
+
+
+class _Writer:
+    def __init__(self, ensure_ascii: bool, indent: int | None, item_separator: str, key_separator: str) -> None:
+        self.ensure_ascii, self.indent = ensure_ascii, indent
+        self.string = encode_basestring_ascii if ensure_ascii else encode_basestring
+        self.item_separator, self.key_separator = item_separator, key_separator
+
+    def text(self, value, level: int) -> str:
+        """A value's text, as it stands at this depth of indentation; json.dumps writes what this writer leaves."""
+        try:
+            if self.indent is not None and not isinstance(self.indent, int):
+                raise _Unwritten
+            return self.write(value, level)
+        except (_Unwritten, RecursionError):
+            import json
+
+            text = json.dumps(
+                value, ensure_ascii=self.ensure_ascii, allow_nan=False, indent=self.indent,
+                separators=(self.item_separator, self.key_separator),
+            )  # fmt: skip
+            # Indented deeper: every line break of indented JSON is its layout's (strings write \n).
+            return text.replace("\n", self.breaks(level)) if self.indent is not None and level else text
+
+    def breaks(self, level: int) -> str:
+        """What comes before an item at this depth: a new line and its indent, or nothing."""
+        return "" if self.indent is None else "\n" + " " * (self.indent * level)
+
+    def write(self, value, level: int) -> str:
+        # In json's order of tests: a str subclass is a string, True an int subclass written as true.
+        if isinstance(value, str):
+            return self.string(value)
+        if value is None:
+            return "null"
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        if isinstance(value, int):
+            return int.__repr__(value)
+        if isinstance(value, float):
+            if value != value or value in (_INFINITY, -_INFINITY):
+                raise _Unwritten  # json.dumps refuses it, in its own words
+            return float.__repr__(value)
+        if isinstance(value, (list, tuple)):
+            if not value:
+                return "[]"
+            items = [self.write(item, level + 1) for item in value]
+            return self._enclosed("[", items, "]", level)
+        if isinstance(value, dict):
+            if not value:
+                return "{}"
+            items = []
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise _Unwritten
+                items.append(self.string(key) + self.key_separator + self.write(item, level + 1))
+            return self._enclosed("{", items, "}", level)
+        raise _Unwritten
+
+    def _enclosed(self, opening: str, items: list[str], closing: str, level: int) -> str:
+        inner = self.breaks(level + 1)
+        return opening + inner + (self.item_separator + inner).join(items) + self.breaks(level) + closing
