@@ -10,7 +10,7 @@ means no candidates.
 from cqmin import shells
 from cqmin.cli import framework, table
 from cqmin.environment import Environment
-from cqmin.shells import scripts
+from cqmin.shells import protocol, scripts
 
 
 def respond(group, env: Environment, extra: dict) -> None:
@@ -22,15 +22,15 @@ def respond(group, env: Environment, extra: dict) -> None:
     if action != "complete" or shell not in shells.SHELLS:
         env.message(f"cqmin: no such completion request: {shells.COMPLETE_VAR}={action}_{shell}")
         return
-    if shells.outdated(shell, env.environ):
-        env.message(shells.outdated_message(shell))
+    if protocol.outdated(shell, env.environ):
+        env.message(protocol.outdated_message(shell))
         return
     items, root = [], None
     try:
-        args, incomplete = shells.request(shell, env.environ)
+        args, incomplete = protocol.request(shell, env.environ)
         items, root = framework.completions(group, args, incomplete, **extra)
     except Exception:  # a line no shell would send (a CWORD of "x"): no candidates, no traceback
         pass
-    env.stdout.write(shells.answer(shell, items) + "\n")
+    env.stdout.write(protocol.answer(shell, items) + "\n")
     if root is not None:
         table.refresh(root)

@@ -4,8 +4,6 @@ A language is one subclass with its words (zh.py, en.py) and the fact base's
 texts in its code. Nothing outside this package asks which language it is.
 """
 
-from __future__ import annotations  # (ClassVar is read by type checkers only: typing costs a look-up 3 ms)
-
 from cqmin.domain import Measure, Qualifier
 from cqmin.model import Event, Fact, Speaker, Text, Unit
 from cqmin.record import TYPE_CHECKING
@@ -21,8 +19,9 @@ class Language:
     name: str  # its own name for itself
     locales: tuple[str, ...]  # locale prefixes that choose it (LANG=zh_CN.UTF-8: "zh")
     names: tuple[str, ...] = ()  # what else people type for it (--lang cn, 中文); its code with a region counts too
-    words: ClassVar[dict[str, str]]  # the interface's words, by key (see en.py for the keys)
-    qualifiers: ClassVar[dict[Qualifier, str]]  # how `show` names a qualifier
+    # (Quoted: typing, which ClassVar is, costs a look-up 3 ms to import; `from __future__` is a module too.)
+    words: "ClassVar[dict[str, str]]"  # the interface's words, by key (see en.py for the keys)
+    qualifiers: "ClassVar[dict[Qualifier, str]]"  # how `show` names a qualifier
     # Punctuation: Chinese is full-width.
     colon = ": "
     comma = ", "

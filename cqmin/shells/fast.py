@@ -8,7 +8,7 @@ unknown command) it leaves to Typer by answering None, as it does when there is
 no usable cache. tests/test_completion.py compares the two on a grid of lines.
 """
 
-from cqmin import shells  # (the package holds no imports: this costs a TAB nothing)
+from cqmin.shells import protocol
 
 
 def _language(table: dict, given: dict, root_given: dict, environ) -> str:
@@ -87,14 +87,14 @@ def answer(environ) -> str | None:
     """What cqmin prints for this TAB, or None if only Typer can tell (no cache, or a line it may read otherwise)."""
     from cqmin import argv
 
-    shell = shells.asked_shell(environ)
-    if shell is None or shells.outdated(shell, environ):
+    shell = protocol.asked_shell(environ)
+    if shell is None or protocol.outdated(shell, environ):
         return None  # (the full path answers an outdated script, saying why)
-    args, incomplete = _split(*shells.request(shell, environ))
+    args, incomplete = _split(*protocol.request(shell, environ))
     try:
         found = argv.with_table(args, completing=True)
         if found is None:
             return None
-        return shells.answer(shell, complete(found[0], found[1], args, incomplete, environ))
+        return protocol.answer(shell, complete(found[0], found[1], args, incomplete, environ))
     except (argv.Unsure, KeyError, TypeError, ValueError, IndexError):
         return None
