@@ -26,10 +26,15 @@ class Misuse(Exception):
 
 class Call:
     """One run's choices that every command reads: its environment, the fact base in use (loaded when first
-    asked), the names a topic may not take, and the format and language given before the command."""
+    asked), the format and language given before the command, and, where a cached command table holds them,
+    every language's names and locales (languages.resolve: then only the language spoken is imported)."""
 
-    def __init__(self, env: Environment, load: Callable, lang: str | None = None, format_: str | None = None) -> None:
+    def __init__(
+        self, env: Environment, load: Callable, lang: str | None = None, format_: str | None = None,
+        known_languages: tuple[dict, dict] | None = None,
+    ) -> None:  # fmt: skip
         self.env, self._load, self.lang, self.format = env, load, lang, format_
+        self.known_languages = known_languages
         self._base = None
 
     @property
@@ -109,7 +114,7 @@ class Session:
         self.format = choose_format(call, result_type, format_, json_, fields is not None, command)
         chosen_fields_ = chosen_fields(fields, result_type)
         chosen = value_of(lang) or value_of(call.lang)
-        language, warning = languages.resolve(chosen, self.env.environ)
+        language, warning = languages.resolve(chosen, self.env.environ, call.known_languages)
         if warning:
             self.env.warning(warning)
         terminal = self.env.stdout

@@ -100,7 +100,7 @@ def answer(env, args: list[str]) -> int | None:
         root_format = _one(root, "format_", root_params)  # (checked even where --json decides)
         call = lookups.Call(
             env, lambda: facts.load(path, reserved), _one(root, "lang", root_params),
-            "json" if root.get("json_") else root_format,
+            "json" if root.get("json_") else root_format, (table["language_names"], table["languages"]),
         )  # fmt: skip
         options = {param["name"]: _one(given, param["name"], params) for param in params if param["option"]}
         path_of_command = " ".join(filter(None, ["cqmin", command]))  # as Click names it in a message

@@ -211,6 +211,15 @@ def test_a_look_up_imports_only_the_format_it_writes(warm):
     assert imported == ["cqmin.formats.table"] and "Pension coverage target" in stdout
 
 
+def test_a_look_up_imports_only_the_language_it_speaks(warm):
+    """Every language's names and locales are in the command table: the one chosen is the one imported."""
+    listed = "name.startswith('cqmin.languages.') and name != 'cqmin.languages.base'"
+    for args, module in [(["pension", "--json", "--lang", "zh"], "zh"), (["--lang=ZH", "pension", "--json"], "zh"),
+                         (["pension", "--json", "--lang", "en"], "en")]:  # fmt: skip
+        imported, stdout = _imported_by(args, listed)
+        assert imported == [f"cqmin.languages.{module}"] and stdout.startswith("["), args
+
+
 def test_every_format_of_a_look_up_is_one_the_registry_has():
     assert {fmt.name for fmt in formats.every()} >= set(DATA)
 

@@ -62,7 +62,7 @@ def build(root_ctx, base: FactBase) -> dict:
         "reserved": list(own),  # the names a topic may not take, which key the fact cache (session.reserved)
         "commands": commands,
         "languages": languages.locales(),  # (spoken.py chooses from these, on either path)
-        "language_names": {code: list(language.names) for code, language in languages.REGISTRY.items()},
+        "language_names": languages.names(),
         "default_language": languages.DEFAULT,
         "facts": [(fact.id, _texts(fact.label)) for fact in base.facts],
         "topics": [(topic.id, _texts(topic.title)) for topic in base.topics],

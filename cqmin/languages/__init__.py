@@ -6,12 +6,50 @@ fact base (README, "Extending cqmin").
 """
 
 import os
+from collections.abc import Iterator, Mapping
 
 from cqmin import spoken
-from cqmin.languages import en, zh
 from cqmin.languages.base import FALLBACK, Language
 
-REGISTRY: dict[str, Language] = {language.code: language for language in (zh.LANGUAGE, en.LANGUAGE)}
+MODULES = ("zh", "en")  # each language's module, named by its code (cqmin/languages/zh.py), in the registry's order
+
+
+class _Registry(Mapping):
+    """The languages by code. A language's module is imported when the language is first asked for: a look-up
+    speaks one language, and imports its module alone (what it knows of the others, their names and locales, it
+    reads from the cached command table: see resolve). Listing the codes imports nothing."""
+
+    def __init__(self, codes: tuple[str, ...]) -> None:
+        self._codes = list(codes)
+        self._loaded: dict[str, Language] = {}
+
+    def __getitem__(self, code: str) -> Language:
+        if code not in self._loaded:
+            if code not in self._codes:
+                raise KeyError(code)
+            self._loaded[code] = __import__(f"cqmin.languages.{code}", fromlist=["LANGUAGE"]).LANGUAGE
+        return self._loaded[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._codes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def add(self, language: Language) -> None:
+        self._codes += [] if language.code in self._codes else [language.code]
+        self._loaded[language.code] = language
+
+    def remove(self, code: str) -> None:
+        if code in self._codes:
+            self._codes.remove(code)
+        self._loaded.pop(code, None)
+
+
+REGISTRY = _Registry(MODULES)
 DEFAULT = "en"  # where nothing chooses, and for locales of languages cqmin does not speak
 __all__ = [
     "AUTO", "DEFAULT", "ENV_VAR", "FALLBACK", "REGISTRY", "Language", "closest", "codes", "find", "get", "resolve"
@@ -25,28 +63,30 @@ def codes() -> list[str]:
 
 def register(language: Language) -> None:
     """Add a language (its texts must then be in the fact base)."""
-    REGISTRY[language.code] = language
+    REGISTRY.add(language)
 
 
 def unregister(code: str) -> None:
-    REGISTRY.pop(code, None)
+    REGISTRY.remove(code)
 
 
 def get(code: str) -> Language:
     return REGISTRY[code.lower()]
 
 
-def _names() -> dict[str, list[str]]:
+def names() -> dict[str, list[str]]:
+    """Each language's other names, by code (what --lang and CQMIN_LANG may say instead of the code)."""
     return {code: list(language.names) for code, language in REGISTRY.items()}
 
 
 def locales() -> dict[str, list[str]]:
+    """Each language's locale prefixes, by code."""
     return {code: list(language.locales) for code, language in REGISTRY.items()}
 
 
 def find(name: str) -> str | None:
     """The code of the language a name people type means, or None (spoken.find)."""
-    return spoken.find(name, _names())
+    return spoken.find(name, names())
 
 
 def closest(name: str) -> str | None:
@@ -58,13 +98,16 @@ def closest(name: str) -> str | None:
     return known[close[0]] if close else None
 
 
-def resolve(option: str | None, environ=None) -> tuple[Language, str | None]:
+def resolve(option: str | None, environ=None, known: tuple[dict, dict] | None = None) -> tuple[Language, str | None]:
     """The language to speak, and a warning to show if CQMIN_LANG names one cqmin does not have.
 
-    --lang wins (already checked by the command line); then CQMIN_LANG; then the locale.
+    --lang wins (already checked by the command line); then CQMIN_LANG; then the locale. `known`: every
+    language's names and locales (names(), locales()) as the cached command table holds them, so that only the
+    language chosen is imported; else they are read from the languages themselves.
     """
     environ = os.environ if environ is None else environ
-    code, unknown = spoken.choose(option, environ, _names(), locales(), DEFAULT)
+    names_of, locales_of = known if known is not None else (names(), locales())
+    code, unknown = spoken.choose(option, environ, names_of, locales_of, DEFAULT)
     warning = None
     if unknown:
         close = closest(unknown)
