@@ -1,10 +1,11 @@
-"""Find, read, check and load a fact base into the typed records every command shows.
+"""Find a fact base, and load it into the typed records every command shows: from the cache, or from its file.
 
 The bundled base is read through importlib.resources, so it is found in a wheel
 or a zip alike; in an editable install or a checkout, it is the top-level
 facts.toml, read in place. `--facts PATH` or CQMIN_FACTS replaces it. A fact
 base is untrusted input: it is size-limited, decoded strictly, parsed,
-validated, and only then built into records, which are cached.
+validated, and only then built into records, which are cached (fact_file.py:
+what a run whose cache serves never imports).
 """
 
 import os
@@ -17,15 +18,6 @@ from cqmin.files import MAX_BYTES, open_regular, read_limited, read_user_file_st
 ENV_VAR = "CQMIN_FACTS"
 KIND = "facts"  # its entries in the cache
 BUNDLED_LABEL = "facts.toml (bundled)"
-
-
-class InvalidFactBase(CqminError):
-    """A fact base that cannot be used, with its problems (validation.Problem)."""
-
-    def __init__(self, source: "Source", problems: list) -> None:
-        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
-        super().__init__(f"{source.label}: {count}", hint=f"run '{source.validate_command()}' for the full list")
-        self.problems = problems
 
 
 class Source:
@@ -155,62 +147,6 @@ def _bundled_resource():
     raise CqminError("this cqmin has lost its bundled facts.toml", hint="reinstall cqmin, or give one with --facts")
 
 
-def parse(content: bytes, source: Source) -> tuple[dict, str]:
-    """Decode and parse TOML; raise InvalidFactBase with the line and column of the fault."""
-    from cqmin.validation import Problem
-
-    def refuse(message: str, line: int | None = None, column: int | None = None) -> InvalidFactBase:
-        return InvalidFactBase(source, [Problem(source.label, line, column, "", None, message)])
-
-    if not content.strip():
-        raise refuse("the file is empty")
-    try:
-        text = content.decode("utf-8").removeprefix("\ufeff")  # the byte-order mark Windows editors write
-    except UnicodeDecodeError as error:
-        raise refuse(f"not UTF-8 text (byte {error.start})", content[: error.start].count(b"\n") + 1) from None
-    import tomli
-
-    try:
-        return tomli.loads(text), text
-    except tomli.TOMLDecodeError as error:
-        message = f"TOML syntax: {getattr(error, 'msg', error)}"
-        raise refuse(message, getattr(error, "lineno", None), getattr(error, "colno", None)) from None
-    except RecursionError:
-        raise refuse("nested too deeply to be a fact base") from None
-    except ValueError as error:  # an integer of more digits than Python converts (sys.int_info)
-        raise refuse(str(error)) from None
-
-
-def check(content: bytes, source: Source, articles: list[str] | None = None, reserved: frozenset = frozenset()):
-    """Parse and validate: (data, problems, notes); problems are sorted by line, empty when the base is sound.
-
-    `articles` are the --source options (FILE, or EVENT=FILE) of texts the quotes must be in, besides each
-    event's own `source`; None checks no quote (a lookup). articles.SourceOptions for options that contradict
-    each other.
-    """
-    import gc
-
-    from cqmin import articles as texts
-    from cqmin import validation
-
-    # No collection of cycles while a base is parsed and checked: it makes only containers that stay reachable
-    # (or go with their reference counts), and collecting them over and over cost a large base a fifth of its time.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        data, text = parse(content, source)
-        problems, notes = validation.check(data, text, source.label, reserved)
-        if articles is not None:
-            own = None if source.bundled else source.path
-            found = texts.gather(data, source.folder(), own, texts.given(articles, texts.event_ids(data)))
-            problems += validation.check_quotes(data, text, found, source.label)
-    finally:
-        if collecting:
-            gc.enable()
-    problems.sort(key=lambda problem: problem.line or 0)
-    return data, problems, notes
-
-
 def load(path: str | None = None, reserved: frozenset = frozenset()):
     """The fact base at `path` (else CQMIN_FACTS, else the bundled one), validated, from cache if possible.
 
@@ -226,40 +162,17 @@ def load(path: str | None = None, reserved: frozenset = frozenset()):
     if fresh:
         parts = stored[1]
         try:
-            base = packed.unpack(lambda name: cache.part(parts, name), source.label, lambda: _built(source, reserved))
+            base = packed.unpack(lambda name: cache.part(parts, name), source.label, lambda: _rebuilt(source, reserved))
         except packed.DAMAGED:
             base = None  # an entry of the right key but the wrong shape: rebuild it
         if base is not None:
             keep_current(KIND, source, stored, key)
             base.read_as = key or stored[0]
             return base
-    return _built(source, reserved, content, key)
+    return _rebuilt(source, reserved, content, key)
 
 
-def _built(source: Source, reserved: frozenset, content: bytes | None = None, key: dict | None = None):
-    """The base parsed, checked and built from its file (`content`, if read already, with its `key`), and cached."""
-    from cqmin import packed
+def _rebuilt(source: Source, reserved: frozenset, content: bytes | None = None, key: dict | None = None):
+    from cqmin import fact_file  # only where the cache cannot serve
 
-    if content is None:
-        content = source.content(None)
-        key = source.cache_key(content, reserved)
-    data, problems, _ = check(content, source, reserved=reserved)
-    from cqmin.validation.problems import DRAFTED  # (only where a base is checked: a TAB never is)
-
-    drafted = [problem for problem in problems if problem.message == DRAFTED]
-    if drafted:  # a draft is first of all a draft: what else it lacks (a placeholder left) validate lists with it
-        count = f"{len(drafted)} drafted fact" + (" is" if len(drafted) == 1 else "s are")
-        listed = source.validate_command()
-        raise CqminError(  # never shown as checked data
-            f"{source.label}: {count} not yet reviewed, so it is not a fact base to look figures up in yet",
-            hint=f"check each against the article, then delete its draft = true ({listed} lists them)",
-        )
-    if problems:
-        raise InvalidFactBase(source, problems)
-    from cqmin.build import build  # only when the cache cannot serve
-
-    base = build(data, source.label)
-    base.read_as = key
-    if cache.enabled():
-        cache.write(KIND, source.cache_name, key, packed.pack(base))
-    return base
+    return fact_file.built(source, KIND, reserved, content, key)

@@ -17,7 +17,7 @@ import help_reference
 import pytest
 from conftest import assert_golden, ok, run
 
-from cqmin import cache, compare, contract, facts, numerals, wording
+from cqmin import cache, compare, contract, fact_file, facts, numerals, wording
 from cqmin.domain import Measure
 
 FACTS_TOML = Path(__file__).resolve().parent.parent / "facts.toml"
@@ -50,7 +50,7 @@ def test_the_bundled_base_has_no_problems(article):
     from cqmin import facts
 
     source = facts.Source(str(FACTS_TOML))
-    _, problems, notes = facts.check(FACTS_TOML.read_bytes(), source, [str(ARTICLE)])
+    _, problems, notes = fact_file.check(FACTS_TOML.read_bytes(), source, [str(ARTICLE)])
     assert problems == [] and notes == []
 
 
@@ -257,7 +257,7 @@ def test_the_bundled_base_is_cached_and_served_from_the_cache(bundled, tmp_path,
     assert facts.Source(None).cache_name.startswith("bundled:")
     assert cache.read(facts.KIND, facts.Source(None).cache_name) is not None  # the one entry is the bundled base's
     # A hit neither parses nor validates: make both impossible and load again.
-    monkeypatch.setattr(facts, "check", lambda *args, **kwargs: pytest.fail("parsed despite a fresh cache"))
+    monkeypatch.setattr(fact_file, "check", lambda *args, **kwargs: pytest.fail("parsed despite a fresh cache"))
     assert [fact.id for fact in facts.load().facts] == [fact.id for fact in first.facts]
 
 

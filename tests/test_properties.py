@@ -12,7 +12,7 @@ from conftest import runner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cqmin import facts, languages, numerals, periods
+from cqmin import fact_file, facts, languages, numerals, periods
 from cqmin.cli.app import app
 
 BUDGET = settings(
@@ -117,8 +117,8 @@ def test_random_edits_are_problems_never_crashes(text):
     content = text.encode("utf-8", "surrogatepass")
     source = facts.Source("edited.toml")
     try:
-        data, problems, _ = facts.check(content, source)
-    except facts.InvalidFactBase as error:  # unreadable: syntax, encoding, nesting
+        data, problems, _ = fact_file.check(content, source)
+    except fact_file.InvalidFactBase as error:  # unreadable: syntax, encoding, nesting
         assert error.problems
         return
     assert all(problem.file == "edited.toml" and problem.message for problem in problems)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import run
 
-from cqmin import cache, facts, freshness, table_store
+from cqmin import cache, fact_file, facts, freshness, table_store
 from cqmin.shells import ARGS_VAR, COMPLETE_VAR, CWORD_VAR, WORDS_VAR
 
 INSURED = "pension.insured"  # a fact of the sample base
@@ -79,7 +79,7 @@ def test_the_cache_is_written_and_used(private_cache, monkeypatch, sample):
     facts.load()
     assert len(list(private_cache.iterdir())) == 1
     # A hit neither parses nor validates: make both impossible and load again.
-    monkeypatch.setattr(facts, "check", lambda *args: pytest.fail("parsed despite a fresh cache"))
+    monkeypatch.setattr(fact_file, "check", lambda *args: pytest.fail("parsed despite a fresh cache"))
     assert [fact.id for fact in facts.load().facts] == sample.ids()
 
 
@@ -155,7 +155,7 @@ def test_a_racy_entry_is_checked_by_its_digest_until_the_file_settles(tmp_path, 
     assert reads == [path]  # racy: read, and hashed
     monkeypatch.setattr(freshness, "RACY_NS", 0)
     base = facts.load(path)  # settled: read once more, and the entry keyed by the status the file has now
-    monkeypatch.setattr(facts, "check", lambda *args, **kwargs: pytest.fail("rebuilt after re-keying"))
+    monkeypatch.setattr(fact_file, "check", lambda *args, **kwargs: pytest.fail("rebuilt after re-keying"))
     assert [fact.id for fact in base.facts] == sample.ids()  # (its parts, read before the entry was replaced)
     facts.load(path)
     assert reads == [path, path]
@@ -186,8 +186,8 @@ def test_a_new_version_does_not_read_an_old_cache(private_cache, monkeypatch):
     facts.load()
     monkeypatch.setattr(freshness, "__version__", "999")
     calls = []
-    real_check = facts.check
-    monkeypatch.setattr(facts, "check", lambda *args, **kwargs: calls.append(1) or real_check(*args, **kwargs))
+    real_check = fact_file.check
+    monkeypatch.setattr(fact_file, "check", lambda *args, **kwargs: calls.append(1) or real_check(*args, **kwargs))
     facts.load()
     assert calls == [1]
 
@@ -197,8 +197,8 @@ def test_changed_code_does_not_read_an_old_cache(private_cache, monkeypatch):
     facts.load()
     monkeypatch.setattr(freshness, "_CODE", ["another build of cqmin"])
     calls = []
-    real_check = facts.check
-    monkeypatch.setattr(facts, "check", lambda *args, **kwargs: calls.append(1) or real_check(*args, **kwargs))
+    real_check = fact_file.check
+    monkeypatch.setattr(fact_file, "check", lambda *args, **kwargs: calls.append(1) or real_check(*args, **kwargs))
     facts.load()
     assert calls == [1]
 
@@ -338,15 +338,15 @@ def test_a_run_builds_only_the_command_it_runs(monkeypatch):
 
 
 def test_checking_a_base_leaves_garbage_collection_on(sample_path):
-    """facts.check parses without collecting cycles (a fifth of a large base's time), and turns it back on, also
+    """fact_file.check parses without collecting cycles (a fifth of a large base's time), and turns it back on, also
     when the file is refused."""
     import gc
 
     source = facts.Source(sample_path)
-    facts.check(source.read(), source)
+    fact_file.check(source.read(), source)
     assert gc.isenabled()
-    with pytest.raises(facts.InvalidFactBase):
-        facts.check(b"[[facts]\n", source)
+    with pytest.raises(fact_file.InvalidFactBase):
+        fact_file.check(b"[[facts]\n", source)
     assert gc.isenabled()
 
 

@@ -2,7 +2,7 @@
 
 import typer
 
-from cqmin import facts
+from cqmin import fact_file, facts
 from cqmin.articles import SourceOptions
 from cqmin.cli.session import reserved, run_of
 from cqmin.results import Problems
@@ -19,8 +19,8 @@ def check(ctx: typer.Context, path: str | None, articles: list[str]) -> Problems
     """
     source = facts.Source(path)
     try:
-        data, problems, notes = facts.check(source.read(), source, articles, reserved(ctx))
-    except facts.InvalidFactBase as error:
+        data, problems, notes = fact_file.check(source.read(), source, articles, reserved(ctx))
+    except fact_file.InvalidFactBase as error:
         return Problems(source.label, error.problems)
     except SourceOptions as error:  # two plain --source: which is the article?
         raise typer.BadParameter(str(error), param_hint="'--source'") from None
