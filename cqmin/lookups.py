@@ -92,9 +92,6 @@ def choose_format(call: Call, result_type: type, format_, json_: bool, fields: b
     return fmt
 
 
-WRITTEN_AT_ONCE = 8 * 1024  # characters of output gathered into one write: a pipe holds 64 KiB
-
-
 class Session:
     """One command's run: its format and output decided from its options, its base loaded when first asked."""
 
@@ -133,16 +130,7 @@ class Session:
         """
         empty = no_match is not None and len(result) == 0
         if not (empty and self.format.for_people):
-            pending: list[str] = []  # pieces gathered into a write (one system call) of a few KiB
-            size = 0
-            for piece in formats.render(result, self.format, self.output):
-                pending.append(piece)
-                size += len(piece)
-                if size >= WRITTEN_AT_ONCE:
-                    self.output.terminal.write("".join(pending))
-                    pending, size = [], 0
-            if pending:
-                self.output.terminal.write("".join(pending))
+            self.output.terminal.write_pieces(formats.render(result, self.format, self.output))
         if empty:
             raise CqminError(no_match)
 

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from collections.abc import Iterable
 
 # Tables are laid out for at least MIN_WIDTH columns (a narrower terminal wraps their
 # lines itself, losing nothing) and at most MAX_WIDTH: COLUMNS=10000000 must not make
@@ -10,6 +11,7 @@ import sys
 MIN_WIDTH = 20
 MAX_WIDTH = 1000
 PIPE_WIDTH = 80
+WRITTEN_AT_ONCE = 8 * 1024  # bytes of output gathered into one write (one system call); a pipe holds 64 KiB
 
 
 def columns(environ) -> int | None:
@@ -57,7 +59,12 @@ class Terminal:
         return PIPE_WIDTH
 
     def write(self, text: str) -> None:
-        """Write all of `text` to the stream, or raise OSError.
+        """Write all of `text` to the stream, or raise OSError (see write_pieces)."""
+        self.write_pieces((text,))
+
+    def write_pieces(self, pieces: Iterable[str]) -> None:
+        """Write text given in pieces (formats.render) as one text, or raise OSError. A few KiB are held at a time:
+        each piece is encoded as it comes, and written once WRITTEN_AT_ONCE bytes have gathered.
 
         Goes around the text layer to the file descriptor where there is one:
         with PYTHONUNBUFFERED=1, TextIOWrapper.write drops what a partial write
@@ -67,16 +74,21 @@ class Terminal:
         try:
             descriptor = self.stream.fileno()
         except (OSError, AttributeError, ValueError):  # io.UnsupportedOperation is both
-            self.stream.write(text)
+            for piece in pieces:
+                self.stream.write(piece)
             return
         self.stream.flush()
-        data = memoryview(text.encode(self.encoding, getattr(self.stream, "errors", None) or "strict"))
-        try:
-            while data:
-                data = data[os.write(descriptor, data) :]
-        except BrokenPipeError:
-            silence_stdout()
-            raise ReaderGone from None
+        import codecs  # (loaded at start-up: the standard streams' encoders)
+
+        # Incremental: an encoding that begins with a byte-order mark (utf-16) writes it once, not for each piece.
+        encoder = codecs.getincrementalencoder(self.encoding)(getattr(self.stream, "errors", None) or "strict")
+        gathered = bytearray()
+        for piece in pieces:
+            gathered += encoder.encode(piece)
+            if len(gathered) >= WRITTEN_AT_ONCE:
+                _send(descriptor, bytes(gathered))
+                gathered.clear()
+        _send(descriptor, bytes(gathered + encoder.encode("", final=True)))
 
     def can_encode(self, text: str) -> bool:
         try:
@@ -89,6 +101,16 @@ class Terminal:
     def unicode(self) -> bool:
         """Whether Chinese, box drawing and block characters survive this stream."""
         return self.can_encode("中文—→█▏")
+
+
+def _send(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(descriptor, view) :]
+    except BrokenPipeError:
+        silence_stdout()
+        raise ReaderGone from None
 
 
 class ReaderGone(Exception):

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from cqmin.terminal import MAX_WIDTH, MIN_WIDTH, PIPE_WIDTH, Terminal
+from cqmin.terminal import MAX_WIDTH, MIN_WIDTH, PIPE_WIDTH, WRITTEN_AT_ONCE, Terminal
 
 
 class FakeTTY(io.StringIO):
@@ -115,3 +115,14 @@ def test_help_on_a_wide_terminal_is_rich_and_keeps_paragraphs_whole():
     (line,) = [line for line in text.splitlines() if "Each figure is supported" in line]
     assert "contradicted (the fact it is about says" in line  # the docstring's line breaks are not the help's
     assert b"\x1b[" not in _in_a_terminal("check", "--help", COLUMNS="120", NO_COLOR="1")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "gb18030"])
+def test_text_written_in_pieces_is_the_text_written_whole(tmp_path, encoding):
+    """Pieces are encoded as they come and written a few KiB at a time: the bytes are the whole text's, a
+    byte-order mark once, however the pieces fall against the writes."""
+    pieces = ["养老保险参保人数\n", "x" * (WRITTEN_AT_ONCE - 3), "中文" * 5000, "", "end\n"]
+    path = tmp_path / "out"
+    with open(path, "w", encoding=encoding) as stream:
+        Terminal(stream).write_pieces(iter(pieces))
+    assert path.read_bytes() == "".join(pieces).encode(encoding)
