@@ -11,6 +11,8 @@ Records are named tuples (record.py): immutable and typed like frozen dataclasse
 but six times cheaper to define, which every run (and every TAB) pays at import.
 """
 
+from collections.abc import Callable
+
 from cqmin.domain import Kind, Measure, Qualifier
 from cqmin.record import Record
 
@@ -135,6 +137,10 @@ class Facts:
     def of_topic(self, topic_id: str) -> list[Fact]:
         return [fact for fact in self._listed if fact.topic == topic_id]
 
+    def scan(self, visit: Callable[[Fact], object]) -> list:
+        """What `visit` makes of each fact, in the base's order, where it makes anything (not None)."""
+        return [found for found in map(visit, self._listed) if found is not None]
+
 
 class FactBase:
     """The loaded records, with the look-ups commands need."""
@@ -183,6 +189,11 @@ class FactBase:
 
     def facts_of(self, topic_id: str) -> list[Fact]:
         return self._facts.of_topic(topic_id)
+
+    def scan(self, visit: Callable[[Fact], object]) -> list:
+        """What `visit` makes of each fact, in the base's order, where it makes anything (not None). From the
+        cache, each fact is unpacked as it is reached and let go unless it is kept: a search reads every fact."""
+        return self._facts.scan(visit)
 
     def units(self) -> list[Unit]:
         if self._units is None:

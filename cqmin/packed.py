@@ -75,6 +75,26 @@ class StoredFacts(Facts):
     def of_topic(self, topic_id: str) -> list[Fact]:
         return self._served(lambda: self._in_order([topic_id]), lambda rebuilt: rebuilt.of_topic(topic_id))
 
+    def scan(self, visit) -> list:
+        return self._served(lambda: self._scanned(visit), lambda rebuilt: rebuilt.scan(visit))
+
+    def _scanned(self, visit) -> list:
+        """What `visit` makes of each fact, in the base's order: a fact not unpacked yet is unpacked for it and
+        not kept (a search keeps a few of every fact). A fact that proves damaged does so before anything is
+        kept: `visit` makes, and this returns, nothing until the scan is whole (and a rebuilt base scans again)."""
+        entries = [(place, ident, data) for topic in self._topics for ident, (place, data) in self._part(topic).items()]
+        found = []
+        for place, ident, data in sorted(entries, key=_first):
+            fact = self._unpacked.get(ident)
+            if fact is None:
+                if not isinstance(place, int):
+                    raise TypeError("place")
+                fact = self._unpack(marshal.loads(data))
+            made = visit(fact)
+            if made is not None:
+                found.append(made)
+        return found
+
     def _served(self, answer, otherwise):
         """answer(), from the parts; or, once a part has proved damaged, otherwise(the rebuilt base's facts)."""
         if self._rebuilt is None:

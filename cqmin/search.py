@@ -116,17 +116,19 @@ def _excerpt(text: str, term: str, around: int = 8) -> str:
     return ("…" if head else "") + text[head:tail] + ("…" if tail < len(text) else "")
 
 
-def search(base: FactBase, facts: list[Fact], query: str) -> list[Hit]:
-    """Facts among `facts` matching every term of `query`, best first."""
+def search(base: FactBase, query: str, topics: frozenset[str] = frozenset()) -> list[Hit]:
+    """The facts (of `topics`, if any) matching every term of `query`, best first. Each fact is read as it is
+    reached and let go unless it matches (FactBase.scan): a search reads every fact to keep a few."""
     terms = [term.casefold() for term in _terms(query)]
     if not terms:
         return []
     wanted_id = query.strip().casefold()
-    hits = []
-    for fact in facts:
+
+    def hit(fact: Fact) -> Hit | None:
+        if topics and fact.topic not in topics:
+            return None
         if fact.id == wanted_id:
-            hits.append(Hit(fact, EXACT_ID, None))
-            continue
+            return Hit(fact, EXACT_ID, None)
         fields = {name: text.casefold() for name, text in _fields(fact, base).items()}
         score, chinese, chinese_in = 0.0, None, None
         for term in terms:
@@ -135,21 +137,24 @@ def search(base: FactBase, facts: list[Fact], query: str) -> list[Hit]:
                 WEIGHTS[name] * _quality(term, text, typing_id and name == "id") for name, text in fields.items()
             )
             if not best:
-                break
+                return None
             score += best
             if chinese is None and _has_cjk(term):
                 chinese, chinese_in = _matched_text(fact, term, base)
-        else:
-            hits.append(Hit(fact, score, chinese, chinese_in))
+        return Hit(fact, score, chinese, chinese_in)
+
+    hits = base.scan(hit)
     hits.sort(key=lambda hit: -hit.score)  # stable: ties keep the order of the fact base
     return hits
 
 
-def suggest(facts: list[Fact], query: str, most: int = 3) -> list[str]:
-    """The words of the facts' English labels nearest to the English words of a query that match nothing."""
+def suggest(base: FactBase, query: str, topics: frozenset[str] = frozenset(), most: int = 3) -> list[str]:
+    """The words of the English labels (of the facts of `topics`, if any) nearest to the English words of a
+    query that match nothing."""
     import difflib
 
-    known = sorted({word for fact in facts for word in _WORDS.findall(fact.label.get("en", "").casefold())
+    labels = base.scan(lambda fact: None if topics and fact.topic not in topics else fact.label.get("en", ""))
+    known = sorted({word for label in labels for word in _WORDS.findall(label.casefold())
                     if word.isalpha() and len(word) > 2})  # fmt: skip
     near: dict[str, str] = {}  # by stem: "pension" and "pensions" are one suggestion
     stems = {_stemmed(word) for word in known}

@@ -27,7 +27,7 @@ def by_spelling(query: str, ids: list[str], limit: int = 3, cutoff: float = 0.6)
 def by_label(query: str, base: FactBase, limit: int = 3) -> list[str]:
     """Ids whose label or quote mention the words of `query` ("养老保险", "pension")."""
     words = query.replace(".", " ").replace("-", " ")
-    return [hit.fact.id for hit in search(base, base.facts, words)[:limit]]
+    return [hit.fact.id for hit in search(base, words)[:limit]]
 
 
 def hint(base: FactBase, typed: str) -> str:

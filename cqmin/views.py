@@ -72,17 +72,16 @@ def citations(base: FactBase, fact_ids: list[str]) -> results.Citations:
 
 
 def search(base: FactBase, query: str, topic_ids: list[str], filters: Filters = EVERYTHING) -> results.SearchHits:
-    chosen = set(topic_ids)
-    facts = [fact for fact in base.facts if not chosen or fact.topic in chosen]
+    chosen = frozenset(topic_ids)
     from cqmin import search as searching  # its patterns compile at import: only for a search
 
-    hits = searching.search(base, facts, query)
+    hits = searching.search(base, query, chosen)
     found = [hit.fact for hit in hits]
     where = f" in {', '.join(topic_ids)}" if topic_ids else ""
     kept, why = narrow(found, filters, f"{_counted(len(found), 'fact matches', 'facts match')} '{query}'{where}")
     matched = {hit.fact.id: (hit.chinese, hit.chinese_in) for hit in hits if hit.chinese}
     if why is None and not found:
-        near = " or ".join(repr(word) for word in searching.suggest(facts, query))
+        near = " or ".join(repr(word) for word in searching.suggest(base, query, chosen))
         why = f"no fact matches '{query}'{where}" + (f"; did you mean {near}?" if near else "")
     return results.SearchHits(base, kept, query, matched, why)
 
