@@ -111,17 +111,21 @@ def test_a_look_up_reads_only_the_parts_of_the_cache_it_prints(warm, monkeypatch
 
     read, real = [], cache.Parts.raw
     monkeypatch.setattr(cache.Parts, "raw", lambda parts, name: read.append(name) or real(parts, name))
+    kinds, real_read = [], cache.read
+    monkeypatch.setattr(cache, "read", lambda kind, name: kinds.append(kind) or real_read(kind, name))
     assert _fast(["show", "pension.insured", "--json"])[0] == 0
     assert sorted(set(read)) == ["core", "facts:pension", "params:show", "table"]
+    assert kinds == ["commands", "facts"]  # a line that names no base needs no grammar
     read.clear()
     assert _fast(["health", "--json"])[0] == 0
     assert sorted(set(read)) == ["core", "facts:health", "params:health", "table"]
 
 
 @pytest.mark.parametrize("kind", ["commands", "grammar"])
-def test_a_damaged_part_of_a_command_s_parameters_is_left_to_typer_and_written_anew(warm, kind):
+def test_a_damaged_part_of_a_command_s_parameters_is_left_to_typer_and_written_anew(warm, kind, sample_path):
     """A command's parameters are a part of their own, read when a line names the command: one whose checksum
-    fails is no answer (Typer's is), and the next run writes the entry again."""
+    fails is no answer (Typer's is), and the next run writes the entry again. (The grammar is read for a line
+    that names a base.)"""
     from cqmin import cache, facts, table_store
 
     name = facts.Source(None).cache_name if kind == table_store.KIND else table_store.GRAMMAR
@@ -132,7 +136,7 @@ def test_a_damaged_part_of_a_command_s_parameters_is_left_to_typer_and_written_a
         byte = entry.read(1)
         entry.seek(-1, os.SEEK_CUR)
         entry.write(bytes([byte[0] ^ 0xFF]))
-    args = ["show", "pension.insured", "--json"]
+    args = ["show", "pension.insured", "--json", *(["--facts", sample_path] if kind == "grammar" else [])]
     assert _fast(args)[0] is None
     assert not os.path.exists(path)  # dropped, for the full path to write anew
     full = run(*args)
