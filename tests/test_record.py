@@ -49,8 +49,8 @@ def test_a_field_without_a_default_after_one_with_a_default_is_refused_as_namedt
 
 
 def test_a_record_is_one_class_whose_methods_may_name_it():
-    """The body's methods go onto the named tuple itself (one class a record, not two); a method that names
-    __class__ (or calls super()) still finds its class."""
+    """A record is one class (its body's methods its own), whose named-tuple methods every record shares; a
+    method that names __class__ (or calls super()) finds its class."""
 
     class Named(Record):
         name: str
@@ -61,8 +61,9 @@ def test_a_record_is_one_class_whose_methods_may_name_it():
         def parent(self) -> str:
             return super().__repr__()
 
-    assert Named.__mro__ == (Named, tuple, object)
-    assert Named("x").kind() is Named and Named("x").parent() == "('x',)"
+    assert Named("x").kind() is Named and Named("x").parent() == "Named(name='x')"
+    assert [cls for cls in Named.__mro__ if "kind" in vars(cls)] == [Named] and Named.__mro__[-2:] == (tuple, object)
+    assert Named._replace is Point._replace and Named.__repr__ is Point.__repr__  # (written once, not per class)
 
 
 def test_a_record_that_redefines_a_method_of_namedtuple_is_what_typing_namedtuple_would_make():
@@ -79,4 +80,24 @@ def test_a_record_that_redefines_a_method_of_namedtuple_is_what_typing_namedtupl
             return "<" + tuple.__repr__(self) + ">"
 
     assert repr(Shown("x")) == repr(Same("x")) == "<('x',)>"
-    assert Shown.__mro__[1:] == Same.__mro__[1:] == (tuple, object)  # one class, as typing makes it
+
+
+def test_a_record_s_constructor_takes_what_typing_s_takes():
+    class Same(typing.NamedTuple):
+        x: int
+        y: int = 0
+        label: str | None = None
+
+    for args, kwargs in [((1,), {}), ((1, 2), {"label": "a"}), ((), {"x": 3, "y": 4})]:
+        assert Point(*args, **kwargs) == Same(*args, **kwargs)
+    for args, kwargs in [((), {}), ((1, 2, 3, 4), {}), ((1,), {"z": 2}), ((1,), {"x": 2})]:
+        with pytest.raises(TypeError):
+            Same(*args, **kwargs)
+        with pytest.raises(TypeError):
+            Point(*args, **kwargs)
+    assert Point._make([1, 2, "a"]) == Point(1, 2, "a") and Point.__match_args__ == Same.__match_args__
+    with pytest.raises(TypeError):
+        Point._make([1])
+    with pytest.raises(ValueError, match="unexpected field names"):
+        Point(1)._replace(z=3)
+    assert Point.x.__doc__ == Same.x.__doc__ and Point(1).__getnewargs__() == (1, 0, None)
