@@ -5,7 +5,8 @@ The json package imports its decoder and scanner too (a tenth of a MiB that a
 writer never uses), and json.dumps with an indent builds its text from a list
 of every key, value and separator (some 3,000 small strings for one topic,
 twice the memory of the text itself). This writer joins each object's items
-as it goes, with the same C string encoders json uses (_json). It writes what
+as it goes, and escapes strings as json does, without json's C module (_json:
+its library alone is 48 KiB of a look-up's memory). It writes what
 the contract holds: dicts with string keys, lists, tuples, strings, ints, finite
 floats, booleans and None. For anything else (another key, NaN, a cycle) it
 hands the value to json.dumps, which writes it or fails as it always did.
@@ -14,11 +15,38 @@ tests/test_json_text.py holds it to json.dumps over generated values.
 
 from collections.abc import Iterable, Iterator
 
-try:
-    from _json import encode_basestring, encode_basestring_ascii
-except ImportError:  # a Python without the C accelerator
-    from json.encoder import py_encode_basestring as encode_basestring  # type: ignore[assignment]
-    from json.encoder import py_encode_basestring_ascii as encode_basestring_ascii  # type: ignore[assignment]
+# How JSON writes the characters a string cannot hold as they are, as json writes them: the quote, the
+# backslash and C0 controls (a few by name, the rest as \u00XX). With ensure_ascii, every character
+# outside printable ASCII is a \u escape too (a pair of them beyond the BMP).
+_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x20)} | {
+    ord('"'): '\\"',
+    ord("\\"): "\\\\",
+    ord("\b"): "\\b",
+    ord("\f"): "\\f",
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
+
+
+def _string(text: str) -> str:
+    return '"' + text.translate(_ESCAPES) + '"'
+
+
+def _ascii_string(text: str) -> str:
+    escaped = text.translate(_ESCAPES)
+    if escaped.isascii() and "\x7f" not in escaped:
+        return '"' + escaped + '"'
+    return '"' + "".join(char if " " <= char <= "~" else _escaped(char) for char in escaped) + '"'
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair
+    return f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}"
+
 
 _INFINITY = float("inf")
 
@@ -52,7 +80,7 @@ def _writer(ensure_ascii: bool, indent: int | None, separators: tuple[str, str] 
 class _Writer:
     def __init__(self, ensure_ascii: bool, indent: int | None, item_separator: str, key_separator: str) -> None:
         self.ensure_ascii, self.indent = ensure_ascii, indent
-        self.string = encode_basestring_ascii if ensure_ascii else encode_basestring
+        self.string = _ascii_string if ensure_ascii else _string
         self.item_separator, self.key_separator = item_separator, key_separator
 
     def text(self, value, level: int) -> str:

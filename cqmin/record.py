@@ -22,7 +22,6 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type che
 if TYPE_CHECKING:
     from typing import NamedTuple as Record
 else:
-
     try:
         from _collections import _tuplegetter
     except ImportError:  # another Python

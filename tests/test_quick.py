@@ -198,8 +198,8 @@ def test_a_look_up_imports_neither_typer_nor_click_nor_a_toml_parser(warm):
     """What the fast path is for: the framework's start is most of a run (README, Performance); typing alone
     costs a look-up a tenth of its time (record.py); the validation package is validate's; BLAKE2b is for a fact
     file read (a settled one is known by its status); zlib's libz is a fifth of a MiB (checksum.py). Memory: json
-    (json_text writes JSON), __future__ (a module, not only a statement), the shells' protocol (a TAB's)."""
-    watched = "('typer', 'click', 'tomli', 'tomllib', 'typing', '_blake2', 'zlib', 'json', '__future__')"
+    and _json (json_text writes JSON), __future__ (a module, not only a statement), the shells' protocol (a TAB's)."""
+    watched = "('typer', 'click', 'tomli', 'tomllib', 'typing', '_blake2', 'zlib', 'json', '_json', '__future__')"
     listed = f"name.split('.')[0] in {watched} or name.startswith(('cqmin.validation', 'cqmin.shells.'))"
     imported, stdout = _imported_by(["pension", "--json"], listed)
     assert imported == [] and stdout.startswith("[")
