@@ -11,16 +11,15 @@ parts, in marshal format (it loads fast and needs no import). A reader reads the
 header, and then only the parts it needs: the topic a look-up prints, the ids a
 TAB completes. What the key says, and how an entry is known to be of cqmin's
 code and the fact file as they are now (its digest, or its status alone), is
-freshness.py's; this module stores and reads entries.
+freshness.py's; this module reads entries, and says how they are laid out;
+cache_store.py writes them (a look-up that the cache serves writes nothing).
 
 An entry is trusted as the user's own files are: one that another user could
 have written (owned by someone else, or writable by group or others, as in a
 shared XDG_CACHE_HOME) is ignored. And the cache is invisible when it cannot
 help: an entry that is not a regular file (a FIFO, a link to /dev/zero), too
 large, corrupt or of another layout means "no cache", never an error, a hang or
-a message. Entries are written to a fresh temporary file (O_EXCL, random name)
-and renamed into place; an interrupted write leaves nothing behind.
-CQMIN_NO_CACHE=1 turns the cache off.
+a message. CQMIN_NO_CACHE=1 turns the cache off.
 """
 
 import marshal
@@ -32,7 +31,7 @@ from cqmin.files import open_regular
 
 # Bumped when the layout of an entry changes.
 FORMAT = 7
-_MAGIC = b"cqmin-cache %d\n" % FORMAT
+MAGIC = b"cqmin-cache %d\n" % FORMAT
 MAX_BYTES = 256 * 1024 * 1024  # a 16 MiB fact base compiles to far less
 
 
@@ -45,7 +44,7 @@ def folder() -> str:
     return os.path.join(base, "cqmin")
 
 
-def _file(kind: str, name: str) -> str:
+def file_of(kind: str, name: str) -> str:
     # One cache file per kind and fact base, named by its location, so that switching
     # between fact bases does not evict the other's cache.
     return os.path.join(folder(), f"{kind}-{sum_of(name.encode('utf-8', 'replace')):08x}.marshal")
@@ -54,7 +53,7 @@ def _file(kind: str, name: str) -> str:
 def read(kind: str, name: str) -> "tuple[dict, Parts] | None":
     """(key, parts) as stored for `name`, or None if there is no sound entry. Only the key and the table of
     contents are read here; each part when it is asked for (part())."""
-    path = _file(kind, name)
+    path = file_of(kind, name)
     try:
         descriptor = open_regular(path, follow=False)
     except (OSError, ValueError):
@@ -77,8 +76,8 @@ def _header(descriptor: int, path: str) -> "Parts | None":
     status = os.fstat(descriptor)
     if not _own(status) or status.st_size > MAX_BYTES:
         return None
-    head = _read_at(descriptor, 0, len(_MAGIC) + 8)
-    if len(head) != len(_MAGIC) + 8 or not head.startswith(_MAGIC):
+    head = _read_at(descriptor, 0, len(MAGIC) + 8)
+    if len(head) != len(MAGIC) + 8 or not head.startswith(MAGIC):
         return None
     length, checksum = int.from_bytes(head[-8:-4], "big"), int.from_bytes(head[-4:], "big")
     header = _read_at(descriptor, len(head), length) if length <= status.st_size else b""
@@ -120,7 +119,16 @@ class Parts:
 
     def __init__(self, path: str, identity: tuple, start: int, key: dict, contents: dict) -> None:
         self.key, self._path, self._identity, self._start, self._contents = key, path, identity, start, contents
-        self._held: dict[str, bytes] = {}  # parts read whole by rekeyed(), whose file is then replaced
+        self._held: dict[str, bytes] = {}  # parts read whole (hold()), whose file is about to be replaced
+
+    def hold(self) -> dict[str, bytes] | None:
+        """Every part's bytes, read now and kept, for this process reads on from them once the file is replaced
+        (cache_store.rekeyed); None if a part is damaged."""
+        packed = {part: self.raw(part) for part in self.names()}
+        if any(data is None for data in packed.values()):
+            return None
+        self._held = packed
+        return packed
 
     def names(self) -> list[str]:
         return list(self._contents)
@@ -169,55 +177,3 @@ def _loads(data: bytes):
         return marshal.loads(data)
     except (ValueError, EOFError, TypeError, MemoryError, RecursionError):
         return None
-
-
-def write(kind: str, name: str, entry_key: dict, parts: dict) -> None:
-    """Store an entry: written to a fresh temporary file and renamed, so readers never see half of one."""
-    _write(kind, name, entry_key, {part: marshal.dumps(value) for part, value in parts.items()})
-
-
-def rekeyed(kind: str, name: str, entry_key: dict, parts: "Parts") -> None:
-    """Store an entry's parts as read under another key: a file found unchanged by its digest, whose status
-    changed (touched, copied back) or is no longer racy."""
-    packed = {part: parts.raw(part) for part in parts.names()}
-    if all(data is not None for data in packed.values()):
-        parts._held = packed  # (this process reads on from them: the file is about to be replaced)
-        _write(kind, name, entry_key, packed)
-
-
-def _write(kind: str, name: str, entry_key: dict, packed: dict[str, bytes]) -> None:
-    path = _file(kind, name)
-    temporary = None
-    try:
-        contents, offset = {}, 0
-        for part, data in packed.items():
-            contents[part] = (offset, len(data), sum_of(data))
-            offset += len(data)
-        header = marshal.dumps((entry_key, contents))
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        import tempfile
-
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".facts-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(_MAGIC + len(header).to_bytes(4, "big") + sum_of(header).to_bytes(4, "big") + header)
-            for data in packed.values():
-                out.write(data)
-        os.replace(temporary, path)
-        temporary = None
-    except (OSError, ValueError):
-        pass  # no cache, then: the run goes on
-    finally:  # failed, or stopped by Ctrl-C or SIGTERM mid-write: no temporary file left behind
-        _remove(temporary)
-
-
-def drop(kind: str, name: str) -> None:
-    """Remove an entry found damaged, so that the next run writes it anew."""
-    _remove(_file(kind, name))
-
-
-def _remove(path: str | None) -> None:
-    if path is not None:
-        try:  # (not contextlib.suppress: its import costs a look-up half a millisecond)
-            os.unlink(path)
-        except OSError:
-            return  # gone already

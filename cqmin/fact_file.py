@@ -6,7 +6,7 @@ is decoded strictly, and a fault in it is a problem with its line, never a
 traceback.
 """
 
-from cqmin import cache
+from cqmin import cache, cache_store
 from cqmin.errors import CqminError
 from cqmin.record import TYPE_CHECKING
 
@@ -105,5 +105,5 @@ def built(source: "Source", kind: str, reserved: frozenset, content: bytes | Non
     base = build(data, source.label)
     base.read_as = key
     if cache.enabled():
-        cache.write(kind, source.cache_name, key, packed.pack(base))
+        cache_store.write(kind, source.cache_name, key, packed.pack(base))
     return base

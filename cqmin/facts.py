@@ -124,7 +124,9 @@ def keep_current(kind: str, source: Source, stored: tuple[dict, dict], key: dict
     """Store an entry found current by its digest under the key the file has now (a new status, or no longer
     racy), so that the next run knows it by the status alone."""
     if key is not None and key != stored[0]:
-        cache.rekeyed(kind, source.cache_name, key, stored[1])
+        from cqmin import cache_store
+
+        cache_store.rekeyed(kind, source.cache_name, key, stored[1])
 
 
 def _package() -> str:

@@ -64,7 +64,9 @@ class Table(dict):
         writes the table anew: the entry is dropped)."""
         found = cache.part(self._parts, name) if self._parts.has(name) else default
         if not isinstance(found, list):
-            cache.drop(self._kind, self._name)
+            from cqmin import cache_store
+
+            cache_store.drop(self._kind, self._name)
             raise ValueError(f"the command table's {name} is damaged")
         return found
 
@@ -113,6 +115,8 @@ def _parts_of(table: dict) -> dict:
 def write(path: str | None, table: dict, read_as: dict | None) -> None:
     """Store the table of the fact base at `path`, and the grammar. The table is keyed as the base it was built
     from was read (`read_as`, the base's key), not as the file is now: a file changed since is not its file."""
+    from cqmin import cache_store  # (a run that writes a table is one that Typer answered)
+
     if not cache.enabled():
         return
     source = facts.Source(path)
@@ -121,10 +125,10 @@ def write(path: str | None, table: dict, read_as: dict | None) -> None:
         ids: dict[str, list] = {}
         for place, (ident, label) in enumerate(table["facts"]):
             ids.setdefault(IDS + ident.partition(".")[0], []).append((place, ident, label))
-        cache.write(KIND, source.cache_name, key, {**_parts_of(table), **ids})
+        cache_store.write(KIND, source.cache_name, key, {**_parts_of(table), **ids})
     found = _grammar_of(table)
     if found is not None and grammar() is None:
-        cache.write(GRAMMAR, GRAMMAR, freshness.code_key(), _parts_of(found))
+        cache_store.write(GRAMMAR, GRAMMAR, freshness.code_key(), _parts_of(found))
 
 
 GRAMMAR = "grammar"  # its kind, and its name, in the cache

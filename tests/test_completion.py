@@ -322,7 +322,7 @@ def test_a_damaged_part_of_ids_is_left_to_typer_and_written_anew(tmp_path, monke
     assert "pension.insured" in runner.invoke(app, [], env=environ, prog_name="cqmin").stdout  # the table cached
     name = facts.Source(None).cache_name
     _, parts = cache.read(table_store.KIND, name)
-    path = Path(cache._file(table_store.KIND, name))
+    path = Path(cache.file_of(table_store.KIND, name))
     data = bytearray(path.read_bytes())
     data[parts._start + parts._contents["ids:pension"][0]] ^= 0xFF
     path.write_bytes(bytes(data))

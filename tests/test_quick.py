@@ -130,7 +130,7 @@ def test_a_damaged_part_of_a_command_s_parameters_is_left_to_typer_and_written_a
 
     name = facts.Source(None).cache_name if kind == table_store.KIND else table_store.GRAMMAR
     _, parts = cache.read(kind, name)
-    path = cache._file(kind, name)
+    path = cache.file_of(kind, name)
     with open(path, "r+b") as entry:
         entry.seek(parts._start + parts._contents["params:show"][0])
         byte = entry.read(1)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import run
 
-from cqmin import cache, fact_file, facts, freshness, table_store
+from cqmin import cache, cache_store, fact_file, facts, freshness, table_store
 from cqmin.shells import ARGS_VAR, COMPLETE_VAR, CWORD_VAR, WORDS_VAR
 
 INSURED = "pension.insured"  # a fact of the sample base
@@ -178,7 +178,7 @@ def test_parts_of_an_entry_replaced_since_its_header_was_read_are_not_served(tmp
     facts.load(path)
     key, parts = cache.read(facts.KIND, facts.Source(path).cache_name)
     entry = {name: cache.part(parts, name) for name in parts.names()}
-    cache.write(facts.KIND, facts.Source(path).cache_name, key, entry)  # the same entry, in a new file
+    cache_store.write(facts.KIND, facts.Source(path).cache_name, key, entry)  # the same entry, in a new file
     assert all(parts.raw(name) is None for name in parts.names())
 
 
@@ -270,7 +270,7 @@ def test_a_cache_of_the_wrong_shape_is_ignored(private_cache, sample):
     entry = {name: cache.part(parts, name) for name in parts.names()}
     for damaged in ({**entry, "core": {"facts": [("x",)]}}, {**entry, "facts:pension": {"pension.insured": (0, b"x")}},
                     {**entry, "facts:pension": [("x",)]}):  # fmt: skip
-        cache.write(facts.KIND, facts.Source(None).cache_name, key, damaged)
+        cache_store.write(facts.KIND, facts.Source(None).cache_name, key, damaged)
         assert [fact.id for fact in facts.load().facts] == sample.ids()
         assert facts.load().fact(INSURED).label["en"] == LABEL
 
@@ -290,7 +290,7 @@ def test_a_scan_keeps_what_it_is_asked_to_and_a_damaged_fact_rescans_the_rebuilt
     entry = {name: cache.part(parts, name) for name in parts.names()}
     last = max(entry["facts:pension"].items(), key=lambda item: item[1][0])[0]  # the pension fact met last
     entry["facts:pension"][last] = (entry["facts:pension"][last][0], b"x")
-    cache.write(facts.KIND, facts.Source(path).cache_name, key, entry)
+    cache_store.write(facts.KIND, facts.Source(path).cache_name, key, entry)
     seen: list[str] = []
     base = facts.load(path)
     assert base.scan(lambda fact: seen.append(fact.id) or fact.id) == sample.ids()
@@ -404,6 +404,6 @@ def test_a_base_whose_cache_proves_damaged_becomes_the_rebuilt_base_whole(tmp_pa
     pension = [fact["id"] for fact in sample.facts if fact["topic"] == "pension"]
     sample.topic("pension")["title"]["en"] = "Renamed meanwhile"
     sample.write(tmp_path)
-    cache.drop(facts.KIND, facts.Source(path).cache_name)
+    cache_store.drop(facts.KIND, facts.Source(path).cache_name)
     assert [fact.id for fact in base.facts_of("pension")] == pension
     assert base.topic("pension").title["en"] == "Renamed meanwhile"

@@ -557,7 +557,7 @@ def test_the_cache_never_writes_through_a_planted_link(private_cache, tmp_path):
     victim = tmp_path / "victim"
     victim.write_text("precious", encoding="utf-8")
     private_cache.mkdir(parents=True)
-    name = cache._file(facts.KIND, facts.Source(None).cache_name)
+    name = cache.file_of(facts.KIND, facts.Source(None).cache_name)
     for pid in range(os.getpid() - 5, os.getpid() + 5):  # the temporary names it used to use
         os.symlink(victim, f"{name}.{pid}.tmp")
     facts.load()
@@ -644,7 +644,7 @@ def _planted(private_cache, label: str, value=None) -> str:
     written); its id."""
     import marshal
 
-    from cqmin import cache, facts, packed
+    from cqmin import cache, cache_store, facts, packed
 
     assert _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)}).returncode == 0
     source = facts.Source(None)
@@ -657,7 +657,7 @@ def _planted(private_cache, label: str, value=None) -> str:
     if value is not None:
         first[3] = value
     entry[topic][fact_id] = (place, marshal.dumps(tuple(first)))
-    cache.write(facts.KIND, source.cache_name, key, entry)
+    cache_store.write(facts.KIND, source.cache_name, key, entry)
     return fact_id
 
 
@@ -685,26 +685,26 @@ def test_a_cache_entry_with_a_figure_that_is_not_one_is_rebuilt(private_cache, v
 
 @pytest.mark.parametrize("signal_", [KeyboardInterrupt, SystemExit])
 def test_an_interrupted_cache_write_leaves_no_temporary_file(private_cache, monkeypatch, signal_):
-    from cqmin import cache
+    from cqmin import cache_store
 
     def interrupted(*args):
         raise signal_
 
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(signal_):
-        cache.write("facts", "x", {}, {"base": {}})
+        cache_store.write("facts", "x", {}, {"base": {}})
     assert os.listdir(private_cache) == []
 
 
 def test_a_cache_key_pointing_at_a_fifo_is_not_read(private_cache, base, tmp_path):
-    from cqmin import cache, facts
+    from cqmin import cache, cache_store, facts
 
     facts.load()
     source = facts.Source(None)
     key, parts = cache.read(facts.KIND, source.cache_name)
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    cache.rekeyed(facts.KIND, source.cache_name, {**key, "path": str(fifo)}, parts)
+    cache_store.rekeyed(facts.KIND, source.cache_name, {**key, "path": str(fifo)}, parts)
     result = _cqmin("pension", "--json", env={**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)})
     assert result.returncode == 0 and len(json.loads(result.stdout)) == len(base.facts_of("pension"))
 
