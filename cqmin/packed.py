@@ -80,20 +80,22 @@ class StoredFacts(Facts):
 
     def _scanned(self, visit) -> list:
         """What `visit` makes of each fact, in the base's order: a fact not unpacked yet is unpacked for it and
-        not kept (a search keeps a few of every fact). A fact that proves damaged does so before anything is
-        kept: `visit` makes, and this returns, nothing until the scan is whole (and a rebuilt base scans again)."""
-        entries = [(place, ident, data) for topic in self._topics for ident, (place, data) in self._part(topic).items()]
+        not kept, and a part not read yet is read for it and not kept (a search keeps a few of every fact). A
+        fact that proves damaged does so before anything is kept: `visit` makes, and this returns, nothing until
+        the scan is whole (and a rebuilt base scans again)."""
         found = []
-        for place, ident, data in sorted(entries, key=_first):
-            fact = self._unpacked.get(ident)
-            if fact is None:
-                if not isinstance(place, int):
-                    raise TypeError("place")
-                fact = self._unpack(marshal.loads(data))
-            made = visit(fact)
-            if made is not None:
-                found.append(made)
-        return found
+        for topic in self._topics:
+            part = self._packed[topic] if topic in self._packed else self._read_part(topic)
+            for ident, (place, data) in part.items():
+                fact = self._unpacked.get(ident)
+                if fact is None:
+                    if not isinstance(place, int):
+                        raise TypeError("place")
+                    fact = self._unpack(marshal.loads(data))
+                made = visit(fact)
+                if made is not None:
+                    found.append((place, made))
+        return [made for _, made in sorted(found, key=_first)]
 
     def _served(self, answer, otherwise):
         """answer(), from the parts; or, once a part has proved damaged, otherwise(the rebuilt base's facts)."""
@@ -123,11 +125,14 @@ class StoredFacts(Facts):
 
     def _part(self, topic: str) -> dict:
         if topic not in self._packed:
-            part = self._read(FACTS + topic) if topic in self._topics else {}
-            if not isinstance(part, dict):
-                raise ValueError(f"the part of {topic!r}")
-            self._packed[topic] = part
+            self._packed[topic] = self._read_part(topic) if topic in self._topics else {}
         return self._packed[topic]
+
+    def _read_part(self, topic: str) -> dict:
+        part = self._read(FACTS + topic)
+        if not isinstance(part, dict):
+            raise ValueError(f"the part of {topic!r}")
+        return part
 
     def _fact(self, place: int, fact_id: str, data: bytes) -> Fact:
         """A fact unpacked, once (`place`, its place in the base, orders `all`)."""

@@ -277,15 +277,16 @@ def test_a_cache_of_the_wrong_shape_is_ignored(private_cache, sample):
 
 def test_a_scan_keeps_what_it_is_asked_to_and_a_damaged_fact_rescans_the_rebuilt_base(tmp_path, private_cache, sample):
     """FactBase.scan (search) unpacks each fact as it is reached and keeps none it did not have: a search holds
-    its hits, not the base. A fact found damaged on the way (its part sound, its record not) is not half-served:
-    the rebuilt base is scanned whole, and what the scan made before the fault is dropped."""
+    its hits, not the base (nor its packed parts). A fact found damaged on the way (its part sound, its record
+    not) is not half-served: the rebuilt base is scanned whole, and what the scan made before the fault is
+    dropped."""
     path = sample.write(tmp_path)
     facts.load(path)
     base = facts.load(path)
     assert base.scan(lambda fact: fact.id if fact.topic == "health" else None) == [
         fact["id"] for fact in sample.facts if fact["topic"] == "health"
     ]
-    assert base._facts._unpacked == {}  # (nothing unpacked was kept)
+    assert base._facts._unpacked == {} and base._facts._packed == {}  # (nothing read or unpacked was kept)
     key, parts = cache.read(facts.KIND, facts.Source(path).cache_name)
     entry = {name: cache.part(parts, name) for name in parts.names()}
     last = max(entry["facts:pension"].items(), key=lambda item: item[1][0])[0]  # the pension fact met last
