@@ -332,7 +332,7 @@ MARKUP_PIECES = ["[", "]", "/", "\\", ":", "a", "b", " ", "smile", "x-emoji", "-
 def test_escaped_markup_reads_back_as_the_text(value):
     from rich.text import Text
 
-    from cqmin.render.safe import markup_escaped
+    from cqmin.render.markup import markup_escaped
 
     for after in ("", "\n\n[bold]Its figures[/bold]", " · "):  # as in a topic's help and the list of commands
         shown = Text.from_markup(markup_escaped(value) + after, emoji=True).plain  # emoji codes, as Typer reads

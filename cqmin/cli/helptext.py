@@ -15,7 +15,8 @@ GENERIC = {"topic": "TOPIC", "other_topic": "TOPIC", "fact": "ID", "word": "WORD
 
 def shown(text: str) -> str:
     """A fact base's text in help: literal, and escaped where Typer reads help as Rich markup."""
-    from cqmin.render.safe import clean, markup_escaped
+    from cqmin.render.markup import markup_escaped
+    from cqmin.render.safe import clean
 
     return markup_escaped(clean(text)) if framework.help_is_markup() else clean(text)
 
