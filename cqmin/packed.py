@@ -45,7 +45,8 @@ def unpack(read: Callable[[str], object], label: str, rebuild: Callable[[], Fact
     unit = _unpacker(Unit, {})
     units = {item[0]: unit(item) for item in core["units"]}
     references = {Unit: units}
-    tables = {name: [_unpacker(record, references)(item) for item in core[name]] for name, record in CORE.items()}
+    unpackers = {name: _unpacker(record, references) for name, record in CORE.items()}  # (one for each table)
+    tables = {name: [unpackers[name](item) for item in core[name]] for name in CORE}
     topics = core["fact_topics"]
     if not (isinstance(topics, list) and all(isinstance(topic, str) for topic in topics)):
         raise TypeError("fact_topics")
