@@ -30,6 +30,8 @@ _ESCAPES = {code: f"\\u{code:04x}" for code in range(0x20)} | {
 
 
 def _string(text: str) -> str:
+    if '"' not in text and "\\" not in text and text.isprintable():  # (most text: nothing to escape, told in C)
+        return '"' + text + '"'
     return '"' + text.translate(_ESCAPES) + '"'
 
 
@@ -82,6 +84,7 @@ class _Writer:
         self.ensure_ascii, self.indent = ensure_ascii, indent
         self.string = _ascii_string if ensure_ascii else _string
         self.item_separator, self.key_separator = item_separator, key_separator
+        self._breaks: list[str] = []
 
     def text(self, value, level: int) -> str:
         """A value's text, as it stands at this depth of indentation; json.dumps writes what this writer leaves."""
@@ -101,7 +104,9 @@ class _Writer:
 
     def breaks(self, level: int) -> str:
         """What comes before an item at this depth: a new line and its indent, or nothing."""
-        return "" if self.indent is None else "\n" + " " * (self.indent * level)
+        while len(self._breaks) <= level:  # (made once for each depth)
+            self._breaks.append("" if self.indent is None else "\n" + " " * (self.indent * len(self._breaks)))
+        return self._breaks[level]
 
     def write(self, value, level: int) -> str:
         # In json's order of tests: a str subclass is a string, True an int subclass written as true.
