@@ -221,8 +221,10 @@ def _resident(python: str, args: list[str] | None, env: dict) -> int | None:
     """Resident KiB at exit of python -c pass (args None) or of cqmin ARGS, by RESIDENT_PROBE; None off Linux."""
     if not os.path.exists("/proc/self/smaps_rollup"):
         return None
+    probe = OUT / "resident_probe.py"  # a script, as the console script is: python -c would put the
+    probe.write_text(RESIDENT_PROBE, encoding="utf-8")  # working directory first on sys.path, and list it
     run_cqmin = [] if args is None else ["cqmin", *args]
-    done = subprocess.run([python, "-c", RESIDENT_PROBE, *run_cqmin], capture_output=True, text=True, env=env)
+    done = subprocess.run([python, str(probe), *run_cqmin], capture_output=True, text=True, env=env)
     found = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("RESIDENT ")]
     return int(found[-1]) if found else None
 
