@@ -319,9 +319,8 @@ LANGUAGE = Toy()
 def add_language(variant: Variant) -> None:
     variant.path("cqmin/languages/xx.py").write_text(TOY_LANGUAGE, encoding="utf-8")
     registry = variant.path("cqmin/languages/__init__.py").read_text(encoding="utf-8")
-    found = re.search(r"for language in \(([^)]*)\)", registry)
-    variant.edit("cqmin/languages/__init__.py", found[0], f"for language in ({found[1]}, xx.LANGUAGE)")
-    variant.edit("cqmin/languages/__init__.py", "from cqmin.languages import ", "from cqmin.languages import xx, ")
+    found = re.search(r"MODULES = \(([^)]*)\)", registry)  # the registry: each language's module, by its code
+    variant.edit("cqmin/languages/__init__.py", found[0], f'MODULES = ({found[1]}, "xx")')
 
 
 @pytest.mark.slow
