@@ -42,8 +42,7 @@ def unpack(read: Callable[[str], object], label: str, rebuild: Callable[[], Fact
     """A base from its parts (`read(name)`: a part, or None); raises one of DAMAGED if the core is not one.
     `rebuild()` gives the base from its file, should a part of facts prove damaged later."""
     core = read("core")
-    unit = _unpacker(Unit, {})
-    units = {item[0]: unit(item) for item in core["units"]}
+    units = _OnDemand({item[0]: item for item in core["units"]}, _unpacker(Unit, {}))  # (a unit's id is first)
     references = {Unit: units}
     unpackers = {name: _unpacker(record, references) for name, record in CORE.items()}  # (one for each table)
     tables = {name: [unpackers[name](item) for item in core[name]] for name in CORE}
@@ -51,9 +50,24 @@ def unpack(read: Callable[[str], object], label: str, rebuild: Callable[[], Fact
     if not (isinstance(topics, list) and all(isinstance(topic, str) for topic in topics)):
         raise TypeError("fact_topics")
     facts = StoredFacts(read, topics, _unpacker(Fact, references), rebuild)
-    base = FactBase(tables["events"], tables["speakers"], tables["topics"], facts, label, list(units.values()))
+    # The units, should they be asked for (to pack the base again): those of its facts, in their order, as the
+    # packed list has them (pack: base.units()).
+    base = FactBase(tables["events"], tables["speakers"], tables["topics"], facts, label)
     facts.owner = base  # (which adopts the rebuilt base whole, should a part prove damaged)
     return base
+
+
+class _OnDemand(dict):
+    """Records by id, each unpacked from its tuple when first asked for: a topic's facts name a few of the base's
+    units. A tuple that is no record raises one of DAMAGED then, as a fact's own fields do."""
+
+    def __init__(self, packed: dict, unpack) -> None:
+        super().__init__()
+        self._packed, self._unpack = packed, unpack
+
+    def __missing__(self, key: str):
+        made = self[key] = self._unpack(self._packed[key])
+        return made
 
 
 class StoredFacts(Facts):

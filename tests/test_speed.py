@@ -268,8 +268,10 @@ def test_a_cache_of_the_wrong_shape_is_ignored(private_cache, sample):
     # A sound entry, of this version and key, whose core or facts are not a base's: rebuilt, not served.
     key, parts = cache.read(facts.KIND, facts.Source(None).cache_name)
     entry = {name: cache.part(parts, name) for name in parts.names()}
+    units = [(unit[0], unit[1], "no measure") for unit in entry["core"]["units"]]  # (a unit is unpacked when used)
     for damaged in ({**entry, "core": {"facts": [("x",)]}}, {**entry, "facts:pension": {"pension.insured": (0, b"x")}},
-                    {**entry, "facts:pension": [("x",)]}):  # fmt: skip
+                    {**entry, "facts:pension": [("x",)]},
+                    {**entry, "core": {**entry["core"], "units": units}}):  # fmt: skip
         cache_store.write(facts.KIND, facts.Source(None).cache_name, key, damaged)
         assert [fact.id for fact in facts.load().facts] == sample.ids()
         assert facts.load().fact(INSURED).label["en"] == LABEL
