@@ -17,7 +17,7 @@ disturb less):
     cqmin pension (a table)                <= 0.8 x the table floor (Rich, but not Typer)
     a TAB on fact ids in bash, zsh, fish   <= 2.5 x python -c pass (answered without Typer)
     peak memory of each                    <= its reference's + 2 MiB (by GNU time, where there is one;
-                                           also shown: resident at exit, counted to the page)
+                                           also shown: the program's own memory, to the page)
 
 The fact cache is warmed first (as it is after the first run on a machine).
 """
@@ -197,16 +197,18 @@ TARGETS = {
 MEMORY_SLACK_KIB = 2 * 1024  # peak memory over the reference's
 GNU_TIME = "/usr/bin/time"
 
-# Resident memory read at exit from /proc/self/smaps_rollup, which counts every page. GNU time's peak (the
-# kernel's ru_maxrss) moves in steps of 128 KiB on recent Linux, which counts a process's pages per CPU in
-# batches of 32, so that small changes do not show in it; a look-up's peak is at its end (its answer
-# written), so this is its peak too, to the page. Run as pip's console script runs cqmin (`import re`, then
-# cqmin's main) with the argument "cqmin" first, or without, for python -c pass; both read the file alike.
+# Memory the program itself holds at exit: its anonymous pages (the heap and Python's arenas), read from
+# /proc/self/smaps_rollup, which counts them to the page. GNU time's peak (the kernel's ru_maxrss) moves in
+# steps of 128 KiB on recent Linux, which counts a process's pages per CPU in batches of 32, and it counts
+# the pages of libpython and libc the run touched too, which vary with the page cache: small changes do not
+# show in it. A look-up's peak is at its end (its answer written), so this is its peak too. Run as pip's
+# console script runs cqmin (`import re`, then cqmin's main) with the argument "cqmin" first, or without,
+# for python -c pass; both read the file alike.
 RESIDENT_PROBE = """
 import atexit, sys
 def resident():
     with open("/proc/self/smaps_rollup") as rollup:
-        kib = next(int(line.split()[1]) for line in rollup if line.startswith("Rss:"))
+        kib = next(int(line.split()[1]) for line in rollup if line.startswith("Anonymous:"))
     sys.stderr.write(f"RESIDENT {kib}\\n")
 atexit.register(resident)
 if sys.argv[1:2] == ["cqmin"]:
@@ -218,7 +220,7 @@ if sys.argv[1:2] == ["cqmin"]:
 
 
 def _resident(python: str, args: list[str] | None, env: dict) -> int | None:
-    """Resident KiB at exit of python -c pass (args None) or of cqmin ARGS, by RESIDENT_PROBE; None off Linux."""
+    """Anonymous KiB at exit of python -c pass (args None) or of cqmin ARGS, by RESIDENT_PROBE; None off Linux."""
     if not os.path.exists("/proc/self/smaps_rollup"):
         return None
     probe = OUT / "resident_probe.py"  # a script, as the console script is: python -c would put the
@@ -267,7 +269,7 @@ def run(runs: int, python: str) -> dict:
     peaks = {
         name: max(_peak(argv, {**env, **extra}) or 0 for _ in range(3)) or None for name, (argv, extra) in cases.items()
     }
-    # And resident at exit, to the page, where the reference is python -c pass: the median of three runs.
+    # And the anonymous memory at exit, to the page, where the reference is python -c pass: the median of three.
     resident = {}
     for name, (argv, extra) in cases.items():
         if name == "python -c pass" or TARGETS.get(name, ("",))[0] == "python -c pass":
@@ -287,7 +289,7 @@ def report(samples: dict, peaks: dict, resident: dict) -> bool:
     ok = True
     print(
         f"{'case':<24}{'median':>10}{'ratio':>8}{'cpu ratio':>11}{'target':>8}{'peak RSS':>11}{'+floor':>10}"
-        f"{'at exit':>10}  verdict"
+        f"{'anon':>10}  verdict"
     )
     for name, runs in samples.items():
         median = statistics.median(wall for wall, _ in runs) * 1000
@@ -310,8 +312,8 @@ def report(samples: dict, peaks: dict, resident: dict) -> bool:
             line += f"{'':>27}{shown}"
         print(line)
     print(
-        "(peak RSS: GNU time, the most of three runs, in the kernel's steps of 128 KiB; at exit: resident pages "
-        "counted exactly, the median of three, over python -c pass's)"
+        "(peak RSS: GNU time, the most of three runs, in the kernel's steps of 128 KiB, libraries' pages counted;\n"
+        " anon: the program's own memory at exit (heap and arenas), to the page, over python -c pass's)"
     )
     return ok
 
