@@ -12,7 +12,8 @@ header, and then only the parts it needs: the topic a look-up prints, the ids a
 TAB completes. What the key says, and how an entry is known to be of cqmin's
 code and the fact file as they are now (its digest, or its status alone), is
 freshness.py's; this module reads entries, and says how they are laid out;
-cache_store.py writes them (a look-up that the cache serves writes nothing).
+cache_store.py writes them (a look-up that the cache serves imports it only to
+re-key an entry whose file's status changed).
 
 An entry is trusted as the user's own files are: one that another user could
 have written (owned by someone else, or writable by group or others, as in a

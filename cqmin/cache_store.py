@@ -1,6 +1,7 @@
 """Storing entries of the cache (cache.py: their layout, and reading them): written to a fresh temporary file
 (O_EXCL, random name) and renamed into place, so that readers never see half of one, and an interrupted write
-leaves nothing behind. A run whose answer the cache holds writes nothing, and never imports this module."""
+leaves nothing behind. A run whose answer the cache holds imports this module only to re-key an entry (a file
+touched, or no longer racy: facts.keep_current)."""
 
 import marshal
 import os

@@ -57,14 +57,20 @@ class _Unwritten(Exception):
     """A value this writer leaves to json.dumps."""
 
 
-def dumps(value, ensure_ascii: bool = True, indent: int | None = None, separators: tuple[str, str] | None = None):
-    """json.dumps(value, ensure_ascii=…, allow_nan=False, indent=…, separators=…), to the byte."""
-    return _writer(ensure_ascii, indent, separators).text(value, 0)
+def dumps(
+    value, ensure_ascii: bool = True, indent: int | None = None, separators: tuple[str, str] | None = None,
+    allow_nan: bool = False,
+) -> str:  # fmt: skip
+    """json.dumps(value, ensure_ascii=…, allow_nan=…, indent=…, separators=…), to the byte."""
+    return _writer(ensure_ascii, indent, separators, allow_nan).text(value, 0)
 
 
 def array(items: Iterable, ensure_ascii: bool = True, indent: int | None = None, separators=None) -> Iterator[str]:
     """json.dumps(list(items), …) in pieces: "[", then each item with what comes before it, then "]". Items are
     taken one at a time, so that a look-up's records are made as they are written, never all held at once."""
+    if indent is not None and not isinstance(indent, int):  # (a text indent: json's to write)
+        yield dumps(list(items), ensure_ascii, indent, separators)
+        return
     writer = _writer(ensure_ascii, indent, separators)
     opening = "["
     for item in items:
@@ -73,15 +79,17 @@ def array(items: Iterable, ensure_ascii: bool = True, indent: int | None = None,
     yield "[]" if opening == "[" else writer.breaks(0) + "]"
 
 
-def _writer(ensure_ascii: bool, indent: int | None, separators: tuple[str, str] | None) -> "_Writer":
+def _writer(ensure_ascii: bool, indent, separators: tuple[str, str] | None, allow_nan: bool = False) -> "_Writer":
     if separators is None:  # json's defaults: no space at a line's end when indented
         separators = (",", ": ") if indent is not None else (", ", ": ")
-    return _Writer(ensure_ascii, indent, *separators)
+    return _Writer(ensure_ascii, indent, *separators, allow_nan)
 
 
 class _Writer:
-    def __init__(self, ensure_ascii: bool, indent: int | None, item_separator: str, key_separator: str) -> None:
-        self.ensure_ascii, self.indent = ensure_ascii, indent
+    def __init__(
+        self, ensure_ascii: bool, indent, item_separator: str, key_separator: str, allow_nan: bool = False
+    ) -> None:
+        self.ensure_ascii, self.indent, self.allow_nan = ensure_ascii, indent, allow_nan
         self.string = _ascii_string if ensure_ascii else _string
         self.item_separator, self.key_separator = item_separator, key_separator
         self._breaks: list[str] = []
@@ -96,7 +104,7 @@ class _Writer:
             import json
 
             text = json.dumps(
-                value, ensure_ascii=self.ensure_ascii, allow_nan=False, indent=self.indent,
+                value, ensure_ascii=self.ensure_ascii, allow_nan=self.allow_nan, indent=self.indent,
                 separators=(self.item_separator, self.key_separator),
             )  # fmt: skip
             # Indented deeper: every line break of indented JSON is its layout's (strings write \n).

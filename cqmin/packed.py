@@ -40,7 +40,8 @@ def pack(base: FactBase) -> dict:
 
 def unpack(read: Callable[[str], object], label: str, rebuild: Callable[[], FactBase]) -> FactBase:
     """A base from its parts (`read(name)`: a part, or None); raises one of DAMAGED if the core is not one.
-    `rebuild()` gives the base from its file, should a part of facts prove damaged later."""
+    `rebuild()` gives the base from its file, should a part of facts, or a unit (unpacked when a fact names
+    it), prove damaged later."""
     core = read("core")
     units = _OnDemand({item[0]: item for item in core["units"]}, _unpacker(Unit, {}))  # (a unit's id is first)
     references = {Unit: units}
@@ -95,9 +96,10 @@ class StoredFacts(Facts):
 
     def _scanned(self, visit) -> list:
         """What `visit` makes of each fact, in the base's order: a fact not unpacked yet is unpacked for it and
-        not kept, and a part not read yet is read for it and not kept (a search keeps a few of every fact). A
-        fact that proves damaged does so before anything is kept: `visit` makes, and this returns, nothing until
-        the scan is whole (and a rebuilt base scans again)."""
+        not kept, and a part not read yet is read for it and not kept (a search keeps a few of every fact).
+        Nothing is returned until the scan is whole: should a fact prove damaged, what `visit` made of those
+        before it is dropped, and the rebuilt base is scanned again, whole (so `visit` must be free of
+        side effects)."""
         found = []
         for topic in self._topics:
             part = self._packed[topic] if topic in self._packed else self._read_part(topic)

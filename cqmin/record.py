@@ -54,6 +54,8 @@ else:
             shown = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self, strict=True))
             return f"{type(self).__name__}({shown})"
 
+        __replace__ = _replace  # copy.replace (Python 3.13), as namedtuple has it
+
         def _asdict(self) -> dict:
             return dict(zip(self._fields, self, strict=True))
 
@@ -66,7 +68,8 @@ else:
         arguments = ", ".join(fields) + ("," if len(fields) == 1 else "")
         namespace = {"_tuple_new": tuple.__new__, "__builtins__": {}, "__name__": f"namedtuple_{name}"}
         constructor = eval(f"lambda _cls, {arguments}: _tuple_new(_cls, ({arguments}))", namespace)
-        constructor.__name__, constructor.__doc__ = "__new__", f"Create new instance of {name}({', '.join(fields)})"
+        constructor.__name__, constructor.__qualname__ = "__new__", f"{name}.__new__"  # (as errors name it)
+        constructor.__doc__ = f"Create new instance of {name}({', '.join(fields)})"
         constructor.__defaults__ = tuple(defaults) or None
         return constructor
 

@@ -9,8 +9,9 @@ nothing of it.
 
 Beside each base's table, one grammar: the root's options, cqmin's own commands and
 a topic's options, which are the same whatever the base. It is keyed by cqmin's code
-alone, and tells a fast path which base a line names (`--facts`) before that
-base's table is read (argv.with_table).
+alone, and tells a fast path which base a line that names one (`--facts`) names,
+before that base's table is read (argv.with_table; a line that names no base is
+read with the table of the base in use alone).
 """
 
 from cqmin import cache, facts, freshness

@@ -63,14 +63,21 @@ class Terminal:
         self.write_pieces((text,))
 
     def write_pieces(self, pieces: Iterable[str]) -> None:
-        """Write text given in pieces (formats.render) as one text, or raise OSError. A few KiB are held at a time:
-        each piece is encoded as it comes, and written once WRITTEN_AT_ONCE bytes have gathered.
+        """Write text given in pieces (formats.render), or raise OSError; or UnicodeEncodeError, for a character
+        the output's encoding lacks, before anything is written. In an encoding that holds every character (the
+        UTF family), a few KiB are held at a time: each piece is encoded as it comes, and written once
+        WRITTEN_AT_ONCE bytes have gathered. In any other (GBK, Latin-1), the whole text is encoded first, so that
+        a character it lacks leaves no half of a file behind.
 
         Goes around the text layer to the file descriptor where there is one:
         with PYTHONUNBUFFERED=1, TextIOWrapper.write drops what a partial write
         left over (a pipe whose reader went away), where this loop writes on or
         raises BrokenPipeError.
         """
+        import codecs  # (loaded at start-up: the standard streams' encoders)
+
+        if not codecs.lookup(self.encoding).name.startswith("utf"):
+            pieces = ("".join(pieces),)
         try:
             descriptor = self.stream.fileno()
         except (OSError, AttributeError, ValueError):  # io.UnsupportedOperation is both
@@ -78,8 +85,6 @@ class Terminal:
                 self.stream.write(piece)
             return
         self.stream.flush()
-        import codecs  # (loaded at start-up: the standard streams' encoders)
-
         # Incremental: an encoding that begins with a byte-order mark (utf-16) writes it once, not for each piece.
         encoder = codecs.getincrementalencoder(self.encoding)(getattr(self.stream, "errors", None) or "strict")
         gathered = bytearray()

@@ -118,3 +118,12 @@ def test_an_array_takes_its_items_one_at_a_time():
     assert next(pieces) == '[\n  {\n    "n": 0\n  }' and made == [0]
     assert next(pieces) == ',\n  {\n    "n": 1\n  }' and made == [0, 1]
     assert "".join(pieces) == ',\n  {\n    "n": 2\n  }\n]'
+
+
+def test_a_text_indent_and_nan_where_allowed_are_json_s_own():
+    """What the writer does not write itself comes out as json.dumps writes it: an indent given as text, in an
+    array too, and NaN where the caller allows it (a cell holding an object, as json's default allows)."""
+    items = [{"a": [1]}, 2]
+    assert "".join(json_text.array(items, False, indent="\t")) == json.dumps(items, ensure_ascii=False, indent="\t")
+    value = {"a": [math.nan, math.inf]}
+    assert json_text.dumps(value, False, separators=(",", ":"), allow_nan=True) == '{"a":[NaN,Infinity]}'

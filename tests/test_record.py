@@ -101,3 +101,12 @@ def test_a_record_s_constructor_takes_what_typing_s_takes():
     with pytest.raises(ValueError, match="unexpected field names"):
         Point(1)._replace(z=3)
     assert Point.x.__doc__ == Same.x.__doc__ and Point(1).__getnewargs__() == (1, 0, None)
+
+
+def test_a_record_s_mistakes_and_copies_read_as_namedtuple_s():
+    import copy
+
+    with pytest.raises(TypeError, match=r"^Point\.__new__\(\) missing 1 required positional argument: 'x'$"):
+        Point()
+    if hasattr(copy, "replace"):  # Python 3.13
+        assert copy.replace(Point(1), y=2) == Point(1, 2)

@@ -238,6 +238,18 @@ def test_a_toy_third_language_is_one_registry_entry_plus_its_texts(sample, tmp_p
     assert f"label.loud: unknown key (the languages are {known})" in run("validate", path).stdout
 
 
+def test_a_language_registered_at_run_time_is_spoken_from_a_warm_cache(sample_path, tmp_path):
+    """The cached command table knows the languages of the run that wrote it; one registered since is still
+    chosen by CQMIN_LANG or the locale (the look-up reads the registry itself then)."""
+    environ = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert run("pension", "--json", env={"XDG_CACHE_HOME": environ["XDG_CACHE_HOME"]}).exit_code == 0
+    subprocess.run([sys.executable, "-m", "cqmin", "pension"], capture_output=True, env=environ)  # (table cached)
+    for chosen in ({"CQMIN_LANG": "loud"}, {"LANG": "loud_XX.UTF-8"}):
+        table = subprocess.run([sys.executable, "-c", LOUD, "pension"], capture_output=True, text=True,
+                               env={**environ, **chosen})  # fmt: skip
+        assert table.returncode == 0 and table.stderr == "" and "ACHIEVED" in table.stdout, (chosen, table.stderr)
+
+
 def test_a_base_without_a_registered_language_falls_back_to_english(sample, sample_path, tmp_path):
     """The base in use (the sample) has no texts in the toy language: they show in English, and validate notes
     it once, not as a problem (a language need not be in every base)."""

@@ -126,3 +126,12 @@ def test_text_written_in_pieces_is_the_text_written_whole(tmp_path, encoding):
     with open(path, "w", encoding=encoding) as stream:
         Terminal(stream).write_pieces(iter(pieces))
     assert path.read_bytes() == "".join(pieces).encode(encoding)
+
+
+def test_a_character_the_encoding_lacks_leaves_nothing_written(tmp_path):
+    """GBK holds Chinese but not "²": the whole text is encoded before a byte goes out, so `> out.csv` is empty,
+    not 8 KiB of a file, when the output cannot hold it."""
+    path = tmp_path / "out"
+    with open(path, "w", encoding="gbk") as stream, pytest.raises(UnicodeEncodeError):
+        Terminal(stream).write_pieces(iter(["养老" * WRITTEN_AT_ONCE, "km²"]))
+    assert path.read_bytes() == b""

@@ -38,7 +38,7 @@ def cell(value) -> str:
     if isinstance(value, (dict, list)):
         from cqmin import json_text
 
-        return json_text.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json_text.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=True)  # (json's default)
     if isinstance(value, float):  # 0.000001, not 1e-06: a spreadsheet or `read` takes it as written
         from cqmin.languages.base import plain
 

@@ -103,10 +103,11 @@ def resolve(option: str | None, environ=None, known: tuple[dict, dict] | None = 
 
     --lang wins (already checked by the command line); then CQMIN_LANG; then the locale. `known`: every
     language's names and locales (names(), locales()) as the cached command table holds them, so that only the
-    language chosen is imported; else they are read from the languages themselves.
+    language chosen is imported; they are read from the languages themselves where there is no such table, or
+    where it lacks a language registered since (register()).
     """
     environ = os.environ if environ is None else environ
-    names_of, locales_of = known if known is not None else (names(), locales())
+    names_of, locales_of = known if known is not None and list(known[0]) == codes() else (names(), locales())
     code, unknown = spoken.choose(option, environ, names_of, locales_of, DEFAULT)
     warning = None
     if unknown:
