@@ -126,26 +126,30 @@ def walk(table: dict, args: list[str], completing: bool = False, any_topic: dict
 
 def with_table(args: list[str], completing: bool = False):
     """(the current command table for the fact base the line names, the line walked with it), or None where the
-    cache holds none. Most lines name no base: they are read with the table of the base in use (CQMIN_FACTS, else
-    the bundled one) alone. A line that names one with --facts (or that this table cannot read: a topic only
-    another base has) is read twice: with the grammar (table_store.grammar: the options of cqmin and of any
-    topic, the same for every base) for the base its --facts names, then with that base's table."""
+    cache holds none. A line is read with the table of the base in use (CQMIN_FACTS, else the bundled one): if
+    it names no other base, that is its reading; if it names one (`--facts`), it is read again with that base's
+    table. A line this table cannot read (a topic only another base has), or no such table, is read first with
+    the grammar (table_store.grammar: the options of cqmin and of any topic, the same for every base) for the
+    base its --facts names."""
     from cqmin import table_store
 
     table = table_store.read(None)
+    walked = None
     if table is not None:
         try:
             walked = walk(table, args, completing)
         except Unsure:
             walked = None
-        # Read as the grammar would read it (a topic's options are every topic's), and naming no base: the grammar
-        # would find no --facts either, and send the line to this very table.
-        if walked is not None and not walked[3].get("facts_path"):
-            return table, walked
-    grammar = table_store.grammar()
-    if grammar is None:
-        return None
-    path = (walk(grammar, args, completing, any_topic=grammar["topic"])[3].get("facts_path") or [None])[-1]
+    read_by_table = walked is not None
+    if not read_by_table:
+        grammar = table_store.grammar()
+        if grammar is None:
+            return None
+        walked = walk(grammar, args, completing, any_topic=grammar["topic"])
+    # Either reads a line's root options alike (a topic's options are every topic's), and so the base it names.
+    path = (walked[3].get("facts_path") or [None])[-1]
+    if path is None and read_by_table:
+        return table, walked
     if path == "":
         raise Unsure("--facts")  # an empty path: Typer says why
     table = table_store.read(path)

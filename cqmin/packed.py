@@ -104,12 +104,7 @@ class StoredFacts(Facts):
         for topic in self._topics:
             part = self._packed[topic] if topic in self._packed else self._read_part(topic)
             for ident, (place, data) in part.items():
-                fact = self._unpacked.get(ident)
-                if fact is None:
-                    if not isinstance(place, int):
-                        raise TypeError("place")
-                    fact = self._unpack(marshal.loads(data))
-                made = visit(fact)
+                made = visit(self._fact(place, ident, data, keep=False))
                 if made is not None:
                     found.append((place, made))
         return [made for _, made in sorted(found, key=_first)]
@@ -132,7 +127,7 @@ class StoredFacts(Facts):
 
     def _in_order(self, topics: list[str]) -> list[Fact]:
         """The facts of these topics, in the base's order. A topic's part, once all its facts are unpacked, keeps
-        only their places: `search` and `export` unpack every fact, and would otherwise hold each twice."""
+        only their places: `export` unpacks every fact, and would otherwise hold each twice."""
         placed = []
         for topic in topics:
             part = self._part(topic)
@@ -151,13 +146,17 @@ class StoredFacts(Facts):
             raise ValueError(f"the part of {topic!r}")
         return part
 
-    def _fact(self, place: int, fact_id: str, data: bytes) -> Fact:
-        """A fact unpacked, once (`place`, its place in the base, orders `all`)."""
-        if fact_id not in self._unpacked:
+    def _fact(self, place: int, fact_id: str, data: bytes, keep: bool = True) -> Fact:
+        """A fact unpacked, once (`place`, its place in the base, orders `all`); kept for the next ask unless not
+        `keep` (a scan's)."""
+        fact = self._unpacked.get(fact_id)
+        if fact is None:
             if not isinstance(place, int):
                 raise TypeError("place")
-            self._unpacked[fact_id] = self._unpack(marshal.loads(data))
-        return self._unpacked[fact_id]
+            fact = self._unpack(marshal.loads(data))
+            if keep:
+                self._unpacked[fact_id] = fact
+        return fact
 
 
 def _first(pair: tuple):

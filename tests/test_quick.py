@@ -104,7 +104,7 @@ def test_a_base_named_by_facts_is_read_with_its_own_table_and_topics(sample, tmp
         assert (code is None) == (args in lines[4:]), args  # the default's topic, two bases: Typer's to say
 
 
-def test_a_look_up_reads_only_the_parts_of_the_cache_it_prints(warm, monkeypatch):
+def test_a_look_up_reads_only_the_parts_of_the_cache_it_prints(warm, monkeypatch, sample, tmp_path):
     """What a look-up costs grows with its answer, not with the base (benchmarks/scale.py): the fact cache is
     read by part, a topic's facts, and the command table without the base's ids or other commands' parameters."""
     from cqmin import cache
@@ -116,16 +116,24 @@ def test_a_look_up_reads_only_the_parts_of_the_cache_it_prints(warm, monkeypatch
     assert _fast(["show", "pension.insured", "--json"])[0] == 0
     assert sorted(set(read)) == ["core", "facts:pension", "params:show", "table"]
     assert kinds == ["commands", "facts"]  # a line that names no base needs no grammar
+    kinds.clear()
+    other = sample.write(tmp_path, "other.toml")
+    assert run("--facts", other, "pension", "--json").exit_code == 0
+    kinds.clear()
+    assert _fast(["--facts", other, "show", "pension.insured", "--json"])[0] == 0
+    assert kinds == ["commands", "commands", "facts"]  # nor one that names a base the base in use's table reads
     read.clear()
     assert _fast(["health", "--json"])[0] == 0
     assert sorted(set(read)) == ["core", "facts:health", "params:health", "table"]
 
 
 @pytest.mark.parametrize("kind", ["commands", "grammar"])
-def test_a_damaged_part_of_a_command_s_parameters_is_left_to_typer_and_written_anew(warm, kind, sample_path):
+def test_a_damaged_part_of_a_command_s_parameters_is_left_to_typer_and_written_anew(
+    warm, kind, sample, tmp_path, monkeypatch
+):
     """A command's parameters are a part of their own, read when a line names the command: one whose checksum
-    fails is no answer (Typer's is), and the next run writes the entry again. (The grammar is read for a line
-    that names a base.)"""
+    fails is no answer (Typer's is), and the next run writes the entry again. (The grammar reads a line that
+    names a base where the base in use has no table: CQMIN_FACTS a base never looked up.)"""
     from cqmin import cache, facts, table_store
 
     name = facts.Source(None).cache_name if kind == table_store.KIND else table_store.GRAMMAR
@@ -136,7 +144,10 @@ def test_a_damaged_part_of_a_command_s_parameters_is_left_to_typer_and_written_a
         byte = entry.read(1)
         entry.seek(-1, os.SEEK_CUR)
         entry.write(bytes([byte[0] ^ 0xFF]))
-    args = ["show", "pension.insured", "--json", *(["--facts", sample_path] if kind == "grammar" else [])]
+    args = ["show", "pension.insured", "--json"]
+    if kind == "grammar":
+        args += ["--facts", facts.Source(None).path]
+        monkeypatch.setenv("CQMIN_FACTS", sample.write(tmp_path, "never-looked-up.toml"))
     assert _fast(args)[0] is None
     assert not os.path.exists(path)  # dropped, for the full path to write anew
     full = run(*args)
