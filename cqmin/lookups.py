@@ -130,7 +130,14 @@ class Session:
         """
         empty = no_match is not None and len(result) == 0
         if not (empty and self.format.for_people):
-            self.output.terminal.write_pieces(formats.render(result, self.format, self.output))
+            try:
+                self.output.terminal.write_pieces(formats.render(result, self.format, self.output))
+            except UnicodeEncodeError as error:  # GBK holds Chinese but not "²"; nothing is written then
+                char = error.object[error.start]
+                raise CqminError(
+                    f"the output's encoding ({error.encoding}) cannot hold {char!r} (U+{ord(char):04X})",
+                    hint="set PYTHONIOENCODING=utf-8 (or a UTF-8 locale), or export with -o FILE",
+                ) from None
         if empty:
             raise CqminError(no_match)
 

@@ -283,6 +283,19 @@ def test_csv_and_markdown_refuse_an_output_that_would_lose_chinese(args):
     assert "cannot hold Chinese" in result.stderr and "PYTHONIOENCODING=utf-8" in result.stderr
 
 
+@pytest.mark.parametrize("args", [["export", "-f", "csv"], ["export", "--json"], ["export", "-f", "tsv"]])
+def test_an_output_that_holds_chinese_but_not_every_character_is_told_so(args, sample, tmp_path):
+    """GBK (the Chinese Windows code page) holds Chinese, but not "²": the whole answer is refused, with nothing
+    written and the character named, rather than half a file and an unexpected error."""
+    assert any(fact["unit"] == "m2" for fact in sample.facts)  # its English name is "m²"
+    path = sample.write(tmp_path)
+    result = _subprocess("--facts", path, *args, PYTHONIOENCODING="gbk")
+    assert result.returncode == 1 and result.stdout == "", result.stderr
+    named = re.search(r"encoding \(gbk\) cannot hold '.+' \(U\+([0-9A-F]{4})\)", result.stderr)
+    assert named and chr(int(named[1], 16)) in "²−" and "unexpected" not in result.stderr  # (JSON meets "−" first)
+    assert "PYTHONIOENCODING=utf-8" in result.stderr
+
+
 def test_validate_problems_with_chinese_on_an_ascii_output(tmp_path, sample):
     sample.fact("pension.insured")["value"] = 2550000  # stated 2550万人
     path = sample.write(tmp_path)
