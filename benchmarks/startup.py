@@ -152,6 +152,16 @@ def _measure(argv: list[str], env: dict) -> tuple[float, float]:
     return elapsed, usage.ru_utime + usage.ru_stime
 
 
+def _wrapper(python: str) -> str:
+    """What runs cqmin: pip before 25 wrote a console script that imports re (1 MiB, 1.5 ms), since 25 one that
+    does not (pypa/pip#13166); uv's and pipx's (with a current pip) do not."""
+    script = Path(python).with_name("cqmin")
+    if not script.exists():
+        return "none (python -m cqmin)"
+    imports_re = any(line.strip() == "import re" for line in script.read_text(encoding="utf-8").splitlines())
+    return f"{script} ({'imports re, as pip before 25 writes it' if imports_re else 'no re'})"
+
+
 def _cqmin(python: str) -> list[str]:
     """The console script, as users run it (python -m would add runpy's cost)."""
     script = Path(python).with_name("cqmin")
@@ -201,9 +211,9 @@ GNU_TIME = "/usr/bin/time"
 # /proc/self/smaps_rollup, which counts them to the page. GNU time's peak (the kernel's ru_maxrss) moves in
 # steps of 128 KiB on recent Linux, which counts a process's pages per CPU in batches of 32, and it counts
 # the pages of libpython and libc the run touched too, which vary with the page cache: small changes do not
-# show in it. A look-up's peak is at its end (its answer written), so this is its peak too. Run as pip's
-# console script runs cqmin (`import re`, then cqmin's main) with the argument "cqmin" first, or without,
-# for python -c pass; both read the file alike.
+# show in it. A look-up's peak is at its end (its answer written), so this is its peak too. The probe runs
+# the console script's own text, as installed (pip before 25 wrote one that imports re, 1 MiB: see the
+# README), or, given no script, cqmin's main; given nothing, it is python -c pass. Both read a file alike.
 RESIDENT_PROBE = """
 import atexit, sys
 def resident():
@@ -211,9 +221,12 @@ def resident():
         kib = next(int(line.split()[1]) for line in rollup if line.startswith("Anonymous:"))
     sys.stderr.write(f"RESIDENT {kib}\\n")
 atexit.register(resident)
-if sys.argv[1:2] == ["cqmin"]:
-    import re
-    sys.argv = [re.sub(r"(-script\\.pyw|\\.exe)?$", "", "cqmin"), *sys.argv[2:]]
+if sys.argv[1:2] == ["--script"]:
+    sys.argv = sys.argv[2:]
+    with open(sys.argv[0], encoding="utf-8") as script:
+        exec(compile(script.read(), sys.argv[0], "exec"), {"__name__": "__main__"})
+elif sys.argv[1:2] == ["--main"]:
+    sys.argv = ["cqmin", *sys.argv[2:]]
     from cqmin.__main__ import main
     sys.exit(main())
 """
@@ -225,7 +238,8 @@ def _resident(python: str, args: list[str] | None, env: dict) -> int | None:
         return None
     probe = OUT / "resident_probe.py"  # a script, as the console script is: python -c would put the
     probe.write_text(RESIDENT_PROBE, encoding="utf-8")  # working directory first on sys.path, and list it
-    run_cqmin = [] if args is None else ["cqmin", *args]
+    script = Path(python).with_name("cqmin")
+    run_cqmin = [] if args is None else ["--script", str(script), *args] if script.exists() else ["--main", *args]
     done = subprocess.run([python, str(probe), *run_cqmin], capture_output=True, text=True, env=env)
     found = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("RESIDENT ")]
     return int(found[-1]) if found else None
@@ -405,6 +419,7 @@ def main() -> None:
 
     print(f"{platform.python_implementation()} {platform.python_version()} on {platform.machine()}, "
           f"{os.cpu_count()} CPUs; {args.runs} interleaved rounds")  # fmt: skip
+    print(f"console script: {_wrapper(args.python)}")
     samples, peaks, resident = run(args.runs, args.python)
     ok = report(samples, peaks, resident)
     if args.json:

@@ -8,11 +8,10 @@ record's declaration in model.py; what the contract adds to it (a fact's
 per language ("label.*": "label.zh", "label.en").
 """
 
-from enum import Enum
-
 from cqmin import languages, model
 from cqmin.model import Change, Event, Fact, FactBase, Speaker, Text, Topic, Unit
 from cqmin.record import Record
+from cqmin.vocabulary import Vocabulary
 
 
 class Column(Record):
@@ -63,8 +62,8 @@ class Fields(Record):
 
 
 def _json(value):
-    """A field as JSON: a record (record.Record) as an object of its fields, an Enum as its value."""
-    if isinstance(value, Enum):
+    """A field as JSON: a record (record.Record) as an object of its fields, a word (vocabulary.py) as its value."""
+    if isinstance(value, Vocabulary):
         return value.value
     if isinstance(value, tuple) and hasattr(value, "_fields"):
         return {name: _json(item) for name, item in zip(value._fields, value, strict=True)}

@@ -4,10 +4,10 @@ The validator accepts exactly these, the JSON contract writes their values,
 the CLI offers them as choices, and the languages word them.
 """
 
-from enum import Enum
+from cqmin.vocabulary import Vocabulary
 
 
-class Qualifier(str, Enum):
+class Qualifier(Vocabulary):
     """How a figure relates to the truth, as the article's wording says (README, "Reading the figures")."""
 
     EXACT = "exact"  # no qualifier
@@ -38,14 +38,14 @@ BOUNDS_AFTER = {
 }
 
 
-class Kind(str, Enum):
+class Kind(Vocabulary):
     """Whether a figure has been reached or is a plan."""
 
     ACHIEVED = "achieved"
     TARGET = "target"
 
 
-class Measure(str, Enum):
+class Measure(Vocabulary):
     """What a unit counts, where it changes how a figure reads or compares."""
 
     COUNT = "count"  # people, yuan, km: changes in percent of the earlier level
@@ -62,6 +62,6 @@ def measure_of(unit: dict) -> Measure:
     return Measure.RANK if unit.get("en") == "place" else Measure.COUNT
 
 
-def values(enum: type[Enum]) -> list[str]:
+def values(words: type[Vocabulary]) -> list[str]:
     """The spellings a fact base and the command line use."""
-    return [member.value for member in enum]
+    return [member.value for member in words]

@@ -1,9 +1,9 @@
 """The one domain error and the exit codes the command line promises."""
 
-from enum import IntEnum
 
+class ExitCode:
+    """The exit codes, as ints (an IntEnum would import enum, which a look-up otherwise does without)."""
 
-class ExitCode(IntEnum):
     OK = 0
     FAILURE = 1  # the command ran and could not do what was asked
     USAGE = 2  # the command line itself was wrong

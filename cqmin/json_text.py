@@ -13,7 +13,10 @@ hands the value to json.dumps, which writes it or fails as it always did.
 tests/test_json_text.py holds it to json.dumps over generated values.
 """
 
-from collections.abc import Iterable, Iterator
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+
+if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
+    from collections.abc import Iterable, Iterator
 
 # How JSON writes the characters a string cannot hold as they are, as json writes them: the quote, the
 # backslash and C0 controls (a few by name, the rest as \u00XX). With ensure_ascii, every character
@@ -65,7 +68,7 @@ def dumps(
     return _writer(ensure_ascii, indent, separators, allow_nan).text(value, 0)
 
 
-def array(items: Iterable, ensure_ascii: bool = True, indent: int | None = None, separators=None) -> Iterator[str]:
+def array(items: "Iterable", ensure_ascii: bool = True, indent: int | None = None, separators=None) -> "Iterator[str]":
     """json.dumps(list(items), …) in pieces: "[", then each item with what comes before it, then "]". Items are
     taken one at a time, so that a look-up's records are made as they are written, never all held at once."""
     if indent is not None and not isinstance(indent, int):  # (a text indent: json's to write)

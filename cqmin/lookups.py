@@ -6,14 +6,17 @@ Nothing here imports Typer: a mistake on the command line is a `Misuse`, which
 Typer's path shows as a bad parameter (exit 2) and the fast path leaves to it.
 """
 
-from collections.abc import Callable
-
 from cqmin import formats, languages, results
 from cqmin.environment import Environment
 from cqmin.errors import CqminError
 from cqmin.output import Output
 from cqmin.record import Record
 from cqmin.terminal import escape_unencodable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+
+if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
+    from collections.abc import Callable
 
 
 class Misuse(Exception):
@@ -30,7 +33,7 @@ class Call:
     every language's names and locales (languages.resolve: then only the language spoken is imported)."""
 
     def __init__(
-        self, env: Environment, load: Callable, lang: str | None = None, format_: str | None = None,
+        self, env: Environment, load: "Callable", lang: str | None = None, format_: str | None = None,
         known_languages: tuple[dict, dict] | None = None,
     ) -> None:  # fmt: skip
         self.env, self._load, self.lang, self.format = env, load, lang, format_
@@ -235,7 +238,7 @@ class Asked(Record):
 
 class LookUp(Record):
     result: type  # what it returns: its formats and its --fields (results.py)
-    run: Callable  # run(session, asked)
+    run: "Callable"  # run(session, asked)
 
 
 # The look-up commands, by name: what Typer's commands (cli/) call, and what the fast path (quick.py) answers.
@@ -245,7 +248,7 @@ REGISTRY: dict[str, LookUp] = {}
 
 
 def _looks_up(*commands: str, result: type):
-    def register(run: Callable) -> Callable:
+    def register(run: "Callable") -> "Callable":
         for command in commands:
             REGISTRY[command] = LookUp(result, run)
         return run

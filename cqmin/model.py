@@ -11,10 +11,13 @@ Records are named tuples (record.py): immutable and typed like frozen dataclasse
 but six times cheaper to define, which every run (and every TAB) pays at import.
 """
 
-from collections.abc import Callable
-
 from cqmin.domain import Kind, Measure, Qualifier
 from cqmin.record import Record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+
+if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
+    from collections.abc import Callable
 
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # an id of an event, a speaker or a topic; a fact's is its topic's, a dot, one
 
@@ -137,7 +140,7 @@ class Facts:
     def of_topic(self, topic_id: str) -> list[Fact]:
         return [fact for fact in self._listed if fact.topic == topic_id]
 
-    def scan(self, visit: Callable[[Fact], object]) -> list:
+    def scan(self, visit: "Callable[[Fact], object]") -> list:
         """What `visit` makes of each fact, in the base's order, where it makes anything (not None)."""
         return [found for found in map(visit, self._listed) if found is not None]
 
@@ -190,7 +193,7 @@ class FactBase:
     def facts_of(self, topic_id: str) -> list[Fact]:
         return self._facts.of_topic(topic_id)
 
-    def scan(self, visit: Callable[[Fact], object]) -> list:
+    def scan(self, visit: "Callable[[Fact], object]") -> list:
         """What `visit` makes of each fact, in the base's order, where it makes anything (not None). From the
         cache, each fact is unpacked as it is reached and let go unless it is kept: a search reads every fact."""
         return self._facts.scan(visit)

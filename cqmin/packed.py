@@ -1,7 +1,7 @@
 """A fact base in the cache's form: parts of plain tuples, unpacked as a command asks for them.
 
 Each record packs to the tuple of its fields, in their declared order (model.py):
-an Enum as its value, a record within it as its own tuple, and a unit, which many
+a word (vocabulary.py) as its value, a record within it as its own tuple, and a unit, which many
 facts share, as its id. The parts, each read from the cache on its own (cache.Parts):
 
     "core"          events, speakers, topics and units, and which topics have facts
@@ -14,10 +14,14 @@ served: the base is rebuilt from its file (`rebuild`), and the command goes on.
 """
 
 import marshal
-from collections.abc import Callable
-from enum import Enum
 
 from cqmin.model import Event, Fact, FactBase, Facts, Speaker, Topic, Unit, field_types, is_record
+from cqmin.vocabulary import Vocabulary
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+
+if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
+    from collections.abc import Callable
 
 REFERENCED = {Unit}  # records stored once, in the core, and named by id within facts
 CORE = {"events": Event, "speakers": Speaker, "topics": Topic}  # with the units, the core's tables
@@ -38,7 +42,7 @@ def pack(base: FactBase) -> dict:
     return {"core": core, **parts}
 
 
-def unpack(read: Callable[[str], object], label: str, rebuild: Callable[[], FactBase]) -> FactBase:
+def unpack(read: "Callable[[str], object]", label: str, rebuild: "Callable[[], FactBase]") -> FactBase:
     """A base from its parts (`read(name)`: a part, or None); raises one of DAMAGED if the core is not one.
     `rebuild()` gives the base from its file, should a part of facts, or a unit (unpacked when a fact names
     it), prove damaged later."""
@@ -168,7 +172,7 @@ def _packer(record: type):
     for kind, _ in field_types(record).values():
         if kind in REFERENCED:
             steps.append(lambda value: value.id)
-        elif isinstance(kind, type) and issubclass(kind, Enum):
+        elif isinstance(kind, type) and issubclass(kind, Vocabulary):
             steps.append(lambda value: value.value)
         elif is_record(kind):
             inner = _packer(kind)
@@ -184,7 +188,7 @@ def _unpacker(record: type, references: dict):
     for kind, optional in field_types(record).values():
         if kind in REFERENCED:
             steps.append(references[kind].__getitem__)
-        elif isinstance(kind, type) and issubclass(kind, Enum):
+        elif isinstance(kind, type) and issubclass(kind, Vocabulary):
             steps.append(kind)
         elif is_record(kind):
             inner = _unpacker(kind, references)

@@ -8,14 +8,14 @@ Plain classes: the registry needs their inheritance (a renderer for Facts
 serves every kind of facts), and every run imports them.
 """
 
-from collections.abc import Iterator
-
 from cqmin import contract
 from cqmin.contract import Fields
 from cqmin.model import Event, Fact, FactBase, Speaker, Topic
 from cqmin.record import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported by every lookup; validation only by validate
+    from collections.abc import Iterator
+
     from cqmin.validation.problems import Problem
 
 
@@ -24,10 +24,10 @@ class Result:
 
     fields: Fields
 
-    def records(self) -> Iterator[dict]:
+    def records(self) -> "Iterator[dict]":
         raise NotImplementedError
 
-    def rows(self) -> Iterator[dict]:
+    def rows(self) -> "Iterator[dict]":
         """Flat records for CSV, TSV, Markdown and --fields; the records themselves unless a result nests."""
         return self.records()
 
@@ -42,7 +42,7 @@ class Facts(Result):
         self.facts = facts
         self.empty = empty  # "12 facts match 'elder care'; none is a target" (views.narrow)
 
-    def records(self) -> Iterator[dict]:
+    def records(self) -> "Iterator[dict]":
         return (contract.fact_record(fact, self.base) for fact in self.facts)
 
     def __len__(self) -> int:
@@ -98,7 +98,7 @@ class TopicList(Result):
         self.base = base
         self.topics = topics
 
-    def records(self) -> Iterator[dict]:
+    def records(self) -> "Iterator[dict]":
         return (contract.topic_record(row.topic, row.facts, row.headline, self.base) for row in self.topics)
 
     def __len__(self) -> int:
@@ -126,7 +126,7 @@ class Sources(Result):
     def __init__(self, events: list[EventRow]) -> None:
         self.events = events
 
-    def records(self) -> Iterator[dict]:
+    def records(self) -> "Iterator[dict]":
         return (
             {
                 **contract.event_record(row.event),
@@ -135,7 +135,7 @@ class Sources(Result):
             for row in self.events
         )
 
-    def rows(self) -> Iterator[dict]:
+    def rows(self) -> "Iterator[dict]":
         return (
             {**contract.speaker_record(s.speaker, s.topics, s.facts), "event": contract.event_record(row.event)}
             for row in self.events
@@ -171,7 +171,7 @@ class Problems(Result):
         self.counts = counts  # "110 facts", "1 event": the summary line of a sound base
         self.notes = notes or []
 
-    def records(self) -> Iterator[dict]:
+    def records(self) -> "Iterator[dict]":
         return (problem.as_record() for problem in self.problems)
 
     def __len__(self) -> int:
@@ -188,7 +188,7 @@ class Checks(Result):
         self.claim = claim
         self.judged = judged  # claims.Judged, in the order the claim states its figures
 
-    def records(self) -> Iterator[dict]:
+    def records(self) -> "Iterator[dict]":
         return (contract.check_record(judged) for judged in self.judged)
 
     def __len__(self) -> int:
@@ -200,5 +200,5 @@ class Citations(Facts):
 
     fields = contract.CITATION_FIELDS
 
-    def records(self) -> Iterator[dict]:
+    def records(self) -> "Iterator[dict]":
         return (contract.citation_record(fact, self.base) for fact in self.facts)

@@ -9,12 +9,11 @@ speaker names, and those over the quote. A query that matches nothing is told
 the label words nearest to its own (`suggest`).
 """
 
-import re
-
 from cqmin.model import Fact, FactBase
+from cqmin.patterns import LazyPattern
 from cqmin.record import Record
 
-_WORDS = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+_WORDS = LazyPattern(r"[a-z0-9]+(?:\.[0-9]+)?")  # an English word or a number: a Chinese term needs none
 # Chinese characters (CJK unified ideographs, extension A, compatibility ideographs), tested as ranges: a
 # regular expression class over them costs about 2 ms to compile, on every search.
 _CJK = (("\u3400", "\u9fff"), ("\uf900", "\ufaff"))

@@ -2,7 +2,11 @@
 
 import os
 import sys
-from collections.abc import Iterable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+
+if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
+    from collections.abc import Iterable
 
 # Tables are laid out for at least MIN_WIDTH columns (a narrower terminal wraps their
 # lines itself, losing nothing) and at most MAX_WIDTH: COLUMNS=10000000 must not make
@@ -62,7 +66,7 @@ class Terminal:
         """Write all of `text` to the stream, or raise OSError (see write_pieces)."""
         self.write_pieces((text,))
 
-    def write_pieces(self, pieces: Iterable[str]) -> None:
+    def write_pieces(self, pieces: "Iterable[str]") -> None:
         """Write text given in pieces (formats.render), or raise OSError; or UnicodeEncodeError, for a character
         the output's encoding lacks, before anything is written. In an encoding that holds every character (the
         UTF family), a few KiB are held at a time: each piece is encoded as it comes, and written once

@@ -195,9 +195,10 @@ def test_a_changed_base_is_never_answered_from_the_old_table(warm, sample, tmp_p
 def _imported_by(args: list[str], listed: str) -> tuple[list[str], str]:
     """The modules `listed` (an expression over `name`) that a fast look-up of `args` imports, and its output."""
     code = (
-        f"import sys, runpy; sys.argv = ['cqmin', *{args!r}]\n"
+        f"import sys; sys.argv = ['cqmin', *{args!r}]\n"
         "import cqmin.freshness; cqmin.freshness.RACY_NS = 0  # (settled, as any file is seconds after a write)\n"
-        "try:\n    runpy.run_module('cqmin', run_name='__main__')\nexcept SystemExit: pass\n"
+        "from cqmin.__main__ import main  # (as the console script runs it: runpy imports collections)\n"
+        "try:\n    main()\nexcept SystemExit: pass\n"
         f"print(sorted(name for name in sys.modules if {listed}), file=sys.stderr)"
     )
     for _ in range(2):  # (the first run re-keys the cache for a settled file)
@@ -209,11 +210,19 @@ def test_a_look_up_imports_neither_typer_nor_click_nor_a_toml_parser(warm):
     """What the fast path is for: the framework's start is most of a run (README, Performance); typing alone
     costs a look-up a tenth of its time (record.py); the validation package is validate's; BLAKE2b is for a fact
     file read (a settled one is known by its status); zlib's libz is a fifth of a MiB (checksum.py). Memory: json
-    and _json (json_text writes JSON), __future__ (a module, not only a statement), the shells' protocol (a TAB's)."""
-    watched = "('typer', 'click', 'tomli', 'tomllib', 'typing', '_blake2', 'zlib', 'json', '_json', '__future__')"
+    and _json (json_text writes JSON), __future__ (a module, not only a statement), the shells' protocol (a TAB's);
+    enum, re and collections (with functools, 1 MiB: vocabulary.py, patterns.py), which pip's console script
+    (since pip 25) no longer imports either."""
+    watched = (
+        "('typer', 'click', 'tomli', 'tomllib', 'typing', '_blake2', 'zlib', 'json', '_json', '__future__', 'enum',"
+        " 're', 'collections', 'functools')"
+    )
     listed = f"name.split('.')[0] in {watched} or name.startswith(('cqmin.validation', 'cqmin.shells.'))"
     imported, stdout = _imported_by(["pension", "--json"], listed)
     assert imported == [] and stdout.startswith("[")
+    for args in (["search", "养老", "--json"], ["show", "pension.insured", "--fields", "value", "-f", "tsv"]):
+        imported, stdout = _imported_by(args, listed)
+        assert imported == [] and stdout.strip(), args
 
 
 def test_a_look_up_imports_only_the_format_it_writes(warm):

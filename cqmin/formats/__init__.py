@@ -12,9 +12,12 @@ its memory). named() finds one format, every() all of them; a format's module is
 named as the format is, a hyphen written as an underscore ("csl-json": csl_json).
 """
 
-from collections.abc import Callable, Iterable
-
 from cqmin.record import Record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+
+if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
+    from collections.abc import Callable, Iterable
 
 MODULES = ("table", "text", "json", "ndjson", "csv", "tsv", "markdown", "sqlite", "bibtex", "csl_json")
 
@@ -22,14 +25,14 @@ MODULES = ("table", "text", "json", "ndjson", "csv", "tsv", "markdown", "sqlite"
 class Format(Record):
     name: str
     help: str  # a short phrase for --help
-    renders: dict[type, Callable]  # result type -> renderer(result, output) -> str, or its pieces (render())
+    renders: dict[type, "Callable"]  # result type -> renderer(result, output) -> str, or its pieces (render())
     extensions: tuple[str, ...] = ()  # what `export -o FILE` recognises it by
     for_people: bool = False  # drawn for a reader: in a language, fitted to the terminal
     to_file: bool = False  # written to a file only (renderer(result, output, path)), never to stdout
     takes_fields: bool = False  # --fields picks its columns
     escapes: bool = False  # can write any text in ASCII (JSON's \u escapes), where the output holds no more
 
-    def renderer(self, result_type: type) -> Callable | None:
+    def renderer(self, result_type: type) -> "Callable | None":
         return next((self.renders[cls] for cls in result_type.__mro__ if cls in self.renders), None)
 
 
@@ -77,7 +80,7 @@ def by_extension(path: str, result_type: type) -> Format | None:
     return next((fmt for fmt in for_result(result_type) if lowered.endswith(fmt.extensions or ("\0",))), None)
 
 
-def render(result, fmt: Format, output) -> Iterable[str]:
+def render(result, fmt: Format, output) -> "Iterable[str]":
     """The result's text in pieces, to be written in turn: the data formats' renderers write a record at a time
     (a look-up's memory grows with one record, not with all); the others give their whole text at once."""
     rendered = fmt.renderer(type(result))(result, output)

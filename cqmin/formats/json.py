@@ -1,9 +1,12 @@
 """JSON: the records of the JSON contract (README), UTF-8, in the contract's key order."""
 
-from collections.abc import Iterator
-
 import cqmin.formats.selection as selection
 from cqmin.results import Result
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+
+if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
+    from collections.abc import Iterator
 
 NAME = "json"
 HELP = "a JSON array, UTF-8"
@@ -28,7 +31,7 @@ def _safe(dumped: str, ascii_only: bool) -> str:
     return json_escaped(dumped)
 
 
-def _records(result: Result, output) -> Iterator[str]:
+def _records(result: Result, output) -> "Iterator[str]":
     """The records as a JSON array, written record by record."""
     from cqmin import json_text
 

@@ -1,15 +1,18 @@
 """What the data formats write of a result: its records, or with --fields the chosen paths of its rows."""
 
-from collections.abc import Iterator
-
 from cqmin.contract import Column, pick
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+
+if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
+    from collections.abc import Iterator
 
 # Every character a line-splitting reader may break a line at (str.splitlines' set, which holds the others'):
 # the data formats that are a record a line keep them inside a record.
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
-def records(result, output) -> Iterator[dict]:
+def records(result, output) -> "Iterator[dict]":
     """JSON's records, one at a time: the contract's objects, or flat objects of the chosen paths."""
     if output.fields is None:
         return result.records()
@@ -23,7 +26,7 @@ def columns(result, output) -> list[Column]:
     return [Column(path, path) for path in output.fields]
 
 
-def table(result, output) -> tuple[list[Column], Iterator[list]]:
+def table(result, output) -> tuple[list[Column], "Iterator[list]"]:
     """The columns, and the rows' cells, one row at a time."""
     chosen = columns(result, output)
     return chosen, ([pick(row, column.path) for column in chosen] for row in result.rows())

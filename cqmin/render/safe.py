@@ -9,8 +9,12 @@ Text objects instead of markup strings, and, where Typer reads help as markup,
 by escaping it (markup.py).
 """
 
-import functools
-import re
+from cqmin.patterns import LazyPattern
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+
+if TYPE_CHECKING:
+    import re
 
 # Characters that never stand for a visible character: controls (Cc), format characters
 # (Cf: bidi overrides, soft hyphen, zero-width joiners, tags, interlinear annotations),
@@ -27,10 +31,8 @@ UNSAFE_CLASS = (
 )
 
 
-@functools.cache
-def _unsafe() -> re.Pattern:
-    # Compiled on first use, and a positive class: a negated one over all of Unicode costs 3 ms to compile.
-    return re.compile(f"[{UNSAFE_CLASS}]")
+# Compiled on first use, and a positive class: a negated one over all of Unicode costs 3 ms to compile.
+_UNSAFE = LazyPattern(f"[{UNSAFE_CLASS}]")
 
 
 # The characters of the class that str.isprintable() calls printable (Hangul fillers, Mongolian and other
@@ -52,7 +54,7 @@ def _plain(text: str, allowed: str = "") -> bool:
 
 def unsafe(char: str) -> bool:
     """Whether a character would act on a terminal or hide, rather than show."""
-    return not _plain(char) and _unsafe().fullmatch(char) is not None
+    return not _plain(char) and _UNSAFE.fullmatch(char) is not None
 
 
 def escape(char: str) -> str:
@@ -66,7 +68,7 @@ def escape(char: str) -> str:
 def clean(text: str, keep_newlines: bool = False) -> str:
     """`text` with every unsafe character replaced by a visible escape (a tab by a space)."""
 
-    def replace(match: re.Match) -> str:
+    def replace(match: "re.Match") -> str:
         char = match.group()
         if char == "\t":
             return " "
@@ -74,7 +76,7 @@ def clean(text: str, keep_newlines: bool = False) -> str:
             return "\n" if keep_newlines else " "
         return escape(char)
 
-    return text if _plain(text) else _unsafe().sub(replace, text)
+    return text if _plain(text) else _UNSAFE.sub(replace, text)
 
 
 def json_escaped(dumped: str) -> str:
@@ -86,7 +88,7 @@ def json_escaped(dumped: str) -> str:
     string content is touched.
     """
 
-    def replace(match: re.Match) -> str:
+    def replace(match: "re.Match") -> str:
         char = match.group()
         if char == "\n":  # a newline here is indentation: inside strings json writes \n
             return char
@@ -96,4 +98,4 @@ def json_escaped(dumped: str) -> str:
         code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes characters beyond the BMP
         return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
-    return dumped if _plain(dumped, allowed="\n") else _unsafe().sub(replace, dumped)
+    return dumped if _plain(dumped, allowed="\n") else _UNSAFE.sub(replace, dumped)
