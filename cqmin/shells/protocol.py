@@ -38,19 +38,41 @@ def outdated_message(shell: str) -> str:
     return f"\ncqmin: this {name} completion script is out of date; run: cqmin --install-completion {name}"
 
 
-def split(text: str) -> list[str]:
-    """Split a command line as a shell would, keeping an unfinished last word (an open quote) as it is."""
-    import shlex
+_WHITESPACE, _QUOTES, _ESCAPE = " \t\r\n", "'\"", "\\"
 
-    lexer = shlex.shlex(text, posix=True)
-    lexer.whitespace_split = True
-    lexer.commenters = ""
-    words = []
-    try:
-        for token in lexer:
-            words.append(token)
-    except ValueError:
-        words.append(lexer.token)
+
+def split(text: str) -> list[str]:
+    """Split a command line as a shell would, keeping an unfinished last word (an open quote) as it is.
+
+    The words of shlex.shlex(text, posix=True) with whitespace_split and no comments, read by the same states,
+    without importing shlex (which imports re: 1 MiB and 4 ms of a TAB); tests hold the two to each other."""
+    words: list[str] = []
+    token, quoted, state, escaped_in = "", False, " ", " "
+    for char in text:
+        if state in _QUOTES:  # within quotes
+            if char == state:
+                state = "a"
+            elif char in _ESCAPE and state == '"':  # (a backslash escapes within double quotes only)
+                escaped_in, state = state, char
+            else:
+                token += char
+        elif state in _ESCAPE:  # after a backslash: within quotes, only the quote or a backslash is escaped
+            if escaped_in in _QUOTES and char not in (state, escaped_in):
+                token += state
+            token += char
+            state = escaped_in
+        elif char in _WHITESPACE:  # between words, or at a word's end
+            if token or quoted:
+                words.append(token)
+            token, quoted, state = "", False, " "
+        elif char in _ESCAPE:
+            escaped_in, state = "a", char
+        elif char in _QUOTES:
+            quoted, state = True, char
+        else:
+            token, state = token + char, "a"
+    if token or quoted or state != " ":
+        words.append(token)  # (the last word; an open quote or a trailing backslash keeps what it has)
     return words
 
 
