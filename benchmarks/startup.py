@@ -211,9 +211,10 @@ GNU_TIME = "/usr/bin/time"
 # /proc/self/smaps_rollup, which counts them to the page. GNU time's peak (the kernel's ru_maxrss) moves in
 # steps of 128 KiB on recent Linux, which counts a process's pages per CPU in batches of 32, and it counts
 # the pages of libpython and libc the run touched too, which vary with the page cache: small changes do not
-# show in it. A look-up's peak is at its end (its answer written), so this is its peak too. The probe runs
-# the console script's own text, as installed (pip before 25 wrote one that imports re, 1 MiB: see the
-# README), or, given no script, cqmin's main; given nothing, it is python -c pass. Both read a file alike.
+# show in it. A look-up's peak is at its end (its answer written), so this is its peak too. The probe is a
+# sitecustomize module, which site imports at start-up, so that the console script runs as installed (pip
+# before 25 wrote one that imports re, 1 MiB: see the README): running its text from another script would
+# add that script's compiling to what is measured. python -c pass is measured as an empty script.
 RESIDENT_PROBE = """
 import atexit, sys
 def resident():
@@ -221,14 +222,6 @@ def resident():
         kib = next(int(line.split()[1]) for line in rollup if line.startswith("Anonymous:"))
     sys.stderr.write(f"RESIDENT {kib}\\n")
 atexit.register(resident)
-if sys.argv[1:2] == ["--script"]:
-    sys.argv = sys.argv[2:]
-    with open(sys.argv[0], encoding="utf-8") as script:
-        exec(compile(script.read(), sys.argv[0], "exec"), {"__name__": "__main__"})
-elif sys.argv[1:2] == ["--main"]:
-    sys.argv = ["cqmin", *sys.argv[2:]]
-    from cqmin.__main__ import main
-    sys.exit(main())
 """
 
 
@@ -236,11 +229,13 @@ def _resident(python: str, args: list[str] | None, env: dict) -> int | None:
     """Anonymous KiB at exit of python -c pass (args None) or of cqmin ARGS, by RESIDENT_PROBE; None off Linux."""
     if not os.path.exists("/proc/self/smaps_rollup"):
         return None
-    probe = OUT / "resident_probe.py"  # a script, as the console script is: python -c would put the
-    probe.write_text(RESIDENT_PROBE, encoding="utf-8")  # working directory first on sys.path, and list it
-    script = Path(python).with_name("cqmin")
-    run_cqmin = [] if args is None else ["--script", str(script), *args] if script.exists() else ["--main", *args]
-    done = subprocess.run([python, str(probe), *run_cqmin], capture_output=True, text=True, env=env)
+    folder = OUT / "probe"
+    folder.mkdir(exist_ok=True)
+    (folder / "sitecustomize.py").write_text(RESIDENT_PROBE, encoding="utf-8")
+    (folder / "empty.py").write_text("", encoding="utf-8")
+    argv = [python, str(folder / "empty.py")] if args is None else [*_cqmin(python), *args]
+    path = os.pathsep.join(filter(None, [str(folder), env.get("PYTHONPATH")]))
+    done = subprocess.run(argv, capture_output=True, text=True, env={**env, "PYTHONPATH": path})
     found = [line.split()[1] for line in done.stderr.splitlines() if line.startswith("RESIDENT ")]
     return int(found[-1]) if found else None
 
