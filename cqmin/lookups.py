@@ -120,6 +120,8 @@ class Session:
         terminal = self.env.stdout
         if not terminal.unicode:
             language = self._degrade(terminal, language, explicit=chosen is not None and chosen != languages.AUTO)
+        elif self.format.for_people and not terminal.holds_everything:
+            escape_unencodable(terminal.stream)  # GBK holds Chinese, but not "−": a table shows it as \u2212
         self.output = Output(terminal, language, chosen_fields_, ids, self.env.today())
 
     @property

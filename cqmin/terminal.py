@@ -80,7 +80,7 @@ class Terminal:
         """
         import codecs  # (loaded at start-up: the standard streams' encoders)
 
-        if not codecs.lookup(self.encoding).name.startswith("utf"):
+        if not self.holds_everything:
             pieces = ("".join(pieces),)
         try:
             descriptor = self.stream.fileno()
@@ -98,6 +98,13 @@ class Terminal:
                 _send(descriptor, bytes(gathered))
                 gathered.clear()
         _send(descriptor, bytes(gathered + encoder.encode("", final=True)))
+
+    @property
+    def holds_everything(self) -> bool:
+        """Whether the encoding holds every character: the UTF family (not GBK, Latin-1 or ASCII)."""
+        import codecs
+
+        return codecs.lookup(self.encoding).name.startswith("utf")
 
     def can_encode(self, text: str) -> bool:
         try:

@@ -283,17 +283,44 @@ def test_csv_and_markdown_refuse_an_output_that_would_lose_chinese(args):
     assert "cannot hold Chinese" in result.stderr and "PYTHONIOENCODING=utf-8" in result.stderr
 
 
-@pytest.mark.parametrize("args", [["export", "-f", "csv"], ["export", "--json"], ["export", "-f", "tsv"]])
+@pytest.mark.parametrize("args", [["export", "-f", "csv"], ["export", "-f", "tsv"]])
 def test_an_output_that_holds_chinese_but_not_every_character_is_told_so(args, sample, tmp_path):
-    """GBK (the Chinese Windows code page) holds Chinese, but not "²": the whole answer is refused, with nothing
-    written and the character named, rather than half a file and an unexpected error."""
+    """GBK (the Chinese Windows code page) holds Chinese, but not "²": CSV and TSV, which have no escapes, refuse the
+    whole answer, with nothing written and the character named, rather than half a file and an unexpected error."""
     assert any(fact["unit"] == "m2" for fact in sample.facts)  # its English name is "m²"
     path = sample.write(tmp_path)
     result = _subprocess("--facts", path, *args, PYTHONIOENCODING="gbk")
     assert result.returncode == 1 and result.stdout == "", result.stderr
     named = re.search(r"encoding \(gbk\) cannot hold '.+' \(U\+([0-9A-F]{4})\)", result.stderr)
-    assert named and chr(int(named[1], 16)) in "²−" and "unexpected" not in result.stderr  # (JSON meets "−" first)
+    assert named and chr(int(named[1], 16)) in "²−" and "unexpected" not in result.stderr
     assert "PYTHONIOENCODING=utf-8" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["export", "--json"], ["export", "-f", "ndjson"], ["cite", "pension.insured", "housing.renewal-target",
+                                                                "-f", "csl-json"]]
+)  # fmt: skip
+def test_json_escapes_what_an_output_that_holds_chinese_lacks(args, sample, tmp_path):
+    """JSON can write any character: on GBK, "²" and "−" are written as \\u escapes and the Chinese as it is, so
+    the text is readable and read as GBK is the same data as in UTF-8."""
+    path = sample.write(tmp_path)
+    gbk = subprocess.run([str(CQMIN), "--facts", path, *args], capture_output=True, env={**os.environ,
+                         "PYTHONIOENCODING": "gbk"}, timeout=60)  # fmt: skip
+    utf8 = subprocess.run([str(CQMIN), "--facts", path, *args], capture_output=True, env={**os.environ,
+                          "PYTHONIOENCODING": "utf-8"}, timeout=60)  # fmt: skip
+    assert gbk.returncode == 0 and gbk.stderr == b"", gbk.stderr
+    text = gbk.stdout.decode("gbk")
+    assert "养老" in text and ("\\u00b2" in text or "\\u2212" in text) and "²" not in text and "−" not in text
+    lines = (lambda out: out.splitlines()) if "ndjson" in args else (lambda out: [out])
+    assert [json.loads(line) for line in lines(text)] == [json.loads(line) for line in lines(utf8.stdout.decode())]
+
+
+def test_a_table_shows_what_an_output_that_holds_chinese_lacks_as_an_escape(sample, tmp_path):
+    path = sample.write(tmp_path)
+    result = subprocess.run([str(CQMIN), "--facts", path, "--lang", "zh", "show", "pension.insured"],
+                            capture_output=True, env={**os.environ, "PYTHONIOENCODING": "gbk"}, timeout=60)  # fmt: skip
+    text = result.stdout.decode("gbk")
+    assert result.returncode == 0 and result.stderr == b"" and "养老" in text and "\\u2212" in text
 
 
 def test_validate_problems_with_chinese_on_an_ascii_output(tmp_path, sample):

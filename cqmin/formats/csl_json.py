@@ -43,7 +43,7 @@ def _citations(result: Citations, output) -> str:
     from cqmin.formats.json import dumps
 
     items = [_item(fact, result.base, output.language, output.today) for fact in result.facts]
-    return dumps(items, output.ascii_only, indent=2) + "\n"
+    return dumps(items, output, indent=2) + "\n"
 
 
 RENDERS = {Citations: _citations}

@@ -13,22 +13,31 @@ HELP = "a JSON array, UTF-8"
 TRAITS = {"extensions": (".json",), "takes_fields": True, "escapes": True}
 
 
-def dumps(value, ascii_only: bool, **layout) -> str:
-    """JSON text that no terminal will obey: controls, bidi marks and separators as \\u escapes.
+def dumps(value, output, **layout) -> str:
+    """JSON text for `output`: that no terminal will obey (controls, bidi marks and separators as \\u escapes),
+    and that its encoding holds.
 
     allow_nan=False: NaN and Infinity are not JSON; the contract never holds them, and must not start to.
     """
     from cqmin import json_text
 
-    return _safe(json_text.dumps(value, ascii_only, **layout), ascii_only)
+    return _fitted(json_text.dumps(value, output.ascii_only, **layout), output)
 
 
-def _safe(dumped: str, ascii_only: bool) -> str:
-    if ascii_only:
+def _fitted(dumped: str, output) -> str:
+    """JSON text with what must not reach a terminal, and what the output's encoding cannot hold, as \\u escapes:
+    JSON escapes any character (outside strings JSON text is ASCII), so it is never refused. An output that cannot
+    hold Chinese has had it all escaped (ascii_only); GBK holds Chinese but not "²" or "−", which alone are
+    escaped, so that the text stays readable, and a reader of the output's encoding reads the same data."""
+    if output.ascii_only:
         return dumped
-    from cqmin.render.safe import json_escaped
+    from cqmin.render.safe import json_escape, json_escaped
 
-    return json_escaped(dumped)
+    escaped = json_escaped(dumped)
+    terminal = output.terminal
+    if terminal.holds_everything or terminal.can_encode(escaped):
+        return escaped
+    return "".join(char if char.isascii() or terminal.can_encode(char) else json_escape(char) for char in escaped)
 
 
 def _records(result: Result, output) -> "Iterator[str]":
@@ -36,7 +45,7 @@ def _records(result: Result, output) -> "Iterator[str]":
     from cqmin import json_text
 
     for chunk in json_text.array(selection.records(result, output), output.ascii_only, indent=2):
-        yield _safe(chunk, output.ascii_only)
+        yield _fitted(chunk, output)
     yield "\n"
 
 

@@ -15,9 +15,7 @@ TRAITS = {"extensions": (".ndjson", ".jsonl"), "takes_fields": True, "escapes": 
 
 
 def _records(result: Result, output) -> "Iterator[str]":
-    return (
-        dumps(record, output.ascii_only, separators=(",", ":")) + "\n" for record in selection.records(result, output)
-    )
+    return (dumps(record, output, separators=(",", ":")) + "\n" for record in selection.records(result, output))
 
 
 RENDERS = {Result: _records}

@@ -90,12 +90,15 @@ def json_escaped(dumped: str) -> str:
 
     def replace(match: "re.Match") -> str:
         char = match.group()
-        if char == "\n":  # a newline here is indentation: inside strings json writes \n
-            return char
-        code = ord(char)
-        if code < 0x10000:
-            return f"\\u{code:04x}"
-        code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes characters beyond the BMP
-        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return char if char == "\n" else json_escape(char)  # (a newline here is indentation: in strings, \n)
 
     return dumped if _plain(dumped, allowed="\n") else _UNSAFE.sub(replace, dumped)
+
+
+def json_escape(char: str) -> str:
+    """A character as JSON escapes it: \\uXXXX, or a UTF-16 surrogate pair beyond the BMP."""
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
