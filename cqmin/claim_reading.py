@@ -124,15 +124,27 @@ _GROUPED = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,])")  # 1,17
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
+# A year in Chinese numerals (二〇二一年), and one of two digits where it can only be a date (21年底, 截至22年9月,
+# 较17年末; not 连续21年 or 21年来): as four digits, the way the dates of a claim are read (periods.py).
+_NUMERAL_YEAR = re.compile(r"(?:一九|二[〇○零])[一二三四五六七八九〇○零]{2}(?=年)")
+_SHORT_YEAR = re.compile(
+    r"(?:^|(?<=[，,；;。：:、\s（(])|(?<=截至|截止)|(?<=[到于在从较比自至]))([0-3][0-9])(?=年(?:[0-9]{1,2}月|[^0-9来间度轻级均代龄限内前后多左半]|$))"
+)
+_NUMERALS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
 def plain(claim: str) -> str:
     """A claim as its figures are read: full-width digits as ASCII ("２５５０万", "77．57万"), without invisible
     format characters (a zero-width space, U+200B, inside 2550万), and in Chinese without thousands separators
-    ("1,173家"; English reads them itself; a full-width comma is punctuation, never a separator)."""
+    ("1,173家"; English reads them itself; a full-width comma is punctuation, never a separator), and with its
+    years in four digits (二〇二一年, 21年底: 2021年)."""
     import unicodedata  # (only for a claim)
 
     text = "".join(char for char in claim if unicodedata.category(char) != "Cf")
     if CJK.search(text):
         text = _GROUPED.sub(lambda grouped: grouped[0].replace(",", ""), text)
+        text = _NUMERAL_YEAR.sub(lambda year: year[0].translate(_NUMERALS), text.translate(_HALF_WIDTH))
+        return _SHORT_YEAR.sub(lambda year: "20" + year[1], text)
     return text.translate(_HALF_WIDTH)
 
 

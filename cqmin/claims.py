@@ -288,21 +288,74 @@ def _claimed_kind(claim: str, figure: Figure, chinese: bool) -> Kind | None:
     return Kind.ACHIEVED if _EN_DONE.search(before) else None
 
 
+# The places a claim may say its figure is of: the country, a province (or a city of a province's rank). One that
+# neither the fact's words nor its press conference's place name is another place's: "全国养老保险参保人数" is
+# not the city's ("居全国第二": the fact says 全国 too).
+_PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
+    "|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
+_PLACES = re.compile(f"全国|全省|全球|全世界|{_PROVINCES}")
+_EN_PLACES = re.compile(r"\b(?:nationwide|nationally|national(?= total| average| figure)|across (?:the country|china)"
+                        r"|(?:in|of) china|china's|the country's)\b", re.I)  # fmt: skip
+# A yearly average (年均增长8.9%, 平均每年新增, "4.4% a year") is no total over years, nor is a total one.
+_YEARLY = re.compile(r"年均|年平均|平均每年|每年平均|每年")
+_EN_YEARLY = re.compile(r"\b(?:a|per|each|every) year\b|\bannual(?:ly)?\b|\byearly\b|\bon average\b", re.I)
+
+
+def _other_place(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool) -> str | None:
+    """The place the claim's words give the figure, where it is not the fact's (its clause's words, or its press
+    conference's place); None where they name none, or the fact's."""
+    own = (fact.quote, *base.event(fact.event).place.values())
+    if chinese:
+        before = claim[clause_start(claim, figure.start) : figure.start]
+        return next((place for place in _PLACES.findall(before) if not any(place in text for text in own)), None)
+    named = _EN_PLACES.search(claim)
+    return named.group() if named else None
+
+
+def _yearly(claim: str, figure: Figure, chinese: bool) -> str | None:
+    """The words that make the claim's figure a yearly average ("年均增长", "a year"), if any."""
+    if chinese:
+        found = _YEARLY.findall(claim[clause_start(claim, figure.start) : figure.start])
+        return found[-1] if found else None
+    found = _EN_YEARLY.search(_own_context(claim, figure))
+    return found.group() if found else None
+
+
+def _fact_yearly(fact: Fact) -> bool:
+    """Whether the fact's own words make its figure a yearly average ("年均增长8.9%")."""
+    clause = _own_clause(fact.quote, fact.stated)
+    return bool(_YEARLY.search(clause[: len(clause) - len(wording.squeeze(fact.stated))]))
+
+
 def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool) -> tuple[bool | None, Reason]:
     """Whether a fact bears the figure out: True, False (it says otherwise), None (it cannot tell)."""
+    place = _other_place(claim, figure, fact, base, chinese)
+    if place:  # neither for the fact nor against it: another place's figure
+        return None, Reason("another_place", claimed=place)
     event_date = dates.start(base.event(fact.event).date)
+    yearly = _yearly(claim, figure, chinese)
     if _as_change(figure, fact):
         change, percent = fact.change, figure.word in ("%", "％")
         # A change cqmin worked out (a percent, or from two levels the article gives) may be said rounded
         worked_out = percent or not fact.baseline.derived
         said = figure._replace(qualifier=Q.APPROX) if worked_out and figure.qualifier is Q.EXACT else figure
         size = change.percent if percent else change.absolute
+        if yearly and not (percent and change.annual_percent is not None):
+            return None, Reason("yearly_average", claimed=yearly)  # (a yearly average of a count: not worked out)
+        if yearly:  # "年均增长4.36%": the compound yearly rate over the fact's span, as show gives it
+            size = change.annual_percent
         agrees, why = _values_agree(said, Decimal(repr(size)) * figure.change, Q.EXACT)
         if agrees is True:
             dated = _change_dated(claim, figure, fact, event_date, chinese)
             if dated is not None:
                 return dated
         return agrees, (Reason("gives_change") if agrees else Reason("change_differs", why=why))
+    if yearly and not _fact_yearly(fact):
+        return None, Reason("yearly_average", claimed=yearly)
+    if _fact_yearly(fact) and not yearly:
+        return None, Reason("yearly_unsaid")
     if figure.change:  # a change the fact gives as its figure ("分别下降5%"), not as a change of a level
         direction = _direction(fact)
         if not direction:
@@ -459,11 +512,19 @@ def _other_name(text: str, figure: Figure, fact: Fact) -> str | None:
     common = 0
     while common < min(len(name), len(label)) and name[-1 - common] == label[-1 - common]:
         common += 1
-    if common < 2 or common == len(label) or common == len(name):
+    if common < 2 or common == len(label):
+        return None
+    # The label narrows its name to a part by a clause (实施公建民营的公办养老机构, 开展人脸识别的医院) whose words
+    # the claim does not use: the claim's figure is of the whole
+    own = label[: len(label) - common]
+    narrowing = own[:-1].lstrip("全市我本") if own[-1] in "的之" else ""
+    if narrowing and not _pairs(narrowing) & _pairs(text):
+        return name[-12:]
+    if common == len(name):
         return None
     # Right before the shared end, each says a word of its own in the same place: 医疗 where the label has 养老,
     # 6岁 where it has 3岁; not a word put in before it (全市现有三甲医院: the label's 全市 is there too)
-    rest, own = name[: len(name) - common], label[: len(label) - common]
+    rest = name[: len(name) - common]
     said, labelled = rest[-1], own[-1]
     if not (CJK.match(said) or said.isdigit()) or said in label or labelled in "的之" or _NOT_A_NAME.search(rest):
         return None

@@ -361,10 +361,51 @@ def test_denials_a_left_out_subject_rounding_and_ranges(claim, expected):
         ("养老保险参保人数2550万人", "supported"), ("全市养老保险参保人数达到2550万人", "supported"),
         # a modifier where the label has none ("同步改造的服务设施"), or a date before the name, is no other name
         ("同步改造养老托幼等服务设施5200余处", "supported"),
+        # another place: the country's or a province's figure is not the city's, whatever its number
+        ("全国养老保险参保人数达到2550万人", "not_found"), ("四川省养老保险参保人数2550万人", "not_found"),
+        ("全国养老保险参保人数达到2600万人", "not_found"), ("示例市养老保险参保人数2550万人", "supported"),
+        ("Nationwide, 25.5 million people were insured for pensions", "not_found"),
+        ("25.5 million people in Sample City were insured for pensions", "supported"),
+        # years written otherwise: in Chinese numerals, or in two digits where only a date can be meant
+        ("二〇二一年全市居民健康素养水平达26.41%", "contradicted"),
+        ("21年全市居民健康素养水平达26.41%", "contradicted"), ("二〇二二年全市居民健康素养水平达26.41%", "supported"),
+        ("截至23年5月，养老保险参保人数2550万人", "supported"),
+        ("截至22年5月，养老保险参保人数2550万人", "contradicted"),
+        # a yearly average is no change over years (468万 is the change since 2017), nor is the total one
+        ("养老保险参保人数较2017年末年均增加468万人", "not_found"),
+        ("养老保险参保人数较2017年末增长22.48%", "supported"), ("养老保险参保人数年均增长22.48%", "contradicted"),
     ],
 )  # fmt: skip
 def test_a_figure_of_another_quantity_is_not_its_look_alike_s(claim, expected):
     assert verdicts(claim)[0][1] == expected
+
+
+def test_a_yearly_rate_is_held_to_the_yearly_rate_and_only_to_it(sample, tmp_path):
+    """show gives a change's compound yearly rate ("年均+4.7%"): a claim of it is held to that rate; a fact that is a
+    yearly rate itself supports only a claim that says it is one."""
+    add_look_alikes(
+        sample, "health.literacy", "全市居民收入年均增长8.9%", (("health.income", "居民收入年均增长", 8.9),)
+    )
+    path = sample.write(tmp_path)
+    annual = json.loads(run("--facts", path, "show", "pension.insured", "--json").stdout)[0]["change"]
+    rate = f"{annual['annual_percent']:.2f}%"
+    assert checked(path, f"养老保险参保人数年均增长{rate}") == [("supported", "pension.insured")]
+    assert checked(path, "全市居民收入年均增长8.9%") == [("supported", "health.income")]
+    assert checked(path, "全市居民收入增长8.9%", "reason") == [("not_found", "the fact is a yearly average, which the "
+                                                                                "claim does not say")]  # fmt: skip
+    assert checked(path, "养老保险参保人数较2017年末平均每年增加468万人", "reason") == [
+        ("not_found", "the claim gives a yearly average ('平均每年'), the fact does not")]  # fmt: skip
+
+
+def test_a_label_narrowed_by_a_clause_is_no_figure_of_the_whole(sample, tmp_path):
+    """ "开展人脸识别的零售药店" are some of the pharmacies: 194 of them is no figure of the city's pharmacies."""
+    face_id = (("housing.face-id", "开展人脸识别的零售药店", 194),)
+    add_look_alikes(sample, "housing.facilities", "全市194处零售药店开展人脸识别", face_id)
+    path = sample.write(tmp_path)
+    assert checked(path, "全市开展人脸识别的零售药店有194处") == [("supported", "housing.face-id")]
+    assert checked(path, "全市已有194处零售药店实现人脸识别") == [("supported", "housing.face-id")]
+    assert checked(path, "全市零售药店有194处", "reason") == [
+        ("not_found", "its words name another quantity ('全市零售药店')")]  # fmt: skip
 
 
 def test_a_listed_name_held_by_a_longer_name_of_the_list_is_not_that_one_s(sample, tmp_path):
