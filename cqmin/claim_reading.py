@@ -124,11 +124,14 @@ _GROUPED = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,])")  # 1,17
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 
 
-# A year in Chinese numerals (二〇二一年), and one of two digits where it can only be a date (21年底, 截至22年9月,
-# 较17年末; not 连续21年 or 21年来): as four digits, the way the dates of a claim are read (periods.py).
+# A year in Chinese numerals (二〇二一年), and one of two digits where it can only be a date: with a part of the year
+# (21年底, 较17年末, 22年9月), after 截至 (截至22年，…), or opening a sentence with its place (21年全市…); not a
+# duration (连续21年, 由20年延长到30年, 服务期10年、20年). As four digits, as a claim's dates are read (periods.py).
 _NUMERAL_YEAR = re.compile(r"(?:一九|二[〇○零])[一二三四五六七八九〇○零]{2}(?=年)")
 _SHORT_YEAR = re.compile(
-    r"(?:^|(?<=[，,；;。：:、\s（(])|(?<=截至|截止)|(?<=[到于在从较比自至]))([0-3][0-9])(?=年(?:[0-9]{1,2}月|[^0-9来间度轻级均代龄限内前后多左半]|$))"
+    r"(?:(?<=截至)|(?<=截止))([0-3][0-9])(?=年(?![0-9来间度轻级均代龄限内前后多左半]))"
+    r"|(?<![0-9])([0-3][0-9])(?=年(?:底|末|初|[0-9]{1,2}月|[上下]半年|[一二三四1-4]季度))"
+    r"|(?:^|(?<=[。；;！？\s（(]))([0-3][0-9])(?=年(?:，|,|全市|我市|本市|全国|重庆))"
 )
 _NUMERALS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
@@ -144,7 +147,7 @@ def plain(claim: str) -> str:
     if CJK.search(text):
         text = _GROUPED.sub(lambda grouped: grouped[0].replace(",", ""), text)
         text = _NUMERAL_YEAR.sub(lambda year: year[0].translate(_NUMERALS), text.translate(_HALF_WIDTH))
-        return _SHORT_YEAR.sub(lambda year: "20" + year[1], text)
+        return _SHORT_YEAR.sub(lambda year: "20" + year[0], text)
     return text.translate(_HALF_WIDTH)
 
 

@@ -288,43 +288,84 @@ def _claimed_kind(claim: str, figure: Figure, chinese: bool) -> Kind | None:
     return Kind.ACHIEVED if _EN_DONE.search(before) else None
 
 
-# The places a claim may say its figure is of: the country, a province (or a city of a province's rank). One that
-# neither the fact's words nor its press conference's place name is another place's: "全国养老保险参保人数" is
-# not the city's ("居全国第二": the fact says 全国 too).
+# The places a claim may say its figure is of: the country, a province (or a city of a province's rank), a region,
+# a district. One that neither the fact's words nor its press conference's place name is another place's:
+# "全国养老保险参保人数" is not the city's ("居全国第二": the fact says 全国 too). Read in the claim's sentence before
+# the figure ("全国范围内，…", "四川：…"; "above the national average" after it names no place of the figure).
 _PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
     "|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
 )
-_PLACES = re.compile(f"全国|全省|全球|全世界|{_PROVINCES}")
-_EN_PLACES = re.compile(r"\b(?:nationwide|nationally|national(?= total| average| figure)|across (?:the country|china)"
-                        r"|(?:in|of) china|china's|the country's)\b", re.I)  # fmt: skip
-# A yearly average (年均增长8.9%, 平均每年新增, "4.4% a year") is no total over years, nor is a total one.
-_YEARLY = re.compile(r"年均|年平均|平均每年|每年平均|每年")
-_EN_YEARLY = re.compile(r"\b(?:a|per|each|every) year\b|\bannual(?:ly)?\b|\byearly\b|\bon average\b", re.I)
+_EN_PROVINCES = (
+    "Beijing|Tianjin|Shanghai|Chongqing|Hebei|Shanxi|Liaoning|Jilin|Heilongjiang|Jiangsu|Zhejiang|Anhui|Fujian|Jiangxi"
+    "|Shandong|Henan|Hubei|Hunan|Guangdong|Hainan|Sichuan|Guizhou|Yunnan|Shaanxi|Gansu|Qinghai|Taiwan|Inner Mongolia"
+    "|Guangxi|Tibet|Ningxia|Xinjiang|Hong Kong|Macau|Macao|Chengdu"
+)
+_PLACES = re.compile(
+    f"全国|全省|全区|全县|全球|全世界|全中国|我国|中国|国内|主城区|中心城区|成都|{_PROVINCES}"
+    r"|[\u4e00-\u9fff]{2}地区|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2}[区县](?=[\u4e00-\u9fff])"  # 西南地区; 渝中区…
+)
+_EN_PLACES = re.compile(
+    rf"\b(?:nationwide|nationally|across (?:the country|china)|the whole country|(?:in|of|across) china|china's"
+    rf"|the country's|(?:{_EN_PROVINCES})(?:'s| province)?)\b",
+    re.I,
+)
+# A yearly figure (年均增长8.9%, 平均每年新增, 同比, "4.4% a year") is no total over years, nor is a total one. 每年
+# makes the claim's figure yearly; a fact's only the words of an average (每年…80%用于民生 is a share every year).
+_YEARLY = re.compile(r"年均|年平均|平均每年|每年平均|每年|一年|年增长?|同比|/年")
+_AVERAGED = re.compile(r"年均|年平均|平均每年|每年平均")
+_EN_YEARLY = re.compile(
+    r"\b(?:per|each|every) year\b|(?<!\bin )(?<!\bwithin )\ba year\b(?! ago| earlier| before)|\bannually\b"
+    r"|\bper annum\b|\byearly\b|\byear[- ]on[- ]year\b|\baverage annual\b"
+    r"|\bannual (?:average|growth|increase|rise|rate)\b",
+    re.I,
+)
+
+
+# A span the claim gives a yearly average (近三年年均…, "over the past three years"): the fact's rate is over its own
+# span, which the claim may not mean.
+_SPAN = re.compile(
+    r"近[一二两三四五六七八九十0-9]{1,2}年|过去[一二两三四五六七八九十0-9]{1,2}年|[一二两三四五六七八九十0-9]{1,2}年(?:来|间)|以来"
+    r"|\b(?:over|in|during) the (?:past|last) \w+ years\b|\bsince\b",
+    re.I,
+)
+
+
+def _is_average(yearly: str) -> bool:
+    """Whether yearly words are an average's (年均, "a year"), not one year's (同比, 每年, "year on year")."""
+    return bool(_AVERAGED.fullmatch(yearly)) or (yearly.isascii() and "on" not in yearly.lower())
+
+
+def _sentence_before(claim: str, figure: Figure) -> str:
+    return claim[max(claim.rfind(mark, 0, figure.start) for mark in "。；！？;!?") + 1 : figure.start]
 
 
 def _other_place(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool) -> str | None:
-    """The place the claim's words give the figure, where it is not the fact's (its clause's words, or its press
-    conference's place); None where they name none, or the fact's."""
-    own = (fact.quote, *base.event(fact.event).place.values())
-    if chinese:
-        before = claim[clause_start(claim, figure.start) : figure.start]
-        return next((place for place in _PLACES.findall(before) if not any(place in text for text in own)), None)
-    named = _EN_PLACES.search(claim)
-    return named.group() if named else None
+    """The place the claim's words give the figure, where it is not the fact's (named by its quote or label, or
+    its press conference's place); None where they name none, or the fact's."""
+    own = " ".join((fact.quote, *fact.label.values(), *base.event(fact.event).place.values())).casefold()
+    places = (_PLACES if chinese else _EN_PLACES).findall(_sentence_before(claim, figure))
+    return next((place for place in places if place.casefold() not in own), None)
 
 
 def _yearly(claim: str, figure: Figure, chinese: bool) -> str | None:
-    """The words that make the claim's figure a yearly average ("年均增长", "a year"), if any."""
+    """The words that make the claim's figure yearly ("年均增长", "同比", "a year"), in its clause, if any."""
     if chinese:
-        found = _YEARLY.findall(claim[clause_start(claim, figure.start) : figure.start])
+        start, end = clause_start(claim, figure.start), clause_end(claim, figure.end)
+        found = _YEARLY.findall(claim[start : figure.start]) or _YEARLY.findall(claim[figure.end : end])
         return found[-1] if found else None
-    found = _EN_YEARLY.search(_own_context(claim, figure))
+    found = _EN_YEARLY.search(claim)
     return found.group() if found else None
 
 
 def _fact_yearly(fact: Fact) -> bool:
     """Whether the fact's own words make its figure a yearly average ("年均增长8.9%")."""
+    clause = _own_clause(fact.quote, fact.stated)
+    return bool(_AVERAGED.search(clause[: len(clause) - len(wording.squeeze(fact.stated))]))
+
+
+def _yearly_fact(fact: Fact) -> bool:
+    """Whether the fact's own words say its figure is of a year (年均, 每年…): a claim's yearly figure may be it."""
     clause = _own_clause(fact.quote, fact.stated)
     return bool(_YEARLY.search(clause[: len(clause) - len(wording.squeeze(fact.stated))]))
 
@@ -344,6 +385,8 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
         size = change.percent if percent else change.absolute
         if yearly and not (percent and change.annual_percent is not None):
             return None, Reason("yearly_average", claimed=yearly)  # (a yearly average of a count: not worked out)
+        if yearly and (_SPAN.search(_sentence_before(claim, figure)) or not _is_average(yearly)):
+            return None, Reason("yearly_average", claimed=yearly)  # (近三年年均: over which span? 同比: of a year)
         if yearly:  # "年均增长4.36%": the compound yearly rate over the fact's span, as show gives it
             size = change.annual_percent
         agrees, why = _values_agree(said, Decimal(repr(size)) * figure.change, Q.EXACT)
@@ -352,9 +395,9 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
             if dated is not None:
                 return dated
         return agrees, (Reason("gives_change") if agrees else Reason("change_differs", why=why))
-    if yearly and not _fact_yearly(fact):
+    if yearly and not _yearly_fact(fact):
         return None, Reason("yearly_average", claimed=yearly)
-    if _fact_yearly(fact) and not yearly:
+    if not yearly and _fact_yearly(fact):
         return None, Reason("yearly_unsaid")
     if figure.change:  # a change the fact gives as its figure ("分别下降5%"), not as a change of a level
         direction = _direction(fact)
@@ -501,10 +544,17 @@ _NOT_A_NAME = re.compile(r"(?:全市|我市|本市|目前|今年|去年|明年|�
 _SAYING = re.compile(r"(?:已经|已|累计|共计|共|总计|总共|达到|达|为|是|有|突破|超过|增加到|提高到|增长到|约|近|超)+$")
 
 
+_PER = re.compile(r"每[十百千万]+")  # a rate per so many (每千名老人, 每万人口)
+
+
 def _other_name(text: str, figure: Figure, fact: Fact) -> str | None:
     """Where the words right before a figure end as the fact's label ends but name something else before that
     ("医疗保险参保人数2550万人" of 养老保险参保人数, "城镇居民人均可支配收入" of 全体居民人均可支配收入), those
     words: the figure is not the fact's, nor against it. None where they agree, or do not end alike."""
+    context = _own_context(text, figure)
+    per = [count for count in _PER.findall(context) if count not in fact.quote + fact.label.get("zh", "")]
+    if per:  # 每百名老人 of a figure 每千名老人 have: another quantity, wherever its words stand
+        return per[0]
     before = text[clause_start(text, figure.start) : figure.start]
     joined = [*_JOINS.finditer(before)]  # (in a list, its own item: "跨江大桥7座和穿山隧道6座")
     name = _SAYING.sub("", before[joined[-1].end() :] if joined else before).strip()
@@ -517,8 +567,8 @@ def _other_name(text: str, figure: Figure, fact: Fact) -> str | None:
     # The label narrows its name to a part by a clause (实施公建民营的公办养老机构, 开展人脸识别的医院) whose words
     # the claim does not use: the claim's figure is of the whole
     own = label[: len(label) - common]
-    narrowing = own[:-1].lstrip("全市我本") if own[-1] in "的之" else ""
-    if narrowing and not _pairs(narrowing) & _pairs(text):
+    narrowing = _SCOPE.sub("", own[:-1]) if own[-1] in "的之" else ""
+    if narrowing and not _pairs(narrowing) & _pairs(context):
         return name[-12:]
     if common == len(name):
         return None
@@ -528,7 +578,7 @@ def _other_name(text: str, figure: Figure, fact: Fact) -> str | None:
     said, labelled = rest[-1], own[-1]
     if not (CJK.match(said) or said.isdigit()) or said in label or labelled in "的之" or _NOT_A_NAME.search(rest):
         return None
-    if said.isdigit() != labelled.isdigit() or own.lstrip("全市我本") in rest:
+    if said.isdigit() != labelled.isdigit() or _SCOPE.sub("", own) in rest:
         return None
     return name[-12:]
 

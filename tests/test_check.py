@@ -366,6 +366,12 @@ def test_denials_a_left_out_subject_rounding_and_ranges(claim, expected):
         ("全国养老保险参保人数达到2600万人", "not_found"), ("示例市养老保险参保人数2550万人", "supported"),
         ("Nationwide, 25.5 million people were insured for pensions", "not_found"),
         ("25.5 million people in Sample City were insured for pensions", "supported"),
+        ("全国范围内，养老保险参保人数达到2550万人", "not_found"), ("四川：养老保险参保人数达到2550万人", "not_found"),
+        ("我国养老保险参保人数达到2550万人", "not_found"), ("渝中区养老保险参保人数达到2550万人", "not_found"),
+        ("Sichuan had 25.5 million people insured for pensions", "not_found"),
+        ("The city has 25.5 million people insured for pensions, above the national average", "supported"),
+        # a duration is no year
+        ("贷款期限由20年延长到30年，养老保险参保人数达到2550万人", "supported"),
         # years written otherwise: in Chinese numerals, or in two digits where only a date can be meant
         ("二〇二一年全市居民健康素养水平达26.41%", "contradicted"),
         ("21年全市居民健康素养水平达26.41%", "contradicted"), ("二〇二二年全市居民健康素养水平达26.41%", "supported"),
@@ -374,6 +380,9 @@ def test_denials_a_left_out_subject_rounding_and_ranges(claim, expected):
         # a yearly average is no change over years (468万 is the change since 2017), nor is the total one
         ("养老保险参保人数较2017年末年均增加468万人", "not_found"),
         ("养老保险参保人数较2017年末增长22.48%", "supported"), ("养老保险参保人数年均增长22.48%", "contradicted"),
+        ("养老保险参保人数同比增长22.48%", "not_found"), ("养老保险参保人数一年增加468万人", "not_found"),
+        ("People insured for pensions grew 22.48% year on year", "not_found"),
+        ("Average emergency response time fell to 17 minutes on average", "supported"),
     ],
 )  # fmt: skip
 def test_a_figure_of_another_quantity_is_not_its_look_alike_s(claim, expected):
@@ -393,8 +402,28 @@ def test_a_yearly_rate_is_held_to_the_yearly_rate_and_only_to_it(sample, tmp_pat
     assert checked(path, "全市居民收入年均增长8.9%") == [("supported", "health.income")]
     assert checked(path, "全市居民收入增长8.9%", "reason") == [("not_found", "the fact is a yearly average, which the "
                                                                                 "claim does not say")]  # fmt: skip
+    assert checked(path, f"养老保险参保人数近三年年均增长{rate}") == [("not_found", "pension.insured")]  # (which span?)
+    assert checked(path, f"People insured for pensions grew {rate} a year") == [("supported", "pension.insured")]
     assert checked(path, "养老保险参保人数较2017年末平均每年增加468万人", "reason") == [
-        ("not_found", "the claim gives a yearly average ('平均每年'), the fact does not")]  # fmt: skip
+        ("not_found", "the claim's figure is a yearly one ('平均每年'), the fact's is not")]  # fmt: skip
+
+
+def test_a_share_every_year_is_no_yearly_average(sample, tmp_path):
+    """每年…80%左右用于民生: the share of each year, which a claim may give without 每年."""
+    share = (("health.spending", "民生支出比例", 80),)
+    add_look_alikes(sample, "health.literacy", "每年一般公共预算支出的80%用于民生", share)
+    path = sample.write(tmp_path)
+    assert checked(path, "一般公共预算支出的80%用于民生") == [("supported", "health.spending")]
+    assert checked(path, "每年一般公共预算支出的80%用于民生") == [("supported", "health.spending")]
+
+
+def test_a_rate_per_so_many_is_no_rate_per_as_many_more(sample, tmp_path):
+    beds = (("housing.beds", "每千名老人拥有养老床位", 32),)
+    add_look_alikes(sample, "housing.facilities", "全市每千名老人拥有养老床位32处", beds)
+    path = sample.write(tmp_path)
+    assert checked(path, "每千名老人拥有养老床位32处") == [("supported", "housing.beds")]
+    assert checked(path, "每百名老人拥有32处养老床位", "reason") == [
+        ("not_found", "its words name another quantity ('每百')")]  # fmt: skip
 
 
 def test_a_label_narrowed_by_a_clause_is_no_figure_of_the_whole(sample, tmp_path):
@@ -404,6 +433,7 @@ def test_a_label_narrowed_by_a_clause_is_no_figure_of_the_whole(sample, tmp_path
     path = sample.write(tmp_path)
     assert checked(path, "全市开展人脸识别的零售药店有194处") == [("supported", "housing.face-id")]
     assert checked(path, "全市已有194处零售药店实现人脸识别") == [("supported", "housing.face-id")]
+    assert checked(path, "在55处医院开展人脸识别，全市零售药店有194处")[1] == ("not_found", "housing.face-id")
     assert checked(path, "全市零售药店有194处", "reason") == [
         ("not_found", "its words name another quantity ('全市零售药店')")]  # fmt: skip
 

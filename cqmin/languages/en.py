@@ -95,7 +95,7 @@ class English(Language):
         "why_other_way": "the fact says it went the other way",
         "why_another_name": "its words name another quantity ('{claimed}')",
         "why_another_place": "its words name another place ('{claimed}') than the fact's",
-        "why_yearly_average": "the claim gives a yearly average ('{claimed}'), the fact does not",
+        "why_yearly_average": "the claim's figure is a yearly one ('{claimed}'), the fact's is not",
         "why_yearly_unsaid": "the fact is a yearly average, which the claim does not say",
         "why_another_date": "another date: the claim says '{claimed}', the fact {as_of}",
         "why_gives_figure": "the fact gives this figure",

@@ -85,7 +85,7 @@ class Chinese(Language):
         "why_other_way": "该数据的变化方向相反",
         "why_another_name": "所说的是另一项数据（“{claimed}”）",
         "why_another_place": "所说的是另一地方（“{claimed}”）的数据",
-        "why_yearly_average": "所说的是年均数（“{claimed}”），该数据不是",
+        "why_yearly_average": "所说的是每年的数（“{claimed}”），该数据不是",
         "why_yearly_unsaid": "该数据是年均数，所说的未指明",
         "why_another_date": "日期不同：所说的是“{claimed}”，该数据为{as_of}",
         "why_gives_figure": "该数据给出了这一数值",
