@@ -3,7 +3,7 @@
 import os
 import sys
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+from cqmin import TYPE_CHECKING
 
 if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
     from collections.abc import Iterable
@@ -115,8 +115,9 @@ class Terminal:
 
     @property
     def unicode(self) -> bool:
-        """Whether Chinese, box drawing and block characters survive this stream."""
-        return self.can_encode("中文—→█▏")
+        """Whether Chinese, box drawing and block characters survive this stream. 养 is simplified Chinese alone:
+        Big5 holds 中文, but not the simplified characters the articles are written in."""
+        return self.can_encode("中文养—→█▏")
 
 
 def _send(descriptor: int, data: bytes) -> None:

@@ -315,6 +315,21 @@ def test_json_escapes_what_an_output_that_holds_chinese_lacks(args, sample, tmp_
     assert [json.loads(line) for line in lines(text)] == [json.loads(line) for line in lines(utf8.stdout.decode())]
 
 
+def test_big5_holds_no_simplified_chinese_and_is_told_so(sample, tmp_path):
+    """Big5 holds 中文 but not 养: a table is in English, with a note; JSON escapes all it cannot hold."""
+    path = sample.write(tmp_path)
+    env = {**os.environ, "PYTHONIOENCODING": "big5"}
+    table = subprocess.run([str(CQMIN), "--facts", path, "--lang", "zh", "pension"], capture_output=True, env=env,
+                           timeout=60)  # fmt: skip
+    assert table.returncode == 0 and b"cannot show Chinese" in table.stderr and table.stdout.isascii()
+    data = subprocess.run([str(CQMIN), "--facts", path, "pension", "--json"], capture_output=True, env=env, timeout=60)
+    assert (
+        data.returncode == 0
+        and data.stdout.isascii()
+        and "养老" in json.dumps(json.loads(data.stdout), ensure_ascii=False)
+    )
+
+
 def test_a_table_shows_what_an_output_that_holds_chinese_lacks_as_an_escape(sample, tmp_path):
     path = sample.write(tmp_path)
     result = subprocess.run([str(CQMIN), "--facts", path, "--lang", "zh", "show", "pension.insured"],
