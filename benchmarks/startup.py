@@ -153,7 +153,7 @@ def _measure(argv: list[str], env: dict) -> tuple[float, float]:
 
 
 def _wrapper(python: str) -> str:
-    """What runs cqmin: pip before 25 wrote a console script that imports re (1 MiB, 1.5 ms), since 25 one that
+    """What runs cqmin: pip before 25 wrote a console script that imports re (1 MiB, about 5 ms), since 25 one that
     does not (pypa/pip#13166); uv's and pipx's (with a current pip) do not."""
     script = Path(python).with_name("cqmin")
     if not script.exists():

@@ -6,9 +6,8 @@ is decoded strictly, and a fault in it is a problem with its line, never a
 traceback.
 """
 
-from cqmin import cache, cache_store
+from cqmin import TYPE_CHECKING, cache, cache_store
 from cqmin.errors import CqminError
-from cqmin.record import TYPE_CHECKING
 
 if TYPE_CHECKING:  # (facts.py imports this module when its cache cannot serve)
     from cqmin.facts import Source

@@ -13,7 +13,7 @@ hands the value to json.dumps, which writes it or fails as it always did.
 tests/test_json_text.py holds it to json.dumps over generated values.
 """
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+from cqmin import TYPE_CHECKING
 
 if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
     from collections.abc import Iterable, Iterator

@@ -6,14 +6,12 @@ Nothing here imports Typer: a mistake on the command line is a `Misuse`, which
 Typer's path shows as a bad parameter (exit 2) and the fast path leaves to it.
 """
 
-from cqmin import formats, languages, results
+from cqmin import TYPE_CHECKING, formats, languages, results
 from cqmin.environment import Environment
 from cqmin.errors import CqminError
 from cqmin.output import Output
 from cqmin.record import Record
 from cqmin.terminal import escape_unencodable
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
 
 if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
     from collections.abc import Callable

@@ -11,10 +11,9 @@ Records are named tuples (record.py): immutable and typed like frozen dataclasse
 but six times cheaper to define, which every run (and every TAB) pays at import.
 """
 
+from cqmin import TYPE_CHECKING
 from cqmin.domain import Kind, Measure, Qualifier
 from cqmin.record import Record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
 
 if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
     from collections.abc import Callable

@@ -15,10 +15,9 @@ served: the base is rebuilt from its file (`rebuild`), and the command goes on.
 
 import marshal
 
+from cqmin import TYPE_CHECKING
 from cqmin.model import Event, Fact, FactBase, Facts, Speaker, Topic, Unit, field_types, is_record
 from cqmin.vocabulary import Vocabulary
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
 
 if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
     from collections.abc import Callable

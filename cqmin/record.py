@@ -17,7 +17,7 @@ Fields, defaults, `_fields`, `_replace`, `_asdict`, the annotations and the
 methods are typing.NamedTuple's; type checkers see typing.NamedTuple itself.
 """
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+from cqmin import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing import NamedTuple as Record

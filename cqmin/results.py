@@ -8,10 +8,9 @@ Plain classes: the registry needs their inheritance (a renderer for Facts
 serves every kind of facts), and every run imports them.
 """
 
-from cqmin import contract
+from cqmin import TYPE_CHECKING, contract
 from cqmin.contract import Fields
 from cqmin.model import Event, Fact, FactBase, Speaker, Topic
-from cqmin.record import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported by every lookup; validation only by validate
     from collections.abc import Iterator

@@ -14,7 +14,7 @@ Unlike a (str, Enum) member, a member prints as its value, as StrEnum's do
 (Python 3.11), on every Python.
 """
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
+from cqmin import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from enum import Enum

@@ -239,7 +239,7 @@ def test_lines_the_fast_path_leaves_to_typer_still_complete_quietly(warm_cache, 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh"])
 def test_the_fast_path_imports_no_framework(warm_cache, base, shell):
-    """Nor shlex, re, enum or collections (1 MiB and 4 ms of a TAB: protocol.split reads the line itself)."""
+    """Nor shlex, re, enum or collections (1 MiB and about 5 ms of a TAB: protocol.split reads the line itself)."""
     environ = {**os.environ, "XDG_CACHE_HOME": str(warm_cache), **_protocol(shell, "cqmin show 'pension.")}
     code = "import sys\nfrom cqmin.__main__ import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
     watched = {"typer", "rich", "tomli", "click", "shlex", "re", "enum", "collections", "functools"}

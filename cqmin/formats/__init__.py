@@ -12,9 +12,8 @@ its memory). named() finds one format, every() all of them; a format's module is
 named as the format is, a hyphen written as an underscore ("csl-json": csl_json).
 """
 
+from cqmin import TYPE_CHECKING
 from cqmin.record import Record
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
 
 if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
     from collections.abc import Callable, Iterable

@@ -1,9 +1,8 @@
 """JSON: the records of the JSON contract (README), UTF-8, in the contract's key order."""
 
 import cqmin.formats.selection as selection
+from cqmin import TYPE_CHECKING
 from cqmin.results import Result
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
 
 if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
     from collections.abc import Iterator

@@ -1,10 +1,9 @@
 """NDJSON (JSON Lines): one compact record a line, for streaming into jq or a database."""
 
 import cqmin.formats.selection as selection
+from cqmin import TYPE_CHECKING
 from cqmin.formats.json import dumps
 from cqmin.results import Result
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
 
 if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
     from collections.abc import Iterator

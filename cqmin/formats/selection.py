@@ -1,8 +1,7 @@
 """What the data formats write of a result: its records, or with --fields the chosen paths of its rows."""
 
+from cqmin import TYPE_CHECKING
 from cqmin.contract import Column, pick
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
 
 if TYPE_CHECKING:  # (collections.abc imports collections: 0.4 MiB that a look-up does without)
     from collections.abc import Iterator

@@ -14,10 +14,10 @@ MODULES = ("zh", "en")  # each language's module, named by its code (cqmin/langu
 
 
 class _Registry:
-    """The languages by code, a read-only mapping (not a collections.abc.Mapping: collections costs a look-up
-    0.4 MiB). A language's module is imported when the language is first asked for: a look-up
-    speaks one language, and imports its module alone (what it knows of the others, their names and locales, it
-    reads from the cached command table: see resolve). Listing the codes imports nothing."""
+    """The languages by code, read as a dict is (`in`, [], items(), values(); not a collections.abc.Mapping:
+    collections costs a look-up 0.4 MiB). A language's module is imported when the language is first asked for: a
+    look-up speaks one language, and imports its module alone (what it knows of the others, their names and
+    locales, it reads from the cached command table: see resolve). Listing the codes imports nothing."""
 
     def __init__(self, codes: tuple[str, ...]) -> None:
         self._codes = list(codes)

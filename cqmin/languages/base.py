@@ -4,9 +4,9 @@ A language is one subclass with its words (zh.py, en.py) and the fact base's
 texts in its code. Nothing outside this package asks which language it is.
 """
 
+from cqmin import TYPE_CHECKING
 from cqmin.domain import Measure, Qualifier
 from cqmin.model import Event, Fact, Speaker, Text, Unit
-from cqmin.record import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing import ClassVar

@@ -9,9 +9,8 @@ Text objects instead of markup strings, and, where Typer reads help as markup,
 by escaping it (markup.py).
 """
 
+from cqmin import TYPE_CHECKING
 from cqmin.patterns import LazyPattern
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: type checkers read the name
 
 if TYPE_CHECKING:
     import re
