@@ -545,9 +545,49 @@ _SAYING = re.compile(r"(?:已经|已|累计|共计|共|总计|总共|达到|达|
 
 
 _PER = re.compile(r"每[十百千万]+")  # a rate per so many (每千名老人, 每万人口)
+# Words a claim may put before a label's name that make it no narrower: the place, the time, having and saying
+_AROUND_A_NAME = re.compile(
+    r"^(?:全市|全国|我市|本市|重庆市?|现有|共有|已有|拥有|目前|当前|累计|截至|截止|今年|去年|年底|年末|其中|的"
+    r"|[0-9]+年(?:[0-9]+月)?(?:底|末)?)+"
+)
 
 
-def _other_name(text: str, figure: Figure, fact: Fact) -> str | None:
+def _other_name_after(text: str, figure: Figure, label: str) -> str | None:
+    """Where the words right after a figure ("77.57万农村低保对象", "1.6万余名轻度失能人员", "110万低收入家庭") share
+    a stretch with the label, but next to it say a word of their own where the label has another (农村 of
+    城乡低保对象, 轻度 of 重度失能, 家庭 of 低收入人口): those words."""
+    after = text[figure.end : clause_end(text, figure.end)]
+    joins = [at for at in (after.find(join) for join in "、和及与") if at >= 0]
+    after = after[: min(joins, default=len(after))]  # (its own item of a list)
+    for start, end in _shared(after, label):
+        at = label.find(after[start:end])
+        sides = []
+        if not (at and label[at - 1] in after[:start]):  # (not a word put in: 市级重大慢性病防治中心 of 市级防治中心)
+            sides.append((after[start - 1] if start else "", label[at - 1] if at else ""))
+        if at + end - start == len(label) - 2:  # another head (低收入家庭 of 低收入人口; not 选择专业物业 of 选择物业)
+            sides.append((after[end] if end < len(after) else "", label[-2]))
+        for said, labelled in sides:
+            if said and labelled and CJK.match(said) and CJK.match(labelled) and said != labelled and said not in label:
+                return after[max(0, start - 2) : end + 2]
+    return None
+
+
+def _shared(after: str, label: str) -> list[tuple[int, int]]:
+    """Where in `after` the longest stretch (two characters or more) that the label holds too lies, and the
+    longest end of the label (its head: 低收入人口)."""
+    start, end = 0, 0
+    for i in range(len(after)):
+        for j in range(i + max(2, end - start + 1), len(after) + 1):
+            if after[i:j] in label:
+                start, end = i, j
+    found = [(start, end)] if end - start >= 2 else []
+    head = next((label[k:] for k in range(len(label) - 1) if label[k:] in after), None)
+    if head:
+        found.append((after.find(head), after.find(head) + len(head)))
+    return found
+
+
+def _other_name(text: str, figure: Figure, fact: Fact, places: tuple[str, ...] = ()) -> str | None:
     """Where the words right before a figure end as the fact's label ends but name something else before that
     ("医疗保险参保人数2550万人" of 养老保险参保人数, "城镇居民人均可支配收入" of 全体居民人均可支配收入), those
     words: the figure is not the fact's, nor against it. None where they agree, or do not end alike."""
@@ -562,8 +602,17 @@ def _other_name(text: str, figure: Figure, fact: Fact) -> str | None:
     common = 0
     while common < min(len(name), len(label)) and name[-1 - common] == label[-1 - common]:
         common += 1
-    if common < 2 or common == len(label):
-        return None
+    if common == len(label) and len(label) >= 2:  # 城镇职工养老保险参保人数 of 养老保险参保人数: a part of it
+        rest = name[: len(name) - common]
+        for place in places:  # (the press conference's place: 重庆养老保险参保人数 is the city's)
+            rest = rest.replace(place, "")
+        rest = _SAYING.sub("", _AROUND_A_NAME.sub("", rest))
+        tail = rest[-2:]
+        if len(tail) < 2 or not all(CJK.match(char) for char in tail) or _NOT_A_NAME.search(rest):
+            return None
+        return name[-12:] if tail not in wording.squeeze(fact.quote) else None
+    if common < 2:
+        return _other_name_after(text, figure, label)
     # The label narrows its name to a part by a clause (实施公建民营的公办养老机构, 开展人脸识别的医院) whose words
     # the claim does not use: the claim's figure is of the whole
     own = label[: len(label) - common]
@@ -660,7 +709,8 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         agreeing = [(why, fact) for (agrees, why), fact in verdicts if agrees is True]
         against = [(why, fact) for (agrees, why), fact in verdicts if agrees is False]
         unordered = run and named is None and not _in_its_order(run, agreeing[0][1]) if agreeing else False
-        other_name = _other_name(text, figure, agreeing[0][1]) if agreeing and chinese and not run else None
+        places = tuple(base.event(agreeing[0][1].event).place.values()) if agreeing else ()
+        other_name = _other_name(text, figure, agreeing[0][1], places) if agreeing and chinese and not run else None
         if agreeing and len(agreeing) == len(verdicts) and other_name:  # "医疗保险参保人数" of 养老保险参保人数
             judged.append(Judged(figure, NOT_FOUND, agreeing[0][1], Reason("another_name", claimed=other_name)))
         elif agreeing and len(agreeing) == len(verdicts) and not unordered:

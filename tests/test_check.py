@@ -426,6 +426,20 @@ def test_a_rate_per_so_many_is_no_rate_per_as_many_more(sample, tmp_path):
         ("not_found", "its words name another quantity ('每百')")]  # fmt: skip
 
 
+def test_a_name_before_or_after_a_figure_that_says_a_part_is_no_figure_of_the_whole():
+    assert verdicts("城镇职工养老保险参保人数达到2550万人")[0][1] == "not_found"  # (a part of the insured)
+    assert verdicts("截至今年5月，全市现有养老保险参保人数2550万人")[0][1] == "supported"
+
+
+def test_a_name_after_a_figure_is_held_to_the_label_as_one_before_it(sample, tmp_path):
+    """77处农村低保对象 of 城乡低保对象: a word of its own where the label has another, after the figure too."""
+    add_look_alikes(sample, "housing.facilities", "全市保障77处城乡低保对象", (("housing.dibao", "城乡低保对象", 77),))
+    path = sample.write(tmp_path)
+    assert checked(path, "保障了77处城乡低保对象的基本生活") == [("supported", "housing.dibao")]
+    assert checked(path, "全市保障77处农村低保对象", "reason") == [
+        ("not_found", "its words name another quantity ('农村低保对象')")]  # fmt: skip
+
+
 def test_a_label_narrowed_by_a_clause_is_no_figure_of_the_whole(sample, tmp_path):
     """ "开展人脸识别的零售药店" are some of the pharmacies: 194 of them is no figure of the city's pharmacies."""
     face_id = (("housing.face-id", "开展人脸识别的零售药店", 194),)
