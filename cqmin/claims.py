@@ -302,8 +302,10 @@ _EN_PROVINCES = (
     "|Guangxi|Tibet|Ningxia|Xinjiang|Hong Kong|Macau|Macao|Chengdu"
 )
 _PLACES = re.compile(
-    f"全国|全省|全区|全县|全球|全世界|全中国|我国|中国|国内|主城区|中心城区|成都|{_PROVINCES}"
-    r"|[\u4e00-\u9fff]{2}地区|(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2}[区县](?=[\u4e00-\u9fff])"  # 西南地区; 渝中区…
+    f"全国(?!代表大会|人大|政协)|全省|全区|全县|全球|全世界|全中国|我国|中国(?!共产党|特色)|国内|主城区|中心城区|成都"
+    rf"|{_PROVINCES}|[\u4e00-\u9fff]{{2}}地区"
+    # 武汉市, 渝中区, starting a run of Chinese (not 38个区县, 已全市, 大城市)
+    r"|(?<![\u4e00-\u9fff0-9])(?![\u4e00-\u9fff][全本我城])[\u4e00-\u9fff]{2}[市区县](?=[\u4e00-\u9fff])"
 )
 _EN_PLACES = re.compile(
     rf"\b(?:nationwide|nationally|across (?:the country|china)|the whole country|(?:in|of|across) china|china's"
@@ -312,7 +314,9 @@ _EN_PLACES = re.compile(
 )
 # A yearly figure (年均增长8.9%, 平均每年新增, 同比, "4.4% a year") is no total over years, nor is a total one. 每年
 # makes the claim's figure yearly; a fact's only the words of an average (每年…80%用于民生 is a share every year).
-_YEARLY = re.compile(r"年均|年平均|平均每年|每年平均|每年|一年|年增长?|同比|/年")
+_YEARLY = re.compile(
+    r"年均|年平均|平均每年|每年平均|每年|(?<![0-9〇零一二三四五六七八九十两])(?:一年|年增长?)|同比|/年"
+)
 _AVERAGED = re.compile(r"年均|年平均|平均每年|每年平均")
 _EN_YEARLY = re.compile(
     r"\b(?:per|each|every) year\b|(?<!\bin )(?<!\bwithin )\ba year\b(?! ago| earlier| before)|\bannually\b"
@@ -342,10 +346,30 @@ def _sentence_before(claim: str, figure: Figure) -> str:
 
 def _other_place(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool) -> str | None:
     """The place the claim's words give the figure, where it is not the fact's (named by its quote or label, or
-    its press conference's place); None where they name none, or the fact's."""
-    own = " ".join((fact.quote, *fact.label.values(), *base.event(fact.event).place.values())).casefold()
-    places = (_PLACES if chinese else _EN_PLACES).findall(_sentence_before(claim, figure))
-    return next((place for place in places if place.casefold() not in own), None)
+    its press conference's place); None where they name none, or the fact's. Read in the figure's clause and a
+    short one before it ("全国范围内，…", "四川：…"), not in brackets (重庆（中国西南）), and not where it names the
+    conference's place (中国重庆)."""
+    home = tuple(base.event(fact.event).place.values())
+    own = " ".join((fact.quote, *fact.label.values(), *home)).casefold()
+    before = _PARENTHESES.sub("", _said_of(claim, figure) if chinese else _sentence_before(claim, figure))
+    for found in (_PLACES if chinese else _EN_PLACES).finditer(before):
+        place = found.group()
+        core = place.casefold().removesuffix("'s").removesuffix(" province")
+        if core in own or any(name.casefold() in core for name in home):  # (重庆市 is the conference's 重庆)
+            continue
+        if not before[found.end() :].lstrip().startswith((*home, "等")):  # (中国重庆; 渝中区等中心城区: an example)
+            return place
+    return None
+
+
+_PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def _said_of(claim: str, figure: Figure) -> str:
+    """The words before a figure that may say where it is: its clause, and the one before if short (全国范围内，)."""
+    start = clause_start(claim, figure.start)
+    previous = clause_start(claim, start - 1) if start else start
+    return claim[previous if 0 < start - previous <= 7 else start : figure.start]
 
 
 def _yearly(claim: str, figure: Figure, chinese: bool) -> str | None:
@@ -552,7 +576,13 @@ _AROUND_A_NAME = re.compile(
 )
 
 
-def _other_name_after(text: str, figure: Figure, label: str) -> str | None:
+# What may stand between a figure and the name of what it counts: 36个事项实现“全渝通办”, 30万余户完成…改造
+_DOING = re.compile(
+    r"(?:实现|完成|可以|开展|推行|实行|实施|纳入|享受|参加|获得|得到|用于|已经|全部|基本|已|均|都|可|被)$"
+)
+
+
+def _other_name_after(text: str, figure: Figure, label: str, quote: str) -> str | None:
     """Where the words right after a figure ("77.57万农村低保对象", "1.6万余名轻度失能人员", "110万低收入家庭") share
     a stretch with the label, but next to it say a word of their own where the label has another (农村 of
     城乡低保对象, 轻度 of 重度失能, 家庭 of 低收入人口): those words."""
@@ -561,13 +591,15 @@ def _other_name_after(text: str, figure: Figure, label: str) -> str | None:
     after = after[: min(joins, default=len(after))]  # (its own item of a list)
     for start, end in _shared(after, label):
         at = label.find(after[start:end])
-        sides = []
-        if not (at and label[at - 1] in after[:start]):  # (not a word put in: 市级重大慢性病防治中心 of 市级防治中心)
-            sides.append((after[start - 1] if start else "", label[at - 1] if at else ""))
+        sides = []  # (the claim's character beside the stretch, the label's, the claim's word there)
+        # (not a word put in, 市级重大慢性病防治中心 of 市级防治中心, nor a verb: 36个事项实现“全渝通办”)
+        if not (at and label[at - 1] in after[:start]) and not _DOING.search(after[:start]):
+            sides.append((after[start - 1 : start], label[at - 1] if at else "", after[max(0, start - 2) : start]))
         if at + end - start == len(label) - 2:  # another head (低收入家庭 of 低收入人口; not 选择专业物业 of 选择物业)
-            sides.append((after[end] if end < len(after) else "", label[-2]))
-        for said, labelled in sides:
-            if said and labelled and CJK.match(said) and CJK.match(labelled) and said != labelled and said not in label:
+            sides.append((after[end : end + 1], label[-2], after[end : end + 2]))
+        for said, labelled, word in sides:
+            rival = bool(said and labelled and CJK.match(said) and CJK.match(labelled)) and said not in label
+            if rival and said != labelled and word not in quote:  # (not the fact's own words: 信息数据实现实时在线核查)
                 return after[max(0, start - 2) : end + 2]
     return None
 
@@ -604,15 +636,15 @@ def _other_name(text: str, figure: Figure, fact: Fact, places: tuple[str, ...] =
         common += 1
     if common == len(label) and len(label) >= 2:  # 城镇职工养老保险参保人数 of 养老保险参保人数: a part of it
         rest = name[: len(name) - common]
-        for place in places:  # (the press conference's place: 重庆养老保险参保人数 is the city's)
-            rest = rest.replace(place, "")
+        for place in places:  # (the press conference's place: 重庆养老保险参保人数, 中国重庆 are the city's)
+            rest = re.sub(f"(?:中国|我国)?{re.escape(place)}", "", rest)
         rest = _SAYING.sub("", _AROUND_A_NAME.sub("", rest))
         tail = rest[-2:]
         if len(tail) < 2 or not all(CJK.match(char) for char in tail) or _NOT_A_NAME.search(rest):
             return None
         return name[-12:] if tail not in wording.squeeze(fact.quote) else None
     if common < 2:
-        return _other_name_after(text, figure, label)
+        return _other_name_after(text, figure, label, wording.squeeze(fact.quote))
     # The label narrows its name to a part by a clause (实施公建民营的公办养老机构, 开展人脸识别的医院) whose words
     # the claim does not use: the claim's figure is of the whole
     own = label[: len(label) - common]
@@ -627,7 +659,7 @@ def _other_name(text: str, figure: Figure, fact: Fact, places: tuple[str, ...] =
     said, labelled = rest[-1], own[-1]
     if not (CJK.match(said) or said.isdigit()) or said in label or labelled in "的之" or _NOT_A_NAME.search(rest):
         return None
-    if said.isdigit() != labelled.isdigit() or _SCOPE.sub("", own) in rest:
+    if said.isdigit() != labelled.isdigit() or own.lstrip("全市我本") in rest:
         return None
     return name[-12:]
 

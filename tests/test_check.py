@@ -372,6 +372,12 @@ def test_denials_a_left_out_subject_rounding_and_ranges(claim, expected):
         ("The city has 25.5 million people insured for pensions, above the national average", "supported"),
         # a duration is no year
         ("贷款期限由20年延长到30年，养老保险参保人数达到2550万人", "supported"),
+        # nor is the conference's own place another, however written, nor a place in brackets or given as an
+        # example; but another city is
+        ("本市养老保险参保人数达到2550万人", "supported"), ("中国示例市养老保险参保人数达到2550万人", "supported"),
+        ("示例市（中国西南）养老保险参保人数达到2550万人", "supported"),
+        ("渝中区等全市养老保险参保人数达到2550万人", "supported"), ("武汉市养老保险参保人数达到2550万人", "not_found"),
+        ("养老保险参保人数较2017年增加468万人", "supported"),  # (年增 of 2017年增加 is no yearly word)
         # years written otherwise: in Chinese numerals, or in two digits where only a date can be meant
         ("二〇二一年全市居民健康素养水平达26.41%", "contradicted"),
         ("21年全市居民健康素养水平达26.41%", "contradicted"), ("二〇二二年全市居民健康素养水平达26.41%", "supported"),
@@ -438,6 +444,16 @@ def test_a_name_after_a_figure_is_held_to_the_label_as_one_before_it(sample, tmp
     assert checked(path, "保障了77处城乡低保对象的基本生活") == [("supported", "housing.dibao")]
     assert checked(path, "全市保障77处农村低保对象", "reason") == [
         ("not_found", "its words name another quantity ('农村低保对象')")]  # fmt: skip
+
+
+def test_a_verb_between_a_figure_and_its_name_is_no_other_name(sample, tmp_path):
+    """36处事项实现全渝通办: 实现 stands where the label has 经办, and is no rival name; nor are the fact's words."""
+    add_look_alikes(
+        sample, "housing.facilities", "36处事项 全渝通办", (("housing.citywide", "社保经办全渝通办事项", 36),)
+    )
+    path = sample.write(tmp_path)
+    assert checked(path, "全市36处事项实现全渝通办") == [("supported", "housing.citywide")]
+    assert checked(path, "36处事项 全渝通办") == [("supported", "housing.citywide")]
 
 
 def test_a_label_narrowed_by_a_clause_is_no_figure_of_the_whole(sample, tmp_path):
