@@ -94,7 +94,7 @@ FieldsOption = Annotated[
     str | None,
     typer.Option(
         "--fields", metavar="A,B,…", show_default=False,
-        help="Only these fields, in this order (dot paths: value, baseline.value); implies -f tsv if no format.",
+        help="Only these fields, in this order (dot paths of the records --json writes); implies -f tsv if no format.",
     ),
 ]  # fmt: skip
 
