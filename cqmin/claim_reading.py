@@ -68,6 +68,8 @@ _DENIAL = re.compile(
     r"没有|没能|没达|没到|还没|未能|尚未|并未|并非|绝非|不是|不可能|未达|未到|未曾|未超|未突破|未完成"
     r"|(?:未|没|不曾|无法|难以)$"
 )  # (right before a bound: 未突破3200万, 没超过)
+JOINS = re.compile("|".join(sorted(LIST_JOINS, key=len, reverse=True)))  # (between two figures of a clause)
+SCOPE = re.compile(r"^(?:全市|全国|全省|全区|我市|本市|重庆市?)+")  # what a list may begin with, before its names
 
 
 def clause_start(text: str, position: int) -> int:

@@ -11,12 +11,11 @@ done); anything less sure is `not_found`. A claim is never told a figure is
 supported that no fact gives: where in doubt, cqmin says less.
 """
 
-import functools
 import re
 from decimal import Decimal
 
-from cqmin import bounds, dates, english, figures, languages, periods, wording
-from cqmin.claim_reading import CJK, EN_YEAR, LIST_JOINS, Figure, clause_end, clause_start, plain, read
+from cqmin import bounds, claim_context, claim_names, dates, english, figures, languages, periods, wording
+from cqmin.claim_reading import CJK, EN_YEAR, JOINS, LIST_JOINS, SCOPE, Figure, clause_end, clause_start, plain, read
 from cqmin.domain import Kind, Measure
 from cqmin.domain import Qualifier as Q
 from cqmin.model import Fact, FactBase
@@ -63,34 +62,21 @@ class Judged(Record):
 # ---------------------------------------------------------------- finding the fact a figure is about
 
 
-@functools.lru_cache(maxsize=4096)
-def _pairs(text: str) -> frozenset[str]:
-    """The pairs of Chinese characters of a text (a fact's label or clause is read once, however many figures)."""
-    cjk = "".join(char if CJK.match(char) else " " for char in text)
-    return frozenset(cjk[i : i + 2] for i in range(len(cjk) - 1) if " " not in cjk[i : i + 2])
-
-
-@functools.lru_cache(maxsize=4096)
-def _own_clause(quote: str, stated: str) -> str:
-    text = wording.squeeze(quote)
-    position = wording.find_figure(text, wording.squeeze(stated))
-    if position < 0:
-        return text
-    start = max(text.rfind(mark, 0, position) for mark in "，；：。") + 1
-    return text[start : position + len(stated)]
-
-
 def _claim_words(context: str, figure: Figure, chinese: bool) -> frozenset[str]:
     """What a figure's context says it is about: its pairs of characters, or its English stems."""
-    return _pairs(context) - _pairs(figure.stated) if chinese else frozenset(english.stems(context))
+    return (
+        claim_context.pairs(context) - claim_context.pairs(figure.stated)
+        if chinese
+        else frozenset(english.stems(context))
+    )
 
 
 def _about(words: frozenset[str], fact: Fact, chinese: bool) -> int:
     """How much a claim's words say they are about a fact: shared pairs of characters, or shared stems; the
     words of the fact's label count twice."""
     if chinese:
-        label = _pairs(fact.label.get("zh", "")) & words
-        clause = _pairs(_own_clause(fact.quote, fact.stated)) & words - label
+        label = claim_context.pairs(fact.label.get("zh", "")) & words
+        clause = claim_context.pairs(claim_context.own_clause(fact.quote, fact.stated)) & words - label
         return 2 * len(label) + len(clause)
     label = english.stems(_ENGLISH.text(fact.label)) & words
     return 2 * len(label) + len(english.stems(_ENGLISH.text(fact.unit.name), False) & words - label)
@@ -288,119 +274,13 @@ def _claimed_kind(claim: str, figure: Figure, chinese: bool) -> Kind | None:
     return Kind.ACHIEVED if _EN_DONE.search(before) else None
 
 
-# The places a claim may say its figure is of: the country, a province (or a city of a province's rank), a region,
-# a district. One that neither the fact's words nor its press conference's place name is another place's:
-# "全国养老保险参保人数" is not the city's ("居全国第二": the fact says 全国 too). Read in the claim's sentence before
-# the figure ("全国范围内，…", "四川：…"; "above the national average" after it names no place of the figure).
-_PROVINCES = (
-    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
-    "|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
-)
-_EN_PROVINCES = (
-    "Beijing|Tianjin|Shanghai|Chongqing|Hebei|Shanxi|Liaoning|Jilin|Heilongjiang|Jiangsu|Zhejiang|Anhui|Fujian|Jiangxi"
-    "|Shandong|Henan|Hubei|Hunan|Guangdong|Hainan|Sichuan|Guizhou|Yunnan|Shaanxi|Gansu|Qinghai|Taiwan|Inner Mongolia"
-    "|Guangxi|Tibet|Ningxia|Xinjiang|Hong Kong|Macau|Macao|Chengdu"
-)
-_PLACES = re.compile(
-    f"全国(?!代表大会|人大|政协)|全省|全区|全县|全球|全世界|全中国|我国|中国(?!共产党|特色)|国内|主城区|中心城区|成都"
-    rf"|{_PROVINCES}|[\u4e00-\u9fff]{{2}}地区"
-    # 武汉市, 渝中区, starting a run of Chinese (not 38个区县, 已全市, 大城市)
-    r"|(?<![\u4e00-\u9fff0-9])(?![\u4e00-\u9fff][全本我城])[\u4e00-\u9fff]{2}[市区县](?=[\u4e00-\u9fff])"
-)
-_EN_PLACES = re.compile(
-    rf"\b(?:nationwide|nationally|across (?:the country|china)|the whole country|(?:in|of|across) china|china's"
-    rf"|the country's|(?:{_EN_PROVINCES})(?:'s| province)?)\b",
-    re.I,
-)
-# A yearly figure (年均增长8.9%, 平均每年新增, 同比, "4.4% a year") is no total over years, nor is a total one. 每年
-# makes the claim's figure yearly; a fact's only the words of an average (每年…80%用于民生 is a share every year).
-_YEARLY = re.compile(
-    r"年均|年平均|平均每年|每年平均|每年|(?<![0-9〇零一二三四五六七八九十两])(?:一年|年增长?)|同比|/年"
-)
-_AVERAGED = re.compile(r"年均|年平均|平均每年|每年平均")
-_EN_YEARLY = re.compile(
-    r"\b(?:per|each|every) year\b|(?<!\bin )(?<!\bwithin )\ba year\b(?! ago| earlier| before)|\bannually\b"
-    r"|\bper annum\b|\byearly\b|\byear[- ]on[- ]year\b|\baverage annual\b"
-    r"|\bannual (?:average|growth|increase|rise|rate)\b",
-    re.I,
-)
-
-
-# A span the claim gives a yearly average (近三年年均…, "over the past three years"): the fact's rate is over its own
-# span, which the claim may not mean.
-_SPAN = re.compile(
-    r"近[一二两三四五六七八九十0-9]{1,2}年|过去[一二两三四五六七八九十0-9]{1,2}年|[一二两三四五六七八九十0-9]{1,2}年(?:来|间)|以来"
-    r"|\b(?:over|in|during) the (?:past|last) \w+ years\b|\bsince\b",
-    re.I,
-)
-
-
-def _is_average(yearly: str) -> bool:
-    """Whether yearly words are an average's (年均, "a year"), not one year's (同比, 每年, "year on year")."""
-    return bool(_AVERAGED.fullmatch(yearly)) or (yearly.isascii() and "on" not in yearly.lower())
-
-
-def _sentence_before(claim: str, figure: Figure) -> str:
-    return claim[max(claim.rfind(mark, 0, figure.start) for mark in "。；！？;!?") + 1 : figure.start]
-
-
-def _other_place(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool) -> str | None:
-    """The place the claim's words give the figure, where it is not the fact's (named by its quote or label, or
-    its press conference's place); None where they name none, or the fact's. Read in the figure's clause and a
-    short one before it ("全国范围内，…", "四川：…"), not in brackets (重庆（中国西南）), and not where it names the
-    conference's place (中国重庆)."""
-    home = tuple(base.event(fact.event).place.values())
-    own = " ".join((fact.quote, *fact.label.values(), *home)).casefold()
-    before = _PARENTHESES.sub("", _said_of(claim, figure) if chinese else _sentence_before(claim, figure))
-    for found in (_PLACES if chinese else _EN_PLACES).finditer(before):
-        place = found.group()
-        core = place.casefold().removesuffix("'s").removesuffix(" province")
-        if core in own or any(name.casefold() in core for name in home):  # (重庆市 is the conference's 重庆)
-            continue
-        if not before[found.end() :].lstrip().startswith((*home, "等")):  # (中国重庆; 渝中区等中心城区: an example)
-            return place
-    return None
-
-
-_PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
-
-
-def _said_of(claim: str, figure: Figure) -> str:
-    """The words before a figure that may say where it is: its clause, and the one before if short (全国范围内，)."""
-    start = clause_start(claim, figure.start)
-    previous = clause_start(claim, start - 1) if start else start
-    return claim[previous if 0 < start - previous <= 7 else start : figure.start]
-
-
-def _yearly(claim: str, figure: Figure, chinese: bool) -> str | None:
-    """The words that make the claim's figure yearly ("年均增长", "同比", "a year"), in its clause, if any."""
-    if chinese:
-        start, end = clause_start(claim, figure.start), clause_end(claim, figure.end)
-        found = _YEARLY.findall(claim[start : figure.start]) or _YEARLY.findall(claim[figure.end : end])
-        return found[-1] if found else None
-    found = _EN_YEARLY.search(claim)
-    return found.group() if found else None
-
-
-def _fact_yearly(fact: Fact) -> bool:
-    """Whether the fact's own words make its figure a yearly average ("年均增长8.9%")."""
-    clause = _own_clause(fact.quote, fact.stated)
-    return bool(_AVERAGED.search(clause[: len(clause) - len(wording.squeeze(fact.stated))]))
-
-
-def _yearly_fact(fact: Fact) -> bool:
-    """Whether the fact's own words say its figure is of a year (年均, 每年…): a claim's yearly figure may be it."""
-    clause = _own_clause(fact.quote, fact.stated)
-    return bool(_YEARLY.search(clause[: len(clause) - len(wording.squeeze(fact.stated))]))
-
-
 def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool) -> tuple[bool | None, Reason]:
     """Whether a fact bears the figure out: True, False (it says otherwise), None (it cannot tell)."""
-    place = _other_place(claim, figure, fact, base, chinese)
+    place = claim_context.other_place(claim, figure, fact, base, chinese)
     if place:  # neither for the fact nor against it: another place's figure
         return None, Reason("another_place", claimed=place)
     event_date = dates.start(base.event(fact.event).date)
-    yearly = _yearly(claim, figure, chinese)
+    yearly = claim_context.yearly(claim, figure, chinese)
     if _as_change(figure, fact):
         change, percent = fact.change, figure.word in ("%", "％")
         # A change cqmin worked out (a percent, or from two levels the article gives) may be said rounded
@@ -409,7 +289,10 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
         size = change.percent if percent else change.absolute
         if yearly and not (percent and change.annual_percent is not None):
             return None, Reason("yearly_average", claimed=yearly)  # (a yearly average of a count: not worked out)
-        if yearly and (_SPAN.search(_sentence_before(claim, figure)) or not _is_average(yearly)):
+        if yearly and (
+            claim_context.SPAN.search(claim_context.sentence_before(claim, figure))
+            or not claim_context.is_average(yearly)
+        ):
             return None, Reason("yearly_average", claimed=yearly)  # (近三年年均: over which span? 同比: of a year)
         if yearly:  # "年均增长4.36%": the compound yearly rate over the fact's span, as show gives it
             size = change.annual_percent
@@ -419,9 +302,9 @@ def _judge(claim: str, figure: Figure, fact: Fact, base: FactBase, chinese: bool
             if dated is not None:
                 return dated
         return agrees, (Reason("gives_change") if agrees else Reason("change_differs", why=why))
-    if yearly and not _yearly_fact(fact):
+    if yearly and not claim_context.yearly_fact(fact):
         return None, Reason("yearly_average", claimed=yearly)
-    if not yearly and _fact_yearly(fact):
+    if not yearly and claim_context.averaged_fact(fact):
         return None, Reason("yearly_unsaid")
     if figure.change:  # a change the fact gives as its figure ("分别下降5%"), not as a change of a level
         direction = _direction(fact)
@@ -454,23 +337,14 @@ _CHANGE_WORD = re.compile(figures.CHANGE_VERB)
 def _direction(fact: Fact) -> int:
     """+1 or -1 where a fact's own clause says its figure is a rise or a fall ("分别下降5%、7.1%": -1), else 0 (a
     level: "达到41家")."""
-    clause = _own_clause(fact.quote, fact.stated)
+    clause = claim_context.own_clause(fact.quote, fact.stated)
     words = _CHANGE_WORD.findall(clause[: len(clause) - len(wording.squeeze(fact.stated))])
     return (1 if words[-1] in figures.RISES else -1) if words else 0
 
 
-def _own_context(text: str, figure: Figure) -> str:
-    """The words of the clause a figure stands in, without the figure."""
-    start, end = clause_start(text, figure.start), clause_end(text, figure.end)
-    return text[start : figure.start] + " " + text[figure.end : end]
-
-
-_JOINS = re.compile("|".join(sorted(LIST_JOINS, key=len, reverse=True)))  # (between two figures of a clause)
-
-
 def _clause_best(text: str, figure: Figure, item: str, facts: list[Fact], chinese: bool) -> list[Fact]:
     """The facts a figure's own clause (its item, in a list of figures) is most about, if about any enough."""
-    words = _claim_words(item if item.strip() else _own_context(text, figure), figure, chinese)
+    words = _claim_words(item if item.strip() else claim_context.own_context(text, figure), figure, chinese)
     scored = [(_about(words, fact, chinese), fact) for fact in facts if _unit_fits(figure, fact, chinese)]
     top = max((score for score, _ in scored), default=0)
     return [fact for score, fact in scored if score == top] if top >= MIN_ABOUT else []
@@ -483,8 +357,8 @@ def _item_context(text: str, figure: Figure, found: list[Figure]) -> str:
     index = found.index(figure)
     before = found[index - 1].end if index > 0 and found[index - 1].end > start else None
     after = found[index + 1].start if index + 1 < len(found) and found[index + 1].start < end else None
-    joins_before = list(_JOINS.finditer(text, before, figure.start)) if before is not None else []
-    join_after = _JOINS.search(text, figure.end, after) if after is not None else None
+    joins_before = list(JOINS.finditer(text, before, figure.start)) if before is not None else []
+    join_after = JOINS.search(text, figure.end, after) if after is not None else None
     if not joins_before and join_after is None:
         return ""
     item_start = joins_before[-1].end() if joins_before else start
@@ -529,16 +403,13 @@ def _listed(text: str, figure: Figure, found: list[Figure]) -> list[Figure]:
     if len(run) < 2:
         return []
     names = text[_list_start(text, run[0].start) : run[0].start]  # 分别 says so; else names, as many as figures
-    listed = "分别" in names or len(_JOINS.split(_SCOPE.sub("", names))) == len(run)
+    listed = "分别" in names or len(JOINS.split(SCOPE.sub("", names))) == len(run)
     return run if listed else []
 
 
 def _list_start(text: str, position: int) -> int:
     """Where the clause of a list begins: a colon may stand inside one ("分别为：2550万人、597万人")."""
     return max(text.rfind(mark, 0, position) for mark in "，。；！？,;") + 1
-
-
-_SCOPE = re.compile(r"^(?:全市|全国|全省|全区|我市|本市|重庆市?)+")  # what a list may begin with, before its names
 
 
 def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]) -> str | None:
@@ -549,7 +420,7 @@ def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]
     if not run:
         return None
     names = text[_list_start(text, run[0].start) : run[0].start].partition("分别")[0]
-    items = _JOINS.split(_SCOPE.sub("", names))
+    items = JOINS.split(SCOPE.sub("", names))
     if len(items) != len(run):
         return None
     item = items[run.index(figure)]
@@ -560,108 +431,6 @@ def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]
         if held:
             return min(held)[2]
     return None
-
-
-# Words before a name that are no part of it: the city, and the time
-_NOT_A_NAME = re.compile(r"(?:全市|我市|本市|目前|今年|去年|明年|年底|年末|月底|以来|为止|期间|[0-9]+[年月日])$")
-# What may stand between a figure and the name it is of: verbs, and words of time and sum
-_SAYING = re.compile(r"(?:已经|已|累计|共计|共|总计|总共|达到|达|为|是|有|突破|超过|增加到|提高到|增长到|约|近|超)+$")
-
-
-_PER = re.compile(r"每[十百千万]+")  # a rate per so many (每千名老人, 每万人口)
-# Words a claim may put before a label's name that make it no narrower: the place, the time, having and saying
-_AROUND_A_NAME = re.compile(
-    r"^(?:全市|全国|我市|本市|重庆市?|现有|共有|已有|拥有|目前|当前|累计|截至|截止|今年|去年|年底|年末|其中|的"
-    r"|[0-9]+年(?:[0-9]+月)?(?:底|末)?)+"
-)
-
-
-# What may stand between a figure and the name of what it counts: 36个事项实现“全渝通办”, 30万余户完成…改造
-_DOING = re.compile(
-    r"(?:实现|完成|可以|开展|推行|实行|实施|纳入|享受|参加|获得|得到|用于|已经|全部|基本|已|均|都|可|被)$"
-)
-
-
-def _other_name_after(text: str, figure: Figure, label: str, quote: str) -> str | None:
-    """Where the words right after a figure ("77.57万农村低保对象", "1.6万余名轻度失能人员", "110万低收入家庭") share
-    a stretch with the label, but next to it say a word of their own where the label has another (农村 of
-    城乡低保对象, 轻度 of 重度失能, 家庭 of 低收入人口): those words."""
-    after = text[figure.end : clause_end(text, figure.end)]
-    joins = [at for at in (after.find(join) for join in "、和及与") if at >= 0]
-    after = after[: min(joins, default=len(after))]  # (its own item of a list)
-    for start, end in _shared(after, label):
-        at = label.find(after[start:end])
-        sides = []  # (the claim's character beside the stretch, the label's, the claim's word there)
-        # (not a word put in, 市级重大慢性病防治中心 of 市级防治中心, nor a verb: 36个事项实现“全渝通办”)
-        if not (at and label[at - 1] in after[:start]) and not _DOING.search(after[:start]):
-            sides.append((after[start - 1 : start], label[at - 1] if at else "", after[max(0, start - 2) : start]))
-        if at + end - start == len(label) - 2:  # another head (低收入家庭 of 低收入人口; not 选择专业物业 of 选择物业)
-            sides.append((after[end : end + 1], label[-2], after[end : end + 2]))
-        for said, labelled, word in sides:
-            rival = bool(said and labelled and CJK.match(said) and CJK.match(labelled)) and said not in label
-            if rival and said != labelled and word not in quote:  # (not the fact's own words: 信息数据实现实时在线核查)
-                return after[max(0, start - 2) : end + 2]
-    return None
-
-
-def _shared(after: str, label: str) -> list[tuple[int, int]]:
-    """Where in `after` the longest stretch (two characters or more) that the label holds too lies, and the
-    longest end of the label (its head: 低收入人口)."""
-    start, end = 0, 0
-    for i in range(len(after)):
-        for j in range(i + max(2, end - start + 1), len(after) + 1):
-            if after[i:j] in label:
-                start, end = i, j
-    found = [(start, end)] if end - start >= 2 else []
-    head = next((label[k:] for k in range(len(label) - 1) if label[k:] in after), None)
-    if head:
-        found.append((after.find(head), after.find(head) + len(head)))
-    return found
-
-
-def _other_name(text: str, figure: Figure, fact: Fact, places: tuple[str, ...] = ()) -> str | None:
-    """Where the words right before a figure end as the fact's label ends but name something else before that
-    ("医疗保险参保人数2550万人" of 养老保险参保人数, "城镇居民人均可支配收入" of 全体居民人均可支配收入), those
-    words: the figure is not the fact's, nor against it. None where they agree, or do not end alike."""
-    context = _own_context(text, figure)
-    per = [count for count in _PER.findall(context) if count not in fact.quote + fact.label.get("zh", "")]
-    if per:  # 每百名老人 of a figure 每千名老人 have: another quantity, wherever its words stand
-        return per[0]
-    before = text[clause_start(text, figure.start) : figure.start]
-    joined = [*_JOINS.finditer(before)]  # (in a list, its own item: "跨江大桥7座和穿山隧道6座")
-    name = _SAYING.sub("", before[joined[-1].end() :] if joined else before).strip()
-    label = fact.label.get("zh", "")
-    common = 0
-    while common < min(len(name), len(label)) and name[-1 - common] == label[-1 - common]:
-        common += 1
-    if common == len(label) and len(label) >= 2:  # 城镇职工养老保险参保人数 of 养老保险参保人数: a part of it
-        rest = name[: len(name) - common]
-        for place in places:  # (the press conference's place: 重庆养老保险参保人数, 中国重庆 are the city's)
-            rest = re.sub(f"(?:中国|我国)?{re.escape(place)}", "", rest)
-        rest = _SAYING.sub("", _AROUND_A_NAME.sub("", rest))
-        tail = rest[-2:]
-        if len(tail) < 2 or not all(CJK.match(char) for char in tail) or _NOT_A_NAME.search(rest):
-            return None
-        return name[-12:] if tail not in wording.squeeze(fact.quote) else None
-    if common < 2:
-        return _other_name_after(text, figure, label, wording.squeeze(fact.quote))
-    # The label narrows its name to a part by a clause (实施公建民营的公办养老机构, 开展人脸识别的医院) whose words
-    # the claim does not use: the claim's figure is of the whole
-    own = label[: len(label) - common]
-    narrowing = _SCOPE.sub("", own[:-1]) if own[-1] in "的之" else ""
-    if narrowing and not _pairs(narrowing) & _pairs(context):
-        return name[-12:]
-    if common == len(name):
-        return None
-    # Right before the shared end, each says a word of its own in the same place: 医疗 where the label has 养老,
-    # 6岁 where it has 3岁; not a word put in before it (全市现有三甲医院: the label's 全市 is there too)
-    rest = name[: len(name) - common]
-    said, labelled = rest[-1], own[-1]
-    if not (CJK.match(said) or said.isdigit()) or said in label or labelled in "的之" or _NOT_A_NAME.search(rest):
-        return None
-    if said.isdigit() != labelled.isdigit() or own.lstrip("全市我本") in rest:
-        return None
-    return name[-12:]
 
 
 def _in_its_order(run: list[Figure], fact: Fact) -> bool:
@@ -721,7 +490,7 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         # less what its other clauses are about ("城市低保标准581元，农村717元": 717元 is not the city's)
         about_others = {fact.id for _, facts in other_clauses for fact in facts}
         strong = []
-        for context in (_own_context(text, figure), text[: figure.start] + " " + text[figure.end :]):
+        for context in (claim_context.own_context(text, figure), text[: figure.start] + " " + text[figure.end :]):
             words = _claim_words(context, figure, chinese)
             scored = sorted(((_about(words, fact, chinese), order, fact) for order, fact in enumerate(candidates)),
                             key=lambda item: (-item[0], item[1]))  # fmt: skip
@@ -742,7 +511,9 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
         against = [(why, fact) for (agrees, why), fact in verdicts if agrees is False]
         unordered = run and named is None and not _in_its_order(run, agreeing[0][1]) if agreeing else False
         places = tuple(base.event(agreeing[0][1].event).place.values()) if agreeing else ()
-        other_name = _other_name(text, figure, agreeing[0][1], places) if agreeing and chinese and not run else None
+        other_name = (
+            claim_names.other_name(text, figure, agreeing[0][1], places) if agreeing and chinese and not run else None
+        )
         if agreeing and len(agreeing) == len(verdicts) and other_name:  # "医疗保险参保人数" of 养老保险参保人数
             judged.append(Judged(figure, NOT_FOUND, agreeing[0][1], Reason("another_name", claimed=other_name)))
         elif agreeing and len(agreeing) == len(verdicts) and not unordered:
