@@ -48,7 +48,13 @@ def _last_place(stated: str, value: Decimal, zeros_count: bool) -> Decimal:
     digits = _DIGITS.search(stated)
     if not digits:
         numeral = _NUMERAL.search(stated)
-        return numerals.chinese_precision(numeral[0].replace("余", "").replace("多", "") if numeral else "")
+        written = numeral[0].replace("余", "").replace("多", "") if numeral else ""
+        if zeros_count:  # 三千万 is 3000万 in words: its zeros count as 3000万's do, to its 万
+            step = Decimal(1)
+            for char in written[len(written.rstrip("万亿")) :]:
+                step *= numerals.MULTIPLIERS[char]
+            return step
+        return numerals.chinese_precision(written)
     written = digits.group().replace(",", "")
     number = Decimal(written)
     scale = value / number if number else Decimal(1)

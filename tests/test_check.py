@@ -378,6 +378,9 @@ def test_denials_a_left_out_subject_rounding_and_ranges(claim, expected):
         ("示例市（中国西南）养老保险参保人数达到2550万人", "supported"),
         ("渝中区等全市养老保险参保人数达到2550万人", "supported"), ("武汉市养老保险参保人数达到2550万人", "not_found"),
         ("养老保险参保人数较2017年增加468万人", "supported"),  # (年增 of 2017年增加 is no yearly word)
+        # a figure in words rounds as in digits: 约三千万 is 约3000万, not anything from 2500万 to 3500万
+        ("养老保险参保人数约三千万人", "contradicted"), ("养老保险参保人数约3000万人", "contradicted"),
+        ("养老保险参保人数约二千五百五十万人", "supported"),
         # years written otherwise: in Chinese numerals, or in two digits where only a date can be meant
         ("二〇二一年全市居民健康素养水平达26.41%", "contradicted"),
         ("21年全市居民健康素养水平达26.41%", "contradicted"), ("二〇二二年全市居民健康素养水平达26.41%", "supported"),
