@@ -57,6 +57,7 @@ class Figure(Record):
     end: int
     change: int  # +1 or -1 for a change the claim states ("增加468万人", "up by 4.68 million"), else 0
     negated: bool = False  # "没有达到2550万人", "did not reach 25.5 million": a denial, which check does not weigh
+    earlier: bool = False  # the level a change starts from: 从42:58优化为56:44, "fell from 28 to 17 minutes"
 
 
 # "不超过2500万": 不 turns the bound round (figures.py reads 超过); "不少于", "不低于": at least.
@@ -81,9 +82,18 @@ def clause_end(text: str, position: int, marks: str = "，。；,;") -> int:
     return min(ends, default=len(text))
 
 
+# A figure a change starts from: after 从 or 由 in its clause, and before a word that says what it became (为, 到,
+# 至, 成) and the figure it became, in the same clause
+_FROM = re.compile(r"[从由][^，。；,;]{0,10}$")  # (从2012年的325元)
+_BECAME = re.compile(r"^[^，。；,;0-9]{0,8}?(?:为|到|至|成)[^，。；,;0-9]{0,6}$")
+_EN_FROM = re.compile(r"\bfrom\s+$", re.I)
+_EN_BECAME = re.compile(r"^\s*(?:[a-z]+\s+){0,2}to\s+$", re.I)
+
+
 def _chinese(text: str) -> list[Figure]:
     found: list[Figure] = []
-    for mention in figures.mentions(text):
+    mentions = list(figures.mentions(text))
+    for index, mention in enumerate(mentions):
         verb = figures.CHANGED_BY.search(text[max(0, mention.start - 4) : mention.start])
         change = (1 if verb[0].rstrip("了") in figures.RISES else -1) if verb else 0
         if not change and found and found[-1].change and text[found[-1].end : mention.start] in LIST_JOINS:
@@ -94,8 +104,12 @@ def _chinese(text: str) -> list[Figure]:
         elif _AT_LEAST_WORDS.search(text[: mention.start]) and qualifier is Q.EXACT:
             qualifier = Q.AT_LEAST
         denied = bool(_DENIAL.search(text[clause_start(text, mention.start) : mention.start]))
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        earlier = bool(_FROM.search(text[clause_start(text, mention.start) : mention.start])) and bool(
+            following and _BECAME.match(text[mention.end : following.start])
+        )
         found.append(Figure(stated, mention.value, mention.high, qualifier, mention.word, start, mention.end, change,
-                            denied))  # fmt: skip
+                            denied, earlier))  # fmt: skip
     return found
 
 
@@ -115,8 +129,12 @@ def _english(text: str) -> list[Figure]:
         clause = text[max(text.rfind(mark, 0, match.start()) for mark in ".;,") + 1 : match.start()]
         bound_words = (match["bound"] or "").strip().lower()
         denied = bool(_EN_DENIAL.search(clause)) and bound_words not in _EN_NOT_BOUNDS
+        following = _EN_FIGURE.search(text, match.end())
+        earlier = bool(_EN_FROM.search(text[: match.start()])) and bool(
+            following and _EN_BECAME.match(text[match.end() : following.start()])
+        )
         found.append(Figure(match.group().strip(), value, None, bound, word, match.start(), match.end(), change,
-                            denied))  # fmt: skip
+                            denied, earlier))  # fmt: skip
     return found
 
 

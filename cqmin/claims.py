@@ -419,8 +419,11 @@ def _listed_name(text: str, figure: Figure, run: list[Figure], labels: list[str]
     label holds."""
     if not run:
         return None
-    names = text[_list_start(text, run[0].start) : run[0].start].partition("分别")[0]
-    items = JOINS.split(SCOPE.sub("", names))
+    start = _list_start(text, run[0].start)
+    items = JOINS.split(SCOPE.sub("", text[start : run[0].start].partition("分别")[0]))
+    if len(items) == 1 and start > 0:  # 较2017年末分别增加…: the names of the list before it, in the clause before
+        before = text[_list_start(text, start - 1) : start - 1]
+        items = JOINS.split(SCOPE.sub("", before.partition("分别")[0])) if "分别" in before else items
     if len(items) != len(run):
         return None
     item = items[run.index(figure)]
@@ -466,6 +469,9 @@ def judge(claim: str, base: FactBase) -> list[Judged]:
     for index, figure in enumerate(found):
         if figure.negated:
             judged.append(Judged(figure, NOT_FOUND, None, Reason("denied")))
+            continue
+        if figure.earlier:  # (the level a change starts from: not the fact's figure, nor against it)
+            judged.append(Judged(figure, NOT_FOUND, None, Reason("earlier_level")))
             continue
         run = runs[index]
         named = _listed_name(text, figure, run, labels) if run else None

@@ -449,6 +449,35 @@ def test_a_name_after_a_figure_is_held_to_the_label_as_one_before_it(sample, tmp
         ("not_found", "its words name another quantity ('农村低保对象')")]  # fmt: skip
 
 
+def test_a_list_of_changes_after_a_list_of_levels_takes_its_names(sample, tmp_path):
+    """养老、失业和工伤保险…分别达到…，较2017年末分别增加468万人、134万人和251万人: the second list names nothing
+    itself; its figures are the first list's items', in their order (the article's own sentence)."""
+    quote = ("截至今年5月，全市养老、失业和工伤保险参保人数分别达到2550万人、597万人和762万人，"
+             "较2017年末分别增加468万人、134万人和251万人")  # fmt: skip
+    insured = sample.fact("pension.insured")
+    insured["quote"] = quote
+    for ident, label, value, change in (("pension.jobless", "失业保险参保人数", 5970000, 1340000),
+                                         ("pension.injury", "工伤保险参保人数", 7620000, 2510000)):  # fmt: skip
+        stated = f"{value // 10000}万人"
+        sample.facts.append(dict(insured, id=ident, label={"zh": label, "en": label}, value=value, stated=stated,
+                                 baseline={"value": value - change, "as_of": "2017-12", "derived": True,
+                                           "method": f"{value // 10000}万 − {change // 10000}万"}))  # fmt: skip
+    path = sample.write(tmp_path)
+    each = [("supported", "pension.insured"), ("supported", "pension.jobless"), ("supported", "pension.injury")]
+    assert checked(path, quote) == each + each
+    swapped = quote.replace("468万人、134万人", "134万人、468万人")
+    assert [verdict for verdict, _ in checked(path, swapped)][3:5] == ["contradicted", "contradicted"]
+
+
+def test_the_level_a_change_starts_from_is_not_weighed():
+    """The article's own 从以前的28分钟缩短到现在的17分钟: 28 is no figure of today's, nor against it."""
+    assert verdicts("院前急救平均响应时间从以前的28分钟缩短到现在的17分钟") == [
+        ("28分钟", "not_found", None), ("17分钟", "supported", "health.response-time")]  # fmt: skip
+    assert verdicts("Average emergency response time fell from 28 minutes to 17 minutes") == [
+        ("28", "not_found", None), ("17", "supported", "health.response-time")]  # fmt: skip
+    assert verdicts("院前急救平均响应时间从以前的28分钟缩短到现在的20分钟")[1][1] == "contradicted"
+
+
 def test_a_verb_between_a_figure_and_its_name_is_no_other_name(sample, tmp_path):
     """36处事项实现全渝通办: 实现 stands where the label has 经办, and is no rival name; nor are the fact's words."""
     add_look_alikes(

@@ -101,6 +101,7 @@ class English(Language):
         "why_gives_figure": "the fact gives this figure",
         "why_facts_differ": "the facts its words are about differ on it",
         "why_denied": "the claim denies it, and check weighs no denial",
+        "why_earlier_level": "the claim gives it as the level a change starts from, which check does not weigh",
         "why_list_order": "the claim lists these figures in another order than the fact's sentence",
         "why_nothing_about": "no fact is about what the claim's words are about",
     }

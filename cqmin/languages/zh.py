@@ -91,6 +91,7 @@ class Chinese(Language):
         "why_gives_figure": "该数据给出了这一数值",
         "why_facts_differ": "相关的几项数据说法不一",
         "why_denied": "所说的是否定说法，不作核对",
+        "why_earlier_level": "所说的是变化前的水平，不作核对",
         "why_list_order": "所说的列举顺序与原句不同，无法对应",
         "why_nothing_about": "没有与所说内容相关的数据",
     }
