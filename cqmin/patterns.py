@@ -11,6 +11,8 @@ class LazyPattern:
         self._compiled = None
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):  # (a private name is the pattern object's own: never compile for it, nor recurse)
+            raise AttributeError(name)
         if self._compiled is None:
             import re
 

@@ -901,3 +901,15 @@ def test_a_usage_error_quotes_the_command_line_literally(args):
 def test_an_empty_output_path_is_a_usage_error():
     result = run("export", "-o", "")
     assert result.exit_code == 2 and "an empty path" in result.stderr
+
+
+def test_a_lazy_pattern_compiles_once_and_only_when_used():
+    import copy
+
+    from cqmin.patterns import LazyPattern
+
+    pattern = LazyPattern("[a-z]+")
+    assert pattern._compiled is None and pattern.findall("ab 12 cd") == ["ab", "cd"]
+    compiled = pattern._compiled
+    assert pattern.sub("x", "ab1") == "x1" and pattern._compiled is compiled
+    assert copy.copy(LazyPattern("a")).findall("aa") == ["a", "a"]  # (a copy has no _compiled yet: no recursion)
