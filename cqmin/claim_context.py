@@ -124,14 +124,18 @@ def yearly(claim: str, figure: Figure, chinese: bool) -> str | None:
 
 def averaged_fact(fact: Fact) -> bool:
     """Whether the fact's own words make its figure a yearly average ("年均增长8.9%")."""
-    clause = own_clause(fact.quote, fact.stated)
-    return bool(_AVERAGED.search(clause[: len(clause) - len(wording.squeeze(fact.stated))]))
+    return bool(_AVERAGED.search(words_before(fact)))
 
 
 def yearly_fact(fact: Fact) -> bool:
     """Whether the fact's own words say its figure is of a year (年均, 每年…): a claim's yearly figure may be it."""
+    return bool(_YEARLY.search(words_before(fact)))
+
+
+def words_before(fact: Fact) -> str:
+    """The words of the fact's own clause before its figure ("院前急救平均响应时间从以前的28分钟缩短到现在的")."""
     clause = own_clause(fact.quote, fact.stated)
-    return bool(_YEARLY.search(clause[: len(clause) - len(wording.squeeze(fact.stated))]))
+    return clause[: len(clause) - len(wording.squeeze(fact.stated))]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -337,8 +337,7 @@ _CHANGE_WORD = re.compile(figures.CHANGE_VERB)
 def _direction(fact: Fact) -> int:
     """+1 or -1 where a fact's own clause says its figure is a rise or a fall ("分别下降5%、7.1%": -1), else 0 (a
     level: "达到41家")."""
-    clause = claim_context.own_clause(fact.quote, fact.stated)
-    words = _CHANGE_WORD.findall(clause[: len(clause) - len(wording.squeeze(fact.stated))])
+    words = _CHANGE_WORD.findall(claim_context.words_before(fact))
     return (1 if words[-1] in figures.RISES else -1) if words else 0
 
 
