@@ -417,36 +417,56 @@ def test_a_yearly_rate_is_held_to_the_yearly_rate_and_only_to_it(sample, tmp_pat
         ("not_found", "the claim's figure is a yearly one ('平均每年'), the fact's is not")]  # fmt: skip
 
 
-def test_a_share_every_year_is_no_yearly_average(sample, tmp_path):
-    """每年…80%左右用于民生: the share of each year, which a claim may give without 每年."""
-    share = (("health.spending", "民生支出比例", 80),)
-    add_look_alikes(sample, "health.literacy", "每年一般公共预算支出的80%用于民生", share)
-    path = sample.write(tmp_path)
-    assert checked(path, "一般公共预算支出的80%用于民生") == [("supported", "health.spending")]
-    assert checked(path, "每年一般公共预算支出的80%用于民生") == [("supported", "health.spending")]
-
-
-def test_a_rate_per_so_many_is_no_rate_per_as_many_more(sample, tmp_path):
-    beds = (("housing.beds", "每千名老人拥有养老床位", 32),)
-    add_look_alikes(sample, "housing.facilities", "全市每千名老人拥有养老床位32处", beds)
-    path = sample.write(tmp_path)
-    assert checked(path, "每千名老人拥有养老床位32处") == [("supported", "housing.beds")]
-    assert checked(path, "每百名老人拥有32处养老床位", "reason") == [
-        ("not_found", "its words name another quantity ('每百')")]  # fmt: skip
-
-
 def test_a_name_before_or_after_a_figure_that_says_a_part_is_no_figure_of_the_whole():
     assert verdicts("城镇职工养老保险参保人数达到2550万人")[0][1] == "not_found"  # (a part of the insured)
     assert verdicts("截至今年5月，全市现有养老保险参保人数2550万人")[0][1] == "supported"
 
 
-def test_a_name_after_a_figure_is_held_to_the_label_as_one_before_it(sample, tmp_path):
-    """77处农村低保对象 of 城乡低保对象: a word of its own where the label has another, after the figure too."""
-    add_look_alikes(sample, "housing.facilities", "全市保障77处城乡低保对象", (("housing.dibao", "城乡低保对象", 77),))
+# A fact made like another of the sample's (like, its quote, (id, label, value)), and claims of it: (claim, the
+# field asked for, each figure's verdict and that field)
+LOOK_ALIKES = {
+    # 每年…80%用于民生: the share of each year, which a claim may give without 每年
+    "a share every year": (
+        ("health.literacy", "每年一般公共预算支出的80%用于民生", ("health.spending", "民生支出比例", 80)),
+        [("一般公共预算支出的80%用于民生", "fact", [("supported", "health.spending")]),
+         ("每年一般公共预算支出的80%用于民生", "fact", [("supported", "health.spending")])],
+    ),
+    "a rate per another count": (
+        ("housing.facilities", "全市每千名老人拥有养老床位32处", ("housing.beds", "每千名老人拥有养老床位", 32)),
+        [("每千名老人拥有养老床位32处", "fact", [("supported", "housing.beds")]),
+         ("每百名老人拥有32处养老床位", "reason", [("not_found", "its words name another quantity ('每百')")])],
+    ),
+    # 77处农村低保对象 of 城乡低保对象: a word of its own where the label has another, after the figure too
+    "a name after the figure": (
+        ("housing.facilities", "全市保障77处城乡低保对象", ("housing.dibao", "城乡低保对象", 77)),
+        [("保障了77处城乡低保对象的基本生活", "fact", [("supported", "housing.dibao")]),
+         ("全市保障77处农村低保对象", "reason", [("not_found", "its words name another quantity ('农村低保对象')")])],
+    ),
+    # 36处事项实现全渝通办: 实现 stands where the label has 经办, and is no rival name; nor are the fact's words
+    "a verb between a figure and its name": (
+        ("housing.facilities", "36处事项 全渝通办", ("housing.citywide", "社保经办全渝通办事项", 36)),
+        [("全市36处事项实现全渝通办", "fact", [("supported", "housing.citywide")]),
+         ("36处事项 全渝通办", "fact", [("supported", "housing.citywide")])],
+    ),
+    # "开展人脸识别的零售药店" are some of the pharmacies: 194 of them is no figure of the city's pharmacies
+    "a label narrowed by a clause": (
+        ("housing.facilities", "全市194处零售药店开展人脸识别", ("housing.face-id", "开展人脸识别的零售药店", 194)),
+        [("全市开展人脸识别的零售药店有194处", "fact", [("supported", "housing.face-id")]),
+         ("全市已有194处零售药店实现人脸识别", "fact", [("supported", "housing.face-id")]),
+         ("在55处医院开展人脸识别，全市零售药店有194处", "fact",
+          [("not_found", None), ("not_found", "housing.face-id")]),
+         ("全市零售药店有194处", "reason", [("not_found", "its words name another quantity ('全市零售药店')")])],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", LOOK_ALIKES)
+def test_a_claim_of_a_look_alike(case, sample, tmp_path):
+    (like, quote, fact), claims_of_it = LOOK_ALIKES[case]
+    add_look_alikes(sample, like, quote, (fact,))
     path = sample.write(tmp_path)
-    assert checked(path, "保障了77处城乡低保对象的基本生活") == [("supported", "housing.dibao")]
-    assert checked(path, "全市保障77处农村低保对象", "reason") == [
-        ("not_found", "its words name another quantity ('农村低保对象')")]  # fmt: skip
+    for claim, field, expected in claims_of_it:
+        assert checked(path, claim, field) == expected, claim
 
 
 def test_a_list_of_changes_after_a_list_of_levels_takes_its_names(sample, tmp_path):
@@ -476,28 +496,6 @@ def test_the_level_a_change_starts_from_is_not_weighed():
     assert verdicts("Average emergency response time fell from 28 minutes to 17 minutes") == [
         ("28", "not_found", None), ("17", "supported", "health.response-time")]  # fmt: skip
     assert verdicts("院前急救平均响应时间从以前的28分钟缩短到现在的20分钟")[1][1] == "contradicted"
-
-
-def test_a_verb_between_a_figure_and_its_name_is_no_other_name(sample, tmp_path):
-    """36处事项实现全渝通办: 实现 stands where the label has 经办, and is no rival name; nor are the fact's words."""
-    add_look_alikes(
-        sample, "housing.facilities", "36处事项 全渝通办", (("housing.citywide", "社保经办全渝通办事项", 36),)
-    )
-    path = sample.write(tmp_path)
-    assert checked(path, "全市36处事项实现全渝通办") == [("supported", "housing.citywide")]
-    assert checked(path, "36处事项 全渝通办") == [("supported", "housing.citywide")]
-
-
-def test_a_label_narrowed_by_a_clause_is_no_figure_of_the_whole(sample, tmp_path):
-    """ "开展人脸识别的零售药店" are some of the pharmacies: 194 of them is no figure of the city's pharmacies."""
-    face_id = (("housing.face-id", "开展人脸识别的零售药店", 194),)
-    add_look_alikes(sample, "housing.facilities", "全市194处零售药店开展人脸识别", face_id)
-    path = sample.write(tmp_path)
-    assert checked(path, "全市开展人脸识别的零售药店有194处") == [("supported", "housing.face-id")]
-    assert checked(path, "全市已有194处零售药店实现人脸识别") == [("supported", "housing.face-id")]
-    assert checked(path, "在55处医院开展人脸识别，全市零售药店有194处")[1] == ("not_found", "housing.face-id")
-    assert checked(path, "全市零售药店有194处", "reason") == [
-        ("not_found", "its words name another quantity ('全市零售药店')")]  # fmt: skip
 
 
 def test_a_listed_name_held_by_a_longer_name_of_the_list_is_not_that_one_s(sample, tmp_path):
