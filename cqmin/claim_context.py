@@ -113,12 +113,14 @@ def _said_of(claim: str, figure: Figure) -> str:
 
 
 def yearly(claim: str, figure: Figure, chinese: bool) -> str | None:
-    """The words that make the claim's figure yearly ("年均增长", "同比", "a year"), in its clause, if any."""
+    """The words that make the claim's figure yearly ("年均增长", "同比", "a year"), in its clause (in English, its
+    sentence: "Growth, on average, was 8.9% a year"), if any."""
     if chinese:
         start, end = clause_start(claim, figure.start), clause_end(claim, figure.end)
         found = _YEARLY.findall(claim[start : figure.start]) or _YEARLY.findall(claim[figure.end : end])
         return found[-1] if found else None
-    found = _EN_YEARLY.search(claim)
+    sentence = sentence_before(claim, figure) + claim[figure.start : clause_end(claim, figure.end, ".;")]
+    found = _EN_YEARLY.search(sentence)
     return found.group() if found else None
 
 

@@ -392,6 +392,7 @@ def test_denials_a_left_out_subject_rounding_and_ranges(claim, expected):
         ("养老保险参保人数同比增长22.48%", "not_found"), ("养老保险参保人数一年增加468万人", "not_found"),
         ("People insured for pensions grew 22.48% year on year", "not_found"),
         ("Average emergency response time fell to 17 minutes on average", "supported"),
+        ("The city has 25.5 million people insured for pensions; literacy grew 3% a year", "supported"),
     ],
 )  # fmt: skip
 def test_a_figure_of_another_quantity_is_not_its_look_alike_s(claim, expected):
